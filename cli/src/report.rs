@@ -1,0 +1,42 @@
+//! `aims report FILE [--date YYYY-MM-DD] [--roi] [--roi-input FILE]`: the printable readiness
+//! report as Markdown, with the ROI estimate when asked for.
+
+use crate::args::Args;
+use crate::clock::report_date;
+use crate::input::read_assessment;
+use aims_engine::export::{markdown_report, ReportOptions};
+use aims_engine::roi;
+
+const OPTIONS: &[(&str, bool)] = &[("date", true), ("roi", false), ("roi-input", true)];
+
+pub fn run(argv: &[String]) -> Result<String, String> {
+    let args = Args::parse(argv, OPTIONS)?;
+    args.expect_positional(&["assessment file, or - for standard input"])?;
+    let date = report_date(&args)?;
+    let roi_input = match args.value("roi-input") {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read --roi-input {path}: {e}"))?,
+        ),
+        None => None,
+    };
+    let a = read_assessment(&args.positional[0])?;
+    let roi = if args.flag("roi") || roi_input.is_some() {
+        let with_file = |e: String| match args.value("roi-input") {
+            Some(path) => format!("--roi-input {path}: {e}"),
+            None => e,
+        };
+        let inputs = roi::from_assessment::inputs_with_assessment(roi_input.as_deref(), &a)
+            .map_err(with_file)?;
+        Some(roi::run(&inputs).map_err(|e| with_file(e.to_string()))?)
+    } else {
+        None
+    };
+    Ok(markdown_report(
+        &a,
+        &ReportOptions {
+            date: Some(date),
+            roi: roi.as_ref(),
+        },
+    ))
+}

@@ -1,0 +1,253 @@
+//! `aims score` and `aims crosswalk` on the engine's reference organisations
+//! (engine/tests/fixtures/), run as a user would: the built binary, files and standard input.
+
+// Helpers outside #[test] fns unwrap too: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+struct Run {
+    ok: bool,
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn aims_with_stdin(args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aims"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    Run {
+        ok: out.status.success(),
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn aims(args: &[&str]) -> Run {
+    aims_with_stdin(args, None)
+}
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/../engine/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn json(s: &str) -> Value {
+    serde_json::from_str(s).unwrap()
+}
+
+#[test]
+fn score_prints_a_text_report_by_default() {
+    let r = aims(&["score", &fixture("techserve-month1.json")]);
+    assert!(r.ok, "{}", r.stderr);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+    assert!(r.stdout.contains("Verdict: not_ready\n"), "{}", r.stdout);
+    assert!(r
+        .stdout
+        .contains("Roadmap: certification decision in month"));
+}
+
+#[test]
+fn score_json_has_the_report_keys() {
+    let r = aims(&["score", &fixture("all-at-target.json"), "--format", "json"]);
+    assert!(r.ok, "{}", r.stderr);
+    let v = json(&r.stdout);
+    assert_eq!(v["verdict"], "ready");
+    assert_eq!(v["readiness"], 100.0);
+    assert_eq!(v["provisional"], false);
+    for key in [
+        "management_system",
+        "controls",
+        "sections",
+        "answered",
+        "total",
+        "findings",
+        "gaps",
+        "roadmap",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(
+        v["statement_of_applicability"].as_array().unwrap().len(),
+        38
+    );
+}
+
+#[test]
+fn score_reads_standard_input() {
+    let text = std::fs::read_to_string(fixture("one-below.json")).unwrap();
+    let r = aims_with_stdin(&["score", "-", "--format=json"], Some(&text));
+    assert!(r.ok, "{}", r.stderr);
+    assert_eq!(json(&r.stdout)["verdict"], "ready_with_corrective_actions");
+}
+
+#[test]
+fn warnings_go_to_stderr_and_the_report_is_still_printed() {
+    let input = r#"{"format": "aims-assessment", "version": 1, "answers": {"A.10.4": {"applicable": false}, "5.2": {"maturity": 2, "colour": "red"}}}"#;
+    let r = aims_with_stdin(&["score", "-"], Some(input));
+    assert!(r.ok, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "<stdin>: warning: answer \"5.2\", field \"colour\": unknown field, kept as written but not used\n\
+         <stdin>: warning: answer \"A.10.4\", field \"justification\": the control is excluded without a justification; the Statement of Applicability must justify every exclusion, and the report counts this as a major nonconformity\n"
+    );
+    assert!(r.stdout.contains("Verdict: not_ready (provisional)"));
+}
+
+/// Each case: the file's text → the exit code and the last line of stderr.
+#[test]
+fn files_that_fail_to_read_are_refused() {
+    let cases: &[(&str, &str)] = &[
+        ("", "aims: <stdin>: the file is empty; expected an aims-assessment JSON object"),
+        ("{\"format\": \"aims-assessment\",\n \"version\": 1,,}", "aims: <stdin>: not valid JSON at line 2, column 15: key must be a string"),
+        (r#"{"format": "aims-assessment", "version": 7}"#, "aims: <stdin>: field \"version\" is 7: this file was written by a newer AIMS Readiness; this one reads versions up to 1. Update AIMS Readiness to open it"),
+        (r#"{"format": "aims-assessment", "version": 1, "answers": {"5.2": {"maturity": 6}}}"#, "aims: <stdin>: 1 error in the file (listed above); fix it and run again"),
+        (r#"{"format": "aims-assessment", "version": 1, "answers": {"5.2": {"applicable": false}, "A.9": 2}}"#, "aims: <stdin>: 2 errors in the file (listed above); fix them and run again"),
+    ];
+    for (input, last) in cases {
+        for command in ["score", "crosswalk"] {
+            let r = aims_with_stdin(&[command, "-"], Some(input));
+            assert_eq!(r.code, Some(2), "{command} {input}");
+            assert!(r.stdout.is_empty());
+            assert_eq!(
+                r.stderr.lines().last(),
+                Some(*last),
+                "{command} {input}: {}",
+                r.stderr
+            );
+        }
+    }
+    let r = aims_with_stdin(
+        &["score", "-"],
+        Some(r#"{"format": "aims-assessment", "version": 1, "answers": {"5.2": {"maturity": 6}}}"#),
+    );
+    assert!(
+        r.stderr
+            .starts_with("<stdin>: error: answer \"5.2\", field \"maturity\": 6 is out of range"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn argument_errors_name_the_option() {
+    let r = aims(&["score"]);
+    assert_eq!(
+        r.stderr,
+        "aims: expected 1 (assessment file, or - for standard input), got 0 argument(s)\n"
+    );
+    let r = aims(&["score", "x.json", "--format", "xml"]);
+    assert_eq!(
+        r.stderr,
+        "aims: --format \"xml\" is not valid; expected one of json, text\n"
+    );
+    let r = aims(&["score", "/nonexistent/x.json"]);
+    assert!(
+        !r.ok
+            && r.stderr
+                .starts_with("aims: cannot read /nonexistent/x.json: "),
+        "{}",
+        r.stderr
+    );
+    let r = aims(&["crosswalk", &fixture("all-zero.json"), "--to", "nist"]);
+    assert_eq!(
+        r.stderr,
+        "aims: --to \"nist\" is not valid; expected one of nist-ai-rmf, iso42001\n"
+    );
+    let r = aims(&["crosswalk", &fixture("all-zero.json"), "--to", "iso42001"]);
+    assert_eq!(
+        r.stderr,
+        "aims: --to iso42001: the assessment holds ISO/IEC 42001 answers; this direction of the crosswalk reads NIST AI RMF answers\n"
+    );
+}
+
+#[test]
+fn crosswalk_forward_json_covers_all_72_subcategories() {
+    let r = aims(&[
+        "crosswalk",
+        &fixture("all-at-target.json"),
+        "--to",
+        "nist-ai-rmf",
+    ]);
+    assert!(r.ok, "{}", r.stderr);
+    let v = json(&r.stdout);
+    let subs = v["subcategories"].as_array().unwrap();
+    assert_eq!(subs.len(), 72);
+    assert!(subs
+        .iter()
+        .all(|s| s["status"] == "covered" && s["coverage"] == 100.0));
+    assert_eq!(v["categories"].as_array().unwrap().len(), 19);
+    assert_eq!(v["functions"].as_array().unwrap().len(), 4);
+    assert_eq!(v["matrix"]["sections"].as_array().unwrap().len(), 16);
+}
+
+#[test]
+fn crosswalk_forward_csv_has_one_row_per_subcategory() {
+    let r = aims(&[
+        "crosswalk",
+        &fixture("techserve-month1.json"),
+        "--format",
+        "csv",
+    ]);
+    assert!(r.ok, "{}", r.stderr);
+    let mut reader = csv::Reader::from_reader(r.stdout.as_bytes());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        headers,
+        [
+            "id",
+            "function",
+            "category",
+            "status",
+            "coverage",
+            "maturity",
+            "sources",
+            "explanation"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 72);
+    assert_eq!(&rows[0][0], "GOVERN 1.1");
+}
+
+#[test]
+fn crosswalk_reverse_infers_iso_and_lists_what_to_assess_directly() {
+    let r = aims(&["crosswalk", &fixture("nist-all-at-target.json")]);
+    assert!(r.ok, "{}", r.stderr);
+    let v = json(&r.stdout);
+    assert_eq!(
+        v["assess_directly"],
+        serde_json::json!(["4.2", "6.3", "7.5.1", "7.5.2", "8.1"])
+    );
+    assert_eq!(v["report"]["provisional"], true);
+    assert_eq!(v["report"]["inferred"], 65);
+    let r = aims(&[
+        "crosswalk",
+        &fixture("nist-all-at-target.json"),
+        "--to",
+        "iso42001",
+        "--format",
+        "csv",
+    ]);
+    assert!(r.ok, "{}", r.stderr);
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(r.stdout.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len(), 70);
+    assert_eq!(rows.iter().filter(|r| &r[2] == "no_counterpart").count(), 5);
+}

@@ -1,0 +1,308 @@
+//! `aims cases`, `compare`, `share`, `export`, `report` and `catalog --format oscal`, run as a
+//! user would: the built binary, files, case ids and standard input.
+
+#![allow(clippy::unwrap_used)]
+
+use aims_engine::assessment::Assessment;
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+struct Run {
+    ok: bool,
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn aims_with_stdin(args: &[&str], stdin: &str) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aims"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closing standard input (at the end of the block) lets the command finish reading.
+    {
+        let mut input = child.stdin.take().unwrap();
+        input.write_all(stdin.as_bytes()).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        ok: out.status.success(),
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn aims(args: &[&str]) -> Run {
+    aims_with_stdin(args, "")
+}
+
+fn ok(args: &[&str]) -> String {
+    let r = aims(args);
+    assert!(r.ok, "aims {args:?}: {}", r.stderr);
+    r.stdout
+}
+
+fn fails(args: &[&str], says: &str) {
+    let r = aims(args);
+    assert_eq!(r.code, Some(2), "aims {args:?} should fail: {}", r.stdout);
+    assert!(r.stderr.contains(says), "aims {args:?}: {}", r.stderr);
+}
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/../engine/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+/// A file in a fresh directory under the target's temporary directory.
+fn temp_file(name: &str, text: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("aims-cli-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn json(s: &str) -> Value {
+    serde_json::from_str(s).unwrap()
+}
+
+/// The assessment a text holds (so that `3` and `3.0` compare equal).
+fn assessment(s: &str) -> Assessment {
+    Assessment::read(s).unwrap().0
+}
+
+#[test]
+fn cases_lists_shows_and_hands_out_files() {
+    let list = ok(&["cases"]);
+    for id in [
+        "techserve-month-1",
+        "techserve-month-9",
+        "hospital-triage",
+        "startup-certify",
+    ] {
+        assert!(list.contains(id), "{list}");
+    }
+    let all = json(&ok(&["cases", "--format", "json"]));
+    assert_eq!(all.as_array().unwrap().len(), 4);
+    assert!(
+        all[0].get("model").is_none(),
+        "the list gives no model answer away"
+    );
+    let one = ok(&["cases", "hospital-triage"]);
+    assert!(
+        one.contains("TriageAssist") && one.contains("Your task"),
+        "{one}"
+    );
+    let model = json(&ok(&["cases", "techserve-month-9", "--model"]));
+    assert_eq!(model["answers"].as_object().unwrap().len(), 70);
+    let start = json(&ok(&["cases", "techserve-month-9", "--start"]));
+    assert_eq!(start["organisation"]["name"], "TechServe Solutions");
+    assert!(start["answers"].as_object().unwrap().is_empty());
+    let roi = json(&ok(&["cases", "startup-certify", "--roi-inputs"]));
+    assert_eq!(roi["currency"], "EUR");
+    fails(&["cases", "nope"], "no training case \"nope\"");
+    fails(&["cases", "--model"], "--model needs a case id");
+    fails(
+        &["cases", "techserve-month-1", "--roi-inputs"],
+        "has no ROI inputs",
+    );
+    fails(
+        &["cases", "hospital-triage", "--model", "--start"],
+        "give one of",
+    );
+}
+
+#[test]
+fn compare_grades_a_file_against_a_case_or_another_file() {
+    let model = ok(&["cases", "techserve-month-9", "--model"]);
+    let model_path = temp_file("month9-model.json", &model);
+    // Against itself, by case id and by file.
+    for m in ["techserve-month-9", model_path.as_str()] {
+        let out = ok(&["compare", &model_path, m]);
+        assert!(out.starts_with("Score 100.0 of 100 over 70 items"), "{out}");
+    }
+    // The month 1 answers against month 9: a low score, items to review with explanations.
+    let out = json(&ok(&[
+        "compare",
+        &fixture("techserve-month1.json"),
+        "techserve-month-9",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(out["compared"], 70);
+    assert!(out["score"].as_f64().unwrap() < 50.0);
+    let item = out["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["item"] == "9.1")
+        .unwrap();
+    assert_eq!(item["model"]["maturity"], 2);
+    assert!(item["explanation"].as_str().unwrap().contains("dashboard"));
+    // The learner's file from standard input.
+    let r = aims_with_stdin(&["compare", "-", "techserve-month-9"], &model);
+    assert!(r.ok && r.stdout.starts_with("Score 100.0"), "{}", r.stderr);
+    fails(
+        &["compare", &model_path, "no-such-case"],
+        "neither a file nor a case",
+    );
+    fails(
+        &[
+            "compare",
+            &fixture("nist-all-at-target.json"),
+            "techserve-month-1",
+        ],
+        "same framework",
+    );
+    fails(&["compare", &model_path], "expected 2");
+}
+
+#[test]
+fn share_round_trips_through_the_command_line() {
+    let token = ok(&["share", &fixture("techserve-month1.json")]);
+    let token = token.trim();
+    assert!(token.starts_with("a1."), "{token}");
+    let back = ok(&["share", "--decode", token]);
+    let original = std::fs::read_to_string(fixture("techserve-month1.json")).unwrap();
+    assert_eq!(assessment(&back), assessment(&original));
+    // A whole link, and from standard input.
+    let link = format!("https://aims.example/#/share/{token}");
+    assert_eq!(
+        assessment(&ok(&["share", "--decode", &link])),
+        assessment(&original)
+    );
+    let r = aims_with_stdin(&["share", "--decode", "-"], &format!("{token}\n"));
+    assert!(r.ok, "{}", r.stderr);
+    fails(&["share", "--decode", "a1.QUJD!EF"], "'!' at position 4");
+    fails(
+        &["share", "--decode", "a2.QUJD"],
+        "version \"2\" is not supported",
+    );
+    fails(
+        &["share", "--decode", "nonsense"],
+        "not an AIMS Readiness share link",
+    );
+}
+
+#[test]
+fn export_writes_each_format() {
+    let file = fixture("techserve-month1.json");
+    let csv = ok(&["export", &file]);
+    assert!(csv.starts_with("\u{feff}id,title,kind,applicable,justification,maturity,target,gap,priority,finding,note\r\n"));
+    assert_eq!(csv.matches("\r\n").count(), 71);
+    let soa = ok(&["export", &file, "--format", "soa"]);
+    assert!(soa.starts_with("\u{feff}id,title,applicable,justification,status\r\n"));
+    assert_eq!(soa.matches("\r\n").count(), 39);
+    let oscal = json(&ok(&[
+        "export",
+        &file,
+        "--format",
+        "oscal",
+        "--date",
+        "2025-06-30",
+    ]));
+    assert_eq!(
+        oscal["assessment-results"]["metadata"]["last-modified"],
+        "2025-06-30T00:00:00Z"
+    );
+    assert_eq!(
+        oscal["assessment-results"]["results"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .len(),
+        70
+    );
+    // Without --date, today's date from the clock.
+    let today = json(&ok(&["export", &file, "--format", "oscal"]));
+    let version = today["assessment-results"]["metadata"]["version"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        version.len() == 10 && version.as_str() > "2025-01-01",
+        "{version}"
+    );
+    let again = ok(&["export", &file, "--format", "json"]);
+    assert_eq!(
+        assessment(&again),
+        assessment(&std::fs::read_to_string(&file).unwrap())
+    );
+    fails(
+        &["export", &file, "--format", "xml"],
+        "--format \"xml\" is not valid",
+    );
+    fails(
+        &["export", &file, "--date", "30/06/2025"],
+        "--date: \"30/06/2025\" is not a date",
+    );
+}
+
+#[test]
+fn report_is_markdown_with_labelled_estimates() {
+    let file = fixture("techserve-month1.json");
+    let md = ok(&["report", &file, "--date", "2025-06-30"]);
+    assert!(
+        md.starts_with("# ISO/IEC 42001 readiness report: TechServe Solutions\n"),
+        "{md}"
+    );
+    for part in [
+        "| Date | 2025-06-30 |",
+        "## Findings",
+        "## Gaps",
+        "## Statement of Applicability",
+        "## Roadmap to certification (estimate)",
+        "## NIST AI RMF coverage",
+    ] {
+        assert!(md.contains(part), "{part}");
+    }
+    assert!(!md.contains("Return on investment"));
+    let with_roi = ok(&["report", &file, "--date", "2025-06-30", "--roi"]);
+    assert!(with_roi.contains("## Return on investment of certification (estimate)"));
+    assert!(with_roi.contains("Estimate from stated assumptions"));
+    let inputs = temp_file("roi.json", r#"{"currency": "CHF"}"#);
+    let with_input = ok(&[
+        "report",
+        &file,
+        "--date",
+        "2025-06-30",
+        "--roi-input",
+        &inputs,
+    ]);
+    assert!(with_input.contains(" CHF |"));
+    let bad = temp_file("bad-roi.json", r#"{"curency": "CHF"}"#);
+    fails(&["report", &file, "--roi-input", &bad], "--roi-input");
+}
+
+#[test]
+fn catalog_iso42001_as_oscal() {
+    let v = json(&ok(&["catalog", "iso42001", "--format", "oscal"]));
+    assert_eq!(v["catalog"]["metadata"]["oscal-version"], "1.1.2");
+    assert_eq!(v["catalog"]["groups"].as_array().unwrap().len(), 16);
+    fails(
+        &["catalog", "nist-ai-rmf", "--format", "oscal"],
+        "iso42001 catalog only",
+    );
+}
+
+#[test]
+fn help_lists_the_new_commands() {
+    let help = ok(&["--help"]);
+    for cmd in [
+        "export FILE",
+        "report FILE",
+        "cases [ID]",
+        "compare LEARNER MODEL",
+        "share FILE",
+        "share --decode",
+        "--format oscal",
+    ] {
+        assert!(help.contains(cmd), "{cmd}");
+    }
+}

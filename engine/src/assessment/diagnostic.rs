@@ -1,0 +1,142 @@
+//! What reading an assessment can report: [`Diagnostic`]s about one item or field (the file is
+//! still read) and [`ReadError`]s that stop reading (the text is not an assessment).
+
+use serde::Serialize;
+use std::fmt;
+
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiagnosticSeverity {
+    /// The value was kept but deserves attention (e.g. an exclusion without justification).
+    Warning,
+    /// The value was rejected and ignored; the rest of the file was read.
+    Error,
+}
+
+impl DiagnosticSeverity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiagnosticSeverity::Warning => "warning",
+            DiagnosticSeverity::Error => "error",
+        }
+    }
+}
+
+/// One problem found while reading, tied to an item and a field so that the web app can show it
+/// next to the item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: DiagnosticSeverity,
+    /// The answer's id as written in the file (canonical when it parsed); `None` for fields
+    /// outside `answers`.
+    pub item: Option<String>,
+    /// The field, e.g. `maturity`, `applicable`, `organisation.employees`; `id` for the key of
+    /// an answer.
+    pub field: String,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub(crate) fn error(item: Option<&str>, field: &str, message: String) -> Diagnostic {
+        Diagnostic::new(DiagnosticSeverity::Error, item, field, message)
+    }
+
+    pub(crate) fn warning(item: Option<&str>, field: &str, message: String) -> Diagnostic {
+        Diagnostic::new(DiagnosticSeverity::Warning, item, field, message)
+    }
+
+    fn new(
+        severity: DiagnosticSeverity,
+        item: Option<&str>,
+        field: &str,
+        message: String,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity,
+            item: item.map(str::to_string),
+            field: field.to_string(),
+            message,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == DiagnosticSeverity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `error: answer "A.10.4", field "applicable": ...` or `warning: field "planning.people": ...`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.severity.as_str())?;
+        if let Some(item) = &self.item {
+            write!(f, "answer {item:?}, ")?;
+        }
+        write!(f, "field {:?}: {}", self.field, self.message)
+    }
+}
+
+/// Why a text could not be read as an assessment at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// Nothing but white space.
+    Empty,
+    /// Not valid JSON; `line` and `column` are 1-based, as serde_json reports them.
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// Valid JSON, but not an object.
+    NotAnObject { found: &'static str },
+    /// `format` missing or not `"aims-assessment"`.
+    Format { found: Option<String> },
+    /// `version` missing, or not a version number this engine knows.
+    Version { found: Option<String> },
+    /// A version newer than this engine reads.
+    NewerVersion { found: u64 },
+    /// `framework` is neither `iso42001` nor `nist-ai-rmf`.
+    Framework { found: String },
+    /// `answers` is present but not an object.
+    Answers { found: &'static str },
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Empty => f.write_str("the file is empty; expected an aims-assessment JSON object"),
+            ReadError::Json { line, column, message } => {
+                write!(f, "not valid JSON at line {line}, column {column}: {message}")
+            }
+            ReadError::NotAnObject { found } => {
+                write!(f, "expected a JSON object with \"format\": \"aims-assessment\", found {found}")
+            }
+            ReadError::Format { found: None } => {
+                f.write_str("field \"format\" is missing; expected \"format\": \"aims-assessment\"")
+            }
+            ReadError::Format { found: Some(v) } => {
+                write!(f, "field \"format\" is {v}; expected \"aims-assessment\"")
+            }
+            ReadError::Version { found: None } => {
+                write!(f, "field \"version\" is missing; expected \"version\": {}", super::VERSION)
+            }
+            ReadError::Version { found: Some(v) } => {
+                write!(f, "field \"version\" is {v}; expected a version number 1 to {}", super::VERSION)
+            }
+            ReadError::NewerVersion { found } => write!(
+                f,
+                "field \"version\" is {found}: this file was written by a newer AIMS Readiness; this one reads versions up to {}. Update AIMS Readiness to open it",
+                super::VERSION
+            ),
+            ReadError::Framework { found } => write!(
+                f,
+                "field \"framework\" is {found}; expected \"iso42001\" or \"nist-ai-rmf\""
+            ),
+            ReadError::Answers { found } => {
+                write!(f, "field \"answers\" is {found}; expected an object keyed by item id")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}

@@ -1,0 +1,373 @@
+//! The assessment file: what an organisation answered, in the versioned JSON format
+//! `"format": "aims-assessment", "version": 1` shared by the web app, the CLI and the JS API
+//! (documented in docs/assessment-format.md).
+//!
+//! One type, [`Assessment`], holds either an ISO/IEC 42001 self-assessment (answers keyed by
+//! assessable ISO items) or a NIST AI RMF one (answers keyed by subcategories); [`Answers`]
+//! makes the two impossible to mix. [`Assessment::read`] never panics: it returns the
+//! assessment with a typed list of [`Diagnostic`]s, each naming the item and the field, or one
+//! [`ReadError`] when the file cannot be an assessment at all. [`Assessment::to_json`] writes
+//! it back; fields this version does not know are kept and written back unchanged, so a
+//! read-write round trip loses nothing.
+
+mod diagnostic;
+mod read;
+
+pub use diagnostic::{Diagnostic, DiagnosticSeverity, ReadError};
+
+use crate::catalog::{IsoId, SubcategoryId};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The value of the `format` field.
+pub const FORMAT: &str = "aims-assessment";
+/// The newest version of the format this engine reads and the one it writes.
+pub const VERSION: u64 = 1;
+/// The maturity a certification audit expects ("Defined"), and the default `target`.
+pub const DEFAULT_TARGET: u8 = 3;
+/// The highest maturity on the 0-5 scale.
+pub const MAX_MATURITY: u8 = 5;
+
+/// Which framework the answers are keyed by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Framework {
+    Iso42001,
+    NistAiRmf,
+}
+
+impl Framework {
+    pub const ALL: [Framework; 2] = [Framework::Iso42001, Framework::NistAiRmf];
+
+    /// The value of the `framework` field.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Framework::Iso42001 => "iso42001",
+            Framework::NistAiRmf => "nist-ai-rmf",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Framework::Iso42001 => "ISO/IEC 42001",
+            Framework::NistAiRmf => "NIST AI RMF",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Framework> {
+        Framework::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+}
+
+impl Serialize for Framework {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// ISO/IEC 42001 answers by assessable item, in catalog order.
+pub type IsoAnswers = BTreeMap<IsoId, Answer>;
+/// NIST AI RMF answers by subcategory, in catalog order.
+pub type NistAnswers = BTreeMap<SubcategoryId, Answer>;
+
+/// The answers of one assessment; the variant is the file's `framework`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answers {
+    Iso42001(IsoAnswers),
+    NistAiRmf(NistAnswers),
+}
+
+impl Default for Answers {
+    fn default() -> Self {
+        Answers::Iso42001(IsoAnswers::new())
+    }
+}
+
+impl Answers {
+    pub fn framework(&self) -> Framework {
+        match self {
+            Answers::Iso42001(_) => Framework::Iso42001,
+            Answers::NistAiRmf(_) => Framework::NistAiRmf,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Answers::Iso42001(m) => m.len(),
+            Answers::NistAiRmf(m) => m.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// One self-assessment.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Assessment {
+    pub organisation: Organisation,
+    /// Capacity for the roadmap; `None` uses the defaults of [`Planning`].
+    pub planning: Option<Planning>,
+    pub answers: Answers,
+    /// Top-level fields this version does not know, kept for the round trip.
+    pub extra: Map<String, Value>,
+}
+
+impl Assessment {
+    /// An empty assessment of the given framework.
+    pub fn new(framework: Framework) -> Assessment {
+        let answers = match framework {
+            Framework::Iso42001 => Answers::Iso42001(IsoAnswers::new()),
+            Framework::NistAiRmf => Answers::NistAiRmf(NistAnswers::new()),
+        };
+        Assessment {
+            answers,
+            ..Assessment::default()
+        }
+    }
+
+    pub fn framework(&self) -> Framework {
+        self.answers.framework()
+    }
+
+    /// The ISO/IEC 42001 answers, if this is an ISO/IEC 42001 assessment.
+    pub fn iso_answers(&self) -> Option<&IsoAnswers> {
+        match &self.answers {
+            Answers::Iso42001(m) => Some(m),
+            Answers::NistAiRmf(_) => None,
+        }
+    }
+
+    /// The NIST AI RMF answers, if this is a NIST AI RMF assessment.
+    pub fn nist_answers(&self) -> Option<&NistAnswers> {
+        match &self.answers {
+            Answers::NistAiRmf(m) => Some(m),
+            Answers::Iso42001(_) => None,
+        }
+    }
+
+    /// Reads an assessment file. Never panics. `Err` only when the text cannot be an
+    /// assessment (malformed JSON, wrong `format` or `version`, `answers` not an object);
+    /// everything else is reported as a [`Diagnostic`] and the rest of the file is kept.
+    pub fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadError> {
+        read::read(text)
+    }
+
+    /// The assessment as pretty-printed JSON (format version [`VERSION`]).
+    pub fn to_json(&self) -> String {
+        // Serializing maps with string keys and plain values into a String cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl Serialize for Assessment {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("format", FORMAT)?;
+        m.serialize_entry("version", &VERSION)?;
+        m.serialize_entry("framework", &self.framework())?;
+        m.serialize_entry("organisation", &self.organisation)?;
+        if let Some(p) = &self.planning {
+            m.serialize_entry("planning", p)?;
+        }
+        match &self.answers {
+            Answers::Iso42001(a) => m.serialize_entry("answers", a)?,
+            Answers::NistAiRmf(a) => m.serialize_entry("answers", a)?,
+        }
+        for (k, v) in &self.extra {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+/// Who is being assessed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Organisation {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employees: Option<u32>,
+    /// Certificates held, as written (e.g. "ISO/IEC 27001"); see [`Organisation::harmonized_certificate`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub certifications: Vec<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A management-system certificate that shares the Harmonized Structure (clauses 4-10).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum HarmonizedCertificate {
+    #[serde(rename = "ISO/IEC 27001")]
+    Iso27001,
+    #[serde(rename = "ISO 9001")]
+    Iso9001,
+}
+
+impl HarmonizedCertificate {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HarmonizedCertificate::Iso27001 => "ISO/IEC 27001",
+            HarmonizedCertificate::Iso9001 => "ISO 9001",
+        }
+    }
+}
+
+impl Organisation {
+    /// The first ISO/IEC 27001 or ISO 9001 certificate among `certifications` (27001 preferred):
+    /// any entry whose number, as a run of digits, is 27001 or 9001 ("ISO/IEC 27001:2022",
+    /// "iso 9001" both count).
+    pub fn harmonized_certificate(&self) -> Option<HarmonizedCertificate> {
+        let has = |n: &str| {
+            self.certifications
+                .iter()
+                .any(|c| c.split(|ch: char| !ch.is_ascii_digit()).any(|run| run == n))
+        };
+        if has("27001") {
+            Some(HarmonizedCertificate::Iso27001)
+        } else if has("9001") {
+            Some(HarmonizedCertificate::Iso9001)
+        } else {
+            None
+        }
+    }
+}
+
+/// The team's capacity for the roadmap (top-level `planning` object).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Planning {
+    /// People working on the AI management system (may be fractional); default 2.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people: Option<f64>,
+    /// Share of their working time, 0-1 (0.5 = half time); default 0.5.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share_of_time: Option<f64>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Planning {
+    pub const DEFAULT_PEOPLE: f64 = 2.0;
+    pub const DEFAULT_SHARE_OF_TIME: f64 = 0.5;
+
+    /// People, falling back to the default when absent or not a positive finite number.
+    pub fn people(&self) -> f64 {
+        self.people
+            .filter(|p| p.is_finite() && *p > 0.0)
+            .unwrap_or(Self::DEFAULT_PEOPLE)
+    }
+
+    /// Share of time, falling back to the default when absent or not within (0, 1].
+    pub fn share_of_time(&self) -> f64 {
+        self.share_of_time
+            .filter(|s| s.is_finite() && *s > 0.0 && *s <= 1.0)
+            .unwrap_or(Self::DEFAULT_SHARE_OF_TIME)
+    }
+
+    /// Full-time equivalents: people × share of time.
+    pub fn full_time_equivalents(&self) -> f64 {
+        self.people() * self.share_of_time()
+    }
+}
+
+/// The answer for one item. Every field is optional in the file; a missing `maturity` means
+/// *not assessed*.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Answer {
+    /// 0 Incomplete, 1 Initial, 2 Managed, 3 Defined, 4 Quantitatively managed, 5 Optimizing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maturity: Option<u8>,
+    /// The level aimed for, 1-5; `None` means [`DEFAULT_TARGET`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<u8>,
+    /// `false` excludes an Annex A control (recorded in the Statement of Applicability).
+    #[serde(skip_serializing_if = "is_true")]
+    pub applicable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// A date, preferably `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    /// Links or references to records that back the rating.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    /// The maturity was inferred (e.g. from NIST AI RMF answers by the crosswalk), not rated.
+    #[serde(skip_serializing_if = "is_false")]
+    pub inferred: bool,
+    /// Fields this version does not know, kept for the round trip.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Default for Answer {
+    fn default() -> Self {
+        Answer {
+            maturity: None,
+            target: None,
+            applicable: true,
+            justification: None,
+            note: None,
+            owner: None,
+            due: None,
+            evidence: Vec::new(),
+            inferred: false,
+            extra: Map::new(),
+        }
+    }
+}
+
+impl Answer {
+    /// An answer with just a maturity.
+    pub fn rated(maturity: u8) -> Answer {
+        Answer {
+            maturity: Some(maturity),
+            ..Answer::default()
+        }
+    }
+
+    /// An exclusion with its justification.
+    pub fn excluded(justification: &str) -> Answer {
+        Answer {
+            applicable: false,
+            justification: Some(justification.to_string()),
+            ..Answer::default()
+        }
+    }
+
+    /// The maturity, clamped to 0-5 (values set in code are not validated like file input).
+    pub fn maturity(&self) -> Option<u8> {
+        self.maturity.map(|m| m.min(MAX_MATURITY))
+    }
+
+    /// The target, clamped to 1-5; [`DEFAULT_TARGET`] when unset.
+    pub fn target(&self) -> u8 {
+        self.target.unwrap_or(DEFAULT_TARGET).clamp(1, MAX_MATURITY)
+    }
+
+    /// A non-blank justification.
+    pub fn justification(&self) -> Option<&str> {
+        self.justification
+            .as_deref()
+            .map(str::trim)
+            .filter(|j| !j.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests;

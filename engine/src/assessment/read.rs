@@ -1,0 +1,588 @@
+//! Reading an assessment file: JSON text → [`Assessment`] plus [`Diagnostic`]s.
+//!
+//! The text is parsed once into a `serde_json::Value` (which gives line and column for
+//! malformed JSON), then walked by hand so that each problem names its item and field and
+//! never stops the rest of the file from being read. Nothing here panics on any input.
+
+use super::{
+    Answer, Answers, Assessment, Diagnostic, Framework, Organisation, Planning, ReadError,
+    MAX_MATURITY, VERSION,
+};
+use crate::catalog::{IsoId, SubcategoryId};
+use serde_json::{Map, Value};
+use std::collections::btree_map::Entry;
+use std::collections::BTreeMap;
+
+/// Top-level fields this version reads.
+const TOP_FIELDS: &[&str] = &[
+    "format",
+    "version",
+    "framework",
+    "organisation",
+    "planning",
+    "answers",
+];
+const ORGANISATION_FIELDS: &[&str] = &["name", "sector", "employees", "certifications"];
+const PLANNING_FIELDS: &[&str] = &["people", "share_of_time"];
+const ANSWER_FIELDS: &[&str] = &[
+    "maturity",
+    "target",
+    "applicable",
+    "justification",
+    "note",
+    "owner",
+    "due",
+    "evidence",
+    "inferred",
+];
+/// More people than this is surely a typo.
+const MAX_PEOPLE: f64 = 10_000.0;
+
+pub(super) fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let full = e.to_string();
+        // serde_json appends " at line L column C"; we give them as fields instead.
+        let message = match full.rfind(" at line ") {
+            Some(i) => full[..i].to_string(),
+            None => full,
+        };
+        ReadError::Json {
+            line: e.line(),
+            column: e.column(),
+            message,
+        }
+    })?;
+    let Value::Object(mut top) = value else {
+        return Err(ReadError::NotAnObject {
+            found: kind(&value),
+        });
+    };
+
+    match top.remove("format") {
+        Some(Value::String(s)) if s == super::FORMAT => {}
+        Some(v) => {
+            return Err(ReadError::Format {
+                found: Some(show(&v)),
+            })
+        }
+        None => return Err(ReadError::Format { found: None }),
+    }
+    let version = match top.remove("version") {
+        None => return Err(ReadError::Version { found: None }),
+        Some(v) => match v.as_u64() {
+            Some(n) if n > VERSION => return Err(ReadError::NewerVersion { found: n }),
+            Some(n) if n >= 1 => n,
+            _ => {
+                return Err(ReadError::Version {
+                    found: Some(show(&v)),
+                })
+            }
+        },
+    };
+    migrate(version, &mut top);
+
+    let framework = match top.remove("framework") {
+        None | Some(Value::Null) => Framework::Iso42001,
+        Some(Value::String(s)) => match Framework::parse(s.trim()) {
+            Some(f) => f,
+            None => {
+                return Err(ReadError::Framework {
+                    found: show(&Value::String(s)),
+                })
+            }
+        },
+        Some(v) => return Err(ReadError::Framework { found: show(&v) }),
+    };
+    let answers_value = match top.remove("answers") {
+        None | Some(Value::Null) => Map::new(),
+        Some(Value::Object(m)) => m,
+        Some(v) => return Err(ReadError::Answers { found: kind(&v) }),
+    };
+
+    let mut diags = Vec::new();
+    let organisation = match top.remove("organisation") {
+        None | Some(Value::Null) => Organisation::default(),
+        Some(Value::Object(m)) => read_organisation(m, &mut diags),
+        Some(v) => {
+            diags.push(Diagnostic::error(
+                None,
+                "organisation",
+                format!(
+                    "expected an object such as {{\"name\": \"...\"}}, found {}; ignored",
+                    kind(&v)
+                ),
+            ));
+            Organisation::default()
+        }
+    };
+    let planning = match top.remove("planning") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(m)) => Some(read_planning(m, &mut diags)),
+        Some(v) => {
+            diags.push(Diagnostic::error(
+                None,
+                "planning",
+                format!(
+                    "expected an object such as {{\"people\": 2, \"share_of_time\": 0.5}}, found {}; ignored",
+                    kind(&v)
+                ),
+            ));
+            None
+        }
+    };
+    let answers = match framework {
+        Framework::Iso42001 => {
+            Answers::Iso42001(read_answers(answers_value, framework, &mut diags, |k| {
+                IsoId::parse_assessable(k).map_err(|e| e.to_string())
+            }))
+        }
+        Framework::NistAiRmf => {
+            Answers::NistAiRmf(read_answers(answers_value, framework, &mut diags, |k| {
+                SubcategoryId::parse(k).map_err(|e| e.to_string())
+            }))
+        }
+    };
+    warn_unknown_fields(&top, TOP_FIELDS, None, "", &mut diags);
+    Ok((
+        Assessment {
+            organisation,
+            planning,
+            answers,
+            extra: top,
+        },
+        diags,
+    ))
+}
+
+/// Brings an older version up to [`VERSION`]. Version 1 is the first, so there is nothing to
+/// do yet; a future version 2 adds its steps here, one per version, in order.
+fn migrate(version: u64, _top: &mut Map<String, Value>) {
+    debug_assert!((1..=VERSION).contains(&version));
+}
+
+fn read_organisation(mut m: Map<String, Value>, diags: &mut Vec<Diagnostic>) -> Organisation {
+    let mut org = Organisation {
+        name: take_string(&mut m, "name", None, "organisation.name", diags),
+        sector: take_string(&mut m, "sector", None, "organisation.sector", diags),
+        ..Organisation::default()
+    };
+    match m.remove("employees") {
+        None | Some(Value::Null) => {}
+        Some(v) => match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
+            Some(n) => org.employees = Some(n),
+            None => diags.push(Diagnostic::error(
+                None,
+                "organisation.employees",
+                format!(
+                    "{} is not a number of employees; expected a whole number such as 120; ignored",
+                    show(&v)
+                ),
+            )),
+        },
+    }
+    match m.remove("certifications") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => {
+            for v in items {
+                match v {
+                    Value::String(s) if !s.trim().is_empty() => org.certifications.push(s),
+                    other => diags.push(Diagnostic::error(
+                        None,
+                        "organisation.certifications",
+                        format!(
+                            "{} is not a certificate name such as \"ISO/IEC 27001\"; ignored",
+                            show(&other)
+                        ),
+                    )),
+                }
+            }
+        }
+        Some(v) => diags.push(Diagnostic::error(
+            None,
+            "organisation.certifications",
+            format!(
+                "expected a list such as [\"ISO/IEC 27001\"], found {}; ignored",
+                kind(&v)
+            ),
+        )),
+    }
+    warn_unknown_fields(&m, ORGANISATION_FIELDS, None, "organisation.", diags);
+    org.extra = m;
+    org
+}
+
+fn read_planning(mut m: Map<String, Value>, diags: &mut Vec<Diagnostic>) -> Planning {
+    let mut p = Planning::default();
+    match m.remove("people") {
+        None | Some(Value::Null) => {}
+        Some(v) => match v.as_f64() {
+            Some(n) if n > 0.0 && n <= MAX_PEOPLE => p.people = Some(n),
+            _ => diags.push(Diagnostic::error(
+                None,
+                "planning.people",
+                format!(
+                    "{} is not a number of people; expected a number above 0 such as 2; the default {} is used",
+                    show(&v),
+                    Planning::DEFAULT_PEOPLE
+                ),
+            )),
+        },
+    }
+    match m.remove("share_of_time") {
+        None | Some(Value::Null) => {}
+        Some(v) => match v.as_f64() {
+            Some(n) if n > 0.0 && n <= 1.0 => p.share_of_time = Some(n),
+            Some(n) if n > 1.0 && n <= 100.0 => diags.push(Diagnostic::error(
+                None,
+                "planning.share_of_time",
+                format!(
+                    "{n} is above 1; give a fraction of working time, e.g. {} for {n}%; the default {} is used",
+                    n / 100.0,
+                    Planning::DEFAULT_SHARE_OF_TIME
+                ),
+            )),
+            _ => diags.push(Diagnostic::error(
+                None,
+                "planning.share_of_time",
+                format!(
+                    "{} is not a share of working time; expected a number above 0 and at most 1, such as 0.5; the default {} is used",
+                    show(&v),
+                    Planning::DEFAULT_SHARE_OF_TIME
+                ),
+            )),
+        },
+    }
+    warn_unknown_fields(&m, PLANNING_FIELDS, None, "planning.", diags);
+    p.extra = m;
+    p
+}
+
+/// Reads the `answers` object, keyed by ids that `parse` turns into typed keys.
+fn read_answers<K: Ord + Copy + std::fmt::Display>(
+    answers: Map<String, Value>,
+    framework: Framework,
+    diags: &mut Vec<Diagnostic>,
+    parse: impl Fn(&str) -> Result<K, String>,
+) -> BTreeMap<K, Answer> {
+    let mut out: BTreeMap<K, Answer> = BTreeMap::new();
+    // The spelling each kept answer was given under, to report duplicates.
+    let mut spelled: BTreeMap<K, String> = BTreeMap::new();
+    for (key, value) in answers {
+        let id = match parse(&key) {
+            Ok(id) => id,
+            Err(message) => {
+                diags.push(Diagnostic::error(
+                    Some(&key),
+                    "id",
+                    format!("{message}; this answer is ignored"),
+                ));
+                continue;
+            }
+        };
+        let canonical = id.to_string();
+        let Some(answer) = read_answer(&canonical, value, framework, diags) else {
+            continue;
+        };
+        match out.entry(id) {
+            Entry::Vacant(e) => {
+                e.insert(answer);
+                spelled.insert(id, key);
+            }
+            Entry::Occupied(mut e) => {
+                let first = spelled.get(&id).cloned().unwrap_or_default();
+                // Keep the answer given under the canonical spelling, else the first one read.
+                let (kept, dropped) = if key == canonical {
+                    e.insert(answer);
+                    spelled.insert(id, key.clone());
+                    (key.as_str(), first.as_str())
+                } else {
+                    (first.as_str(), key.as_str())
+                };
+                diags.push(Diagnostic::warning(
+                    Some(&canonical),
+                    "id",
+                    format!("answered twice, as {kept:?} and {dropped:?}; the answer under {kept:?} is used"),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Reads one answer; `None` when there is nothing to keep.
+fn read_answer(
+    item: &str,
+    value: Value,
+    framework: Framework,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Answer> {
+    let mut m = match value {
+        Value::Null => return None,
+        // Shorthand: `"5.2": 1` means `"5.2": { "maturity": 1 }`.
+        Value::Number(_) => {
+            let mut m = Map::new();
+            m.insert("maturity".to_string(), value);
+            m
+        }
+        Value::Object(m) => m,
+        other => {
+            diags.push(Diagnostic::error(
+                Some(item),
+                "answer",
+                format!(
+                    "expected an object such as {{\"maturity\": 2}}, found {}; ignored",
+                    kind(&other)
+                ),
+            ));
+            return None;
+        }
+    };
+    let mut a = Answer {
+        maturity: take_level(&mut m, item, "maturity", 0, diags),
+        target: take_level(&mut m, item, "target", 1, diags),
+        ..Answer::default()
+    };
+    match m.remove("applicable") {
+        None | Some(Value::Null) => {}
+        Some(Value::Bool(b)) => a.applicable = b,
+        Some(v) => diags.push(Diagnostic::error(
+            Some(item),
+            "applicable",
+            format!(
+                "{} is not true or false; the item is treated as applicable",
+                show(&v)
+            ),
+        )),
+    }
+    a.justification = take_string(&mut m, "justification", Some(item), "justification", diags);
+    a.note = take_string(&mut m, "note", Some(item), "note", diags);
+    a.owner = take_string(&mut m, "owner", Some(item), "owner", diags);
+    a.due = take_string(&mut m, "due", Some(item), "due", diags);
+    if let Some(due) = &a.due {
+        if !is_date(due) {
+            diags.push(Diagnostic::warning(
+                Some(item),
+                "due",
+                format!("{due:?} is not a date written YYYY-MM-DD (or YYYY-MM); kept as written"),
+            ));
+        }
+    }
+    match m.remove("evidence") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) => a.evidence.push(s),
+        Some(Value::Array(items)) => {
+            for v in items {
+                match v {
+                    Value::String(s) => a.evidence.push(s),
+                    other => diags.push(Diagnostic::error(
+                        Some(item),
+                        "evidence",
+                        format!(
+                            "{} is not a link or reference; expected text; ignored",
+                            show(&other)
+                        ),
+                    )),
+                }
+            }
+        }
+        Some(v) => diags.push(Diagnostic::error(
+            Some(item),
+            "evidence",
+            format!(
+                "expected a list of links or references, found {}; ignored",
+                kind(&v)
+            ),
+        )),
+    }
+    match m.remove("inferred") {
+        None | Some(Value::Null) => {}
+        Some(Value::Bool(b)) => a.inferred = b,
+        Some(v) => diags.push(Diagnostic::error(
+            Some(item),
+            "inferred",
+            format!("{} is not true or false; ignored", show(&v)),
+        )),
+    }
+    check_exclusion(item, framework, &mut a, diags);
+    warn_unknown_fields(&m, ANSWER_FIELDS, Some(item), "", diags);
+    a.extra = m;
+    Some(a)
+}
+
+/// Only Annex A controls can be excluded, and an exclusion needs a justification.
+fn check_exclusion(item: &str, framework: Framework, a: &mut Answer, diags: &mut Vec<Diagnostic>) {
+    if a.applicable {
+        return;
+    }
+    let annex_a =
+        framework == Framework::Iso42001 && IsoId::parse(item).is_ok_and(IsoId::is_annex_a);
+    if !annex_a {
+        a.applicable = true;
+        let message = match framework {
+            Framework::Iso42001 => {
+                "clauses 4-10 cannot be excluded: only Annex A controls can; the item is treated as applicable"
+            }
+            Framework::NistAiRmf => {
+                "NIST AI RMF subcategories cannot be excluded here: only ISO/IEC 42001 Annex A controls can; the item is treated as applicable"
+            }
+        };
+        diags.push(Diagnostic::error(
+            Some(item),
+            "applicable",
+            message.to_string(),
+        ));
+        return;
+    }
+    if a.justification().is_none() {
+        diags.push(Diagnostic::warning(
+            Some(item),
+            "justification",
+            "the control is excluded without a justification; the Statement of Applicability must justify every exclusion, and the report counts this as a major nonconformity".to_string(),
+        ));
+    }
+    if a.maturity.is_some() {
+        diags.push(Diagnostic::warning(
+            Some(item),
+            "maturity",
+            "the control is excluded, so its maturity is not used".to_string(),
+        ));
+    }
+}
+
+/// A whole number from `min` to 5 (`maturity` from 0, `target` from 1).
+fn take_level(
+    m: &mut Map<String, Value>,
+    item: &str,
+    field: &str,
+    min: u8,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<u8> {
+    let v = m.remove(field)?;
+    if v.is_null() {
+        return None;
+    }
+    match v.as_u64() {
+        Some(n) if n >= u64::from(min) && n <= u64::from(MAX_MATURITY) => u8::try_from(n).ok(),
+        _ => {
+            let consequence = if field == "target" {
+                "the default target 3 is used"
+            } else {
+                "the item counts as not assessed"
+            };
+            diags.push(Diagnostic::error(
+                Some(item),
+                field,
+                format!(
+                    "{} is out of range: expected a whole number from {min} to {MAX_MATURITY} ({}); {consequence}",
+                    show(&v),
+                    if min == 0 { "0 Incomplete … 5 Optimizing" } else { "1 Initial … 5 Optimizing" },
+                ),
+            ));
+            None
+        }
+    }
+}
+
+fn take_string(
+    m: &mut Map<String, Value>,
+    key: &str,
+    item: Option<&str>,
+    field: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match m.remove(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s),
+        Some(v) => {
+            diags.push(Diagnostic::error(
+                item,
+                field,
+                format!("expected text, found {}; ignored", kind(&v)),
+            ));
+            None
+        }
+    }
+}
+
+/// `YYYY-MM-DD` or `YYYY-MM` with a plausible month and day.
+fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let num = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
+    let in_range =
+        |p: &str, lo: u32, hi: u32| p.parse::<u32>().is_ok_and(|n| (lo..=hi).contains(&n));
+    match parts.as_slice() {
+        [y, mo] => num(y, 4) && num(mo, 2) && in_range(mo, 1, 12),
+        [y, mo, d] => {
+            num(y, 4) && num(mo, 2) && num(d, 2) && in_range(mo, 1, 12) && in_range(d, 1, 31)
+        }
+        _ => false,
+    }
+}
+
+/// Warns about each field not in `known` (they are kept, but not used).
+fn warn_unknown_fields(
+    m: &Map<String, Value>,
+    known: &[&'static str],
+    item: Option<&str>,
+    prefix: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for key in m.keys() {
+        let hint = known
+            .iter()
+            .map(|k| (edit_distance(&key.to_ascii_lowercase(), k), *k))
+            .filter(|&(d, _)| d <= 2)
+            .min()
+            .map(|(_, k)| format!(" (did you mean {k:?}?)"))
+            .unwrap_or_default();
+        diags.push(Diagnostic::warning(
+            item,
+            &format!("{prefix}{key}"),
+            format!("unknown field, kept as written but not used{hint}"),
+        ));
+    }
+}
+
+/// Levenshtein distance over bytes (field names are ASCII; others are simply far).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// What kind of JSON value this is, for messages.
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The value as JSON, cut short if long, for messages.
+fn show(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 {
+        let cut: String = s.chars().take(37).collect();
+        format!("{cut}...")
+    } else {
+        s
+    }
+}

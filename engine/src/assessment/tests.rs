@@ -1,0 +1,341 @@
+//! Reader tests: one `check(input, expected)` helper, many cases. `expected` is the fatal error
+//! message, or the diagnostics one per line as their `Display` prints them ("" for none).
+
+use super::*;
+
+fn check(input: &str, expected: &str) {
+    let actual = match Assessment::read(input) {
+        Err(e) => format!("fatal: {e}"),
+        Ok((_, diags)) => diags
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    assert_eq!(actual, expected, "input: {input}");
+}
+
+/// Wraps answers in a valid version 1 ISO/IEC 42001 file.
+fn iso(answers: &str) -> String {
+    format!(r#"{{"format": "aims-assessment", "version": 1, "answers": {{ {answers} }}}}"#)
+}
+
+#[test]
+fn fatal_errors() {
+    check(
+        "",
+        "fatal: the file is empty; expected an aims-assessment JSON object",
+    );
+    check(
+        "  \n",
+        "fatal: the file is empty; expected an aims-assessment JSON object",
+    );
+    check(
+        "{\n  \"format\": \"aims-assessment\",\n  \"version\": 1\n  \"answers\": {}\n}",
+        "fatal: not valid JSON at line 4, column 3: expected `,` or `}`",
+    );
+    check(
+        "{\"format\": ",
+        "fatal: not valid JSON at line 1, column 11: EOF while parsing a value",
+    );
+    check(
+        "[1, 2]",
+        "fatal: expected a JSON object with \"format\": \"aims-assessment\", found a list",
+    );
+    check(
+        "{}",
+        "fatal: field \"format\" is missing; expected \"format\": \"aims-assessment\"",
+    );
+    check(
+        r#"{"format": "aims", "version": 1}"#,
+        "fatal: field \"format\" is \"aims\"; expected \"aims-assessment\"",
+    );
+    check(
+        r#"{"format": "aims-assessment"}"#,
+        "fatal: field \"version\" is missing; expected \"version\": 1",
+    );
+    check(
+        r#"{"format": "aims-assessment", "version": 0}"#,
+        "fatal: field \"version\" is 0; expected a version number 1 to 1",
+    );
+    check(
+        r#"{"format": "aims-assessment", "version": "1"}"#,
+        "fatal: field \"version\" is \"1\"; expected a version number 1 to 1",
+    );
+    check(
+        r#"{"format": "aims-assessment", "version": 2}"#,
+        "fatal: field \"version\" is 2: this file was written by a newer AIMS Readiness; this one reads versions up to 1. Update AIMS Readiness to open it",
+    );
+    check(
+        r#"{"format": "aims-assessment", "version": 1, "framework": "nist"}"#,
+        "fatal: field \"framework\" is \"nist\"; expected \"iso42001\" or \"nist-ai-rmf\"",
+    );
+    check(
+        r#"{"format": "aims-assessment", "version": 1, "answers": []}"#,
+        "fatal: field \"answers\" is a list; expected an object keyed by item id",
+    );
+}
+
+#[test]
+fn minimal_files_read_cleanly() {
+    check(r#"{"format": "aims-assessment", "version": 1}"#, "");
+    check(
+        "\u{feff}{\"format\": \"aims-assessment\", \"version\": 1}",
+        "",
+    );
+    check(
+        r#"{
+          "format": "aims-assessment",
+          "version": 1,
+          "organisation": { "name": "TechServe Solutions", "employees": 120, "certifications": ["ISO/IEC 27001"] },
+          "answers": {
+            "5.2":    { "maturity": 0, "note": "No formal AI policy" },
+            "6.1.2":  { "maturity": 1 },
+            "A.5.2":  { "maturity": 1, "target": 3 },
+            "A.10.4": { "applicable": false, "justification": "No customers use our AI systems" }
+          }
+        }"#,
+        "",
+    );
+    check(
+        r#"{"format": "aims-assessment", "version": 1, "framework": "nist-ai-rmf", "answers": {"GOVERN 1.1": 2, "gv-1.2": {"maturity": 3}}}"#,
+        "",
+    );
+}
+
+#[test]
+fn unknown_ids_name_the_nearest() {
+    check(
+        &iso(r#""A.4.1": {"maturity": 2}"#),
+        "error: answer \"A.4.1\", field \"id\": \"A.4.1\" is not an ISO/IEC 42001 Annex A control or objective; did you mean A.4.2?; this answer is ignored",
+    );
+    check(
+        &iso(r#""6.1": {"maturity": 2}"#),
+        "error: answer \"6.1\", field \"id\": \"6.1\" is not an assessable clause item (it is a heading; rate its subclauses); did you mean 6.1.1, 6.1.2, 6.1.3 or 6.1.4?; this answer is ignored",
+    );
+    check(
+        &iso(r#""GOVERN 1.1": {"maturity": 2}"#),
+        "error: answer \"GOVERN 1.1\", field \"id\": \"GOVERN 1.1\" is not an ISO/IEC 42001 clause; this answer is ignored",
+    );
+    check(
+        r#"{"format": "aims-assessment", "version": 1, "framework": "nist-ai-rmf", "answers": {"GOVERN 1.9": 2}}"#,
+        "error: answer \"GOVERN 1.9\", field \"id\": \"GOVERN 1.9\" is not a NIST AI RMF subcategory; did you mean GOVERN 1.7?; this answer is ignored",
+    );
+}
+
+#[test]
+fn values_out_of_range_are_rejected_one_by_one() {
+    check(
+        &iso(r#""5.2": {"maturity": 7}"#),
+        "error: answer \"5.2\", field \"maturity\": 7 is out of range: expected a whole number from 0 to 5 (0 Incomplete … 5 Optimizing); the item counts as not assessed",
+    );
+    check(
+        &iso(r#""5.2": {"maturity": -1}, "5.3": {"maturity": 2.5}"#),
+        "error: answer \"5.2\", field \"maturity\": -1 is out of range: expected a whole number from 0 to 5 (0 Incomplete … 5 Optimizing); the item counts as not assessed\n\
+         error: answer \"5.3\", field \"maturity\": 2.5 is out of range: expected a whole number from 0 to 5 (0 Incomplete … 5 Optimizing); the item counts as not assessed",
+    );
+    check(
+        &iso(r#""5.2": {"maturity": "high"}"#),
+        "error: answer \"5.2\", field \"maturity\": \"high\" is out of range: expected a whole number from 0 to 5 (0 Incomplete … 5 Optimizing); the item counts as not assessed",
+    );
+    check(
+        &iso(r#""5.2": {"maturity": 2, "target": 0}"#),
+        "error: answer \"5.2\", field \"target\": 0 is out of range: expected a whole number from 1 to 5 (1 Initial … 5 Optimizing); the default target 3 is used",
+    );
+    check(&iso(r#""5.2": 9"#), "error: answer \"5.2\", field \"maturity\": 9 is out of range: expected a whole number from 0 to 5 (0 Incomplete … 5 Optimizing); the item counts as not assessed");
+    check(
+        &iso(r#""5.2": "two""#),
+        "error: answer \"5.2\", field \"answer\": expected an object such as {\"maturity\": 2}, found text; ignored",
+    );
+}
+
+#[test]
+fn exclusions() {
+    check(
+        &iso(r#""5.2": {"applicable": false, "justification": "We have no policy"}"#),
+        "error: answer \"5.2\", field \"applicable\": clauses 4-10 cannot be excluded: only Annex A controls can; the item is treated as applicable",
+    );
+    check(
+        &iso(r#""A.10.4": {"applicable": false}"#),
+        "warning: answer \"A.10.4\", field \"justification\": the control is excluded without a justification; the Statement of Applicability must justify every exclusion, and the report counts this as a major nonconformity",
+    );
+    check(
+        &iso(r#""A.10.4": {"applicable": false, "justification": "   "}"#),
+        "warning: answer \"A.10.4\", field \"justification\": the control is excluded without a justification; the Statement of Applicability must justify every exclusion, and the report counts this as a major nonconformity",
+    );
+    check(
+        &iso(r#""A.10.4": {"applicable": false, "justification": "No customers", "maturity": 2}"#),
+        "warning: answer \"A.10.4\", field \"maturity\": the control is excluded, so its maturity is not used",
+    );
+    check(
+        &iso(r#""A.10.4": {"applicable": "no"}"#),
+        "error: answer \"A.10.4\", field \"applicable\": \"no\" is not true or false; the item is treated as applicable",
+    );
+    check(
+        r#"{"format": "aims-assessment", "version": 1, "framework": "nist-ai-rmf", "answers": {"MAP 1.1": {"applicable": false, "justification": "n/a"}}}"#,
+        "error: answer \"MAP 1.1\", field \"applicable\": NIST AI RMF subcategories cannot be excluded here: only ISO/IEC 42001 Annex A controls can; the item is treated as applicable",
+    );
+}
+
+#[test]
+fn optional_fields() {
+    check(
+        &iso(
+            r#""5.2": {"maturity": 1, "owner": "CTO", "due": "2025-03-31", "evidence": ["https://x/policy"]}"#,
+        ),
+        "",
+    );
+    check(&iso(r#""5.2": {"due": "2025-03"}"#), "");
+    check(
+        &iso(r#""5.2": {"due": "next month"}"#),
+        "warning: answer \"5.2\", field \"due\": \"next month\" is not a date written YYYY-MM-DD (or YYYY-MM); kept as written",
+    );
+    check(
+        &iso(r#""5.2": {"due": "2025-13-01"}"#),
+        "warning: answer \"5.2\", field \"due\": \"2025-13-01\" is not a date written YYYY-MM-DD (or YYYY-MM); kept as written",
+    );
+    check(
+        &iso(r#""5.2": {"note": 3}"#),
+        "error: answer \"5.2\", field \"note\": expected text, found a number; ignored",
+    );
+    check(
+        &iso(r#""5.2": {"evidence": ["a", 1]}"#),
+        "error: answer \"5.2\", field \"evidence\": 1 is not a link or reference; expected text; ignored",
+    );
+    check(
+        &iso(r#""5.2": {"evidence": {"a": 1}}"#),
+        "error: answer \"5.2\", field \"evidence\": expected a list of links or references, found an object; ignored",
+    );
+}
+
+#[test]
+fn unknown_fields_are_kept_with_a_warning() {
+    check(
+        &iso(r#""5.2": {"maturty": 2}"#),
+        "warning: answer \"5.2\", field \"maturty\": unknown field, kept as written but not used (did you mean \"maturity\"?)",
+    );
+    check(
+        r#"{"format": "aims-assessment", "version": 1, "reviewed_by": "Ann"}"#,
+        "warning: field \"reviewed_by\": unknown field, kept as written but not used",
+    );
+    check(
+        r#"{"format": "aims-assessment", "version": 1, "organisation": {"sector": "software", "employes": 3}}"#,
+        "warning: field \"organisation.employes\": unknown field, kept as written but not used (did you mean \"employees\"?)",
+    );
+}
+
+#[test]
+fn organisation_and_planning() {
+    check(
+        r#"{"format": "aims-assessment", "version": 1, "organisation": {"employees": -3, "certifications": "ISO 9001"}}"#,
+        "error: field \"organisation.employees\": -3 is not a number of employees; expected a whole number such as 120; ignored\n\
+         error: field \"organisation.certifications\": expected a list such as [\"ISO/IEC 27001\"], found text; ignored",
+    );
+    check(
+        r#"{"format": "aims-assessment", "version": 1, "planning": {"people": 3, "share_of_time": 0.25}}"#,
+        "",
+    );
+    check(
+        r#"{"format": "aims-assessment", "version": 1, "planning": {"people": 0, "share_of_time": 50}}"#,
+        "error: field \"planning.people\": 0 is not a number of people; expected a number above 0 such as 2; the default 2 is used\n\
+         error: field \"planning.share_of_time\": 50 is above 1; give a fraction of working time, e.g. 0.5 for 50%; the default 0.5 is used",
+    );
+    check(
+        r#"{"format": "aims-assessment", "version": 1, "organisation": "TechServe"}"#,
+        "error: field \"organisation\": expected an object such as {\"name\": \"...\"}, found text; ignored",
+    );
+}
+
+#[test]
+fn duplicates_keep_the_canonical_spelling() {
+    let (a, diags) = Assessment::read(&iso(
+        r#""a.5.2": {"maturity": 1}, "A.5.2": {"maturity": 2}"#,
+    ))
+    .unwrap();
+    assert_eq!(
+        diags.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["warning: answer \"A.5.2\", field \"id\": answered twice, as \"A.5.2\" and \"a.5.2\"; the answer under \"A.5.2\" is used"]
+    );
+    let id = IsoId::parse("A.5.2").unwrap();
+    assert_eq!(a.iso_answers().unwrap()[&id].maturity, Some(2));
+}
+
+#[test]
+fn reads_values_into_types() {
+    let text = r#"{"format": "aims-assessment", "version": 1,
+        "organisation": {"name": "T", "employees": 120, "certifications": ["ISO/IEC 27001:2022"]},
+        "planning": {"people": 3, "share_of_time": 0.5},
+        "answers": {"5.2": {"maturity": 0, "note": "No formal AI policy"}, "A.10.4": {"applicable": false, "justification": "No customers"}}}"#;
+    let (a, diags) = Assessment::read(text).unwrap();
+    assert!(diags.is_empty());
+    assert_eq!(a.framework(), Framework::Iso42001);
+    assert_eq!(a.organisation.employees, Some(120));
+    assert_eq!(
+        a.organisation.harmonized_certificate(),
+        Some(HarmonizedCertificate::Iso27001)
+    );
+    assert_eq!(
+        a.planning.as_ref().map(Planning::full_time_equivalents),
+        Some(1.5)
+    );
+    let answers = a.iso_answers().unwrap();
+    let policy = &answers[&IsoId::parse("5.2").unwrap()];
+    assert_eq!(
+        (policy.maturity, policy.target(), policy.note.as_deref()),
+        (Some(0), 3, Some("No formal AI policy"))
+    );
+    let customers = &answers[&IsoId::parse("A.10.4").unwrap()];
+    assert!(!customers.applicable);
+    assert_eq!(customers.justification(), Some("No customers"));
+}
+
+#[test]
+fn certificates_are_recognised_by_number() {
+    let org = |c: &[&str]| Organisation {
+        certifications: c.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    };
+    assert_eq!(
+        org(&["iso 9001"]).harmonized_certificate(),
+        Some(HarmonizedCertificate::Iso9001)
+    );
+    assert_eq!(
+        org(&["ISO 9001", "ISO/IEC 27001"]).harmonized_certificate(),
+        Some(HarmonizedCertificate::Iso27001)
+    );
+    assert_eq!(org(&["ISO 19001", "SOC 2"]).harmonized_certificate(), None);
+}
+
+#[test]
+fn round_trip_keeps_everything() {
+    let text = r#"{"format": "aims-assessment", "version": 1, "tool": {"name": "x"},
+        "organisation": {"name": "T", "size": "small"},
+        "planning": {"people": 1.5, "start": "2025-01"},
+        "answers": {
+          "5.2": {"maturity": 0, "target": 4, "note": "n", "owner": "o", "due": "2025-01-31", "evidence": ["e1", "e2"], "x-colour": "red"},
+          "A.10.4": {"applicable": false, "justification": "No customers"},
+          "A.6.2.4": {"maturity": 2, "inferred": true}
+        }}"#;
+    let (a, diags) = Assessment::read(text).unwrap();
+    assert_eq!(diags.len(), 4, "{diags:?}"); // tool, size, start, x-colour
+    let written = a.to_json();
+    let (b, _) = Assessment::read(&written).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(b.to_json(), written);
+    assert!(
+        written.contains("\"x-colour\": \"red\"") && written.contains("\"start\": \"2025-01\"")
+    );
+    assert!(written.starts_with(
+        "{\n  \"format\": \"aims-assessment\",\n  \"version\": 1,\n  \"framework\": \"iso42001\""
+    ));
+}
+
+#[test]
+fn values_set_in_code_are_clamped() {
+    let a = Answer {
+        maturity: Some(9),
+        target: Some(0),
+        ..Answer::default()
+    };
+    assert_eq!((a.maturity(), a.target()), (Some(5), 1));
+}

@@ -1,0 +1,117 @@
+//! The heat-map matrix: for each NIST AI RMF function (and category) × ISO/IEC 42001 section
+//! (clauses 4-10, objectives A.2-A.10), how many crosswalk pairs join them and how well the
+//! assessed end of those pairs is implemented.
+
+use super::{iso_table, nist_table, Table};
+use crate::assessment::{Answers, Assessment};
+use crate::catalog::{CategoryId, Function, IsoId, Pair};
+use crate::scoring::round_tenth;
+use serde::Serialize;
+
+/// Rows of functions and categories over the 16 ISO sections.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Matrix {
+    /// The columns: clauses 4-10, then objectives A.2-A.10.
+    pub sections: Vec<IsoId>,
+    pub functions: Vec<MatrixRow>,
+    pub categories: Vec<MatrixRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MatrixRow {
+    pub id: &'static str,
+    /// One cell per section, in the order of [`Matrix::sections`].
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Cell {
+    /// Crosswalk pairs joining the row and the column.
+    pub pairs: u32,
+    /// Of those, pairs whose assessed end (the ISO item for an ISO/IEC 42001 assessment, the
+    /// NIST subcategory for a NIST AI RMF one) has a maturity.
+    pub assessed: u32,
+    /// Mean attainment `min(maturity, target) / target` × 100 over the assessed pairs; `None`
+    /// when none is assessed.
+    pub coverage: Option<f64>,
+    #[serde(skip)]
+    sum: f64,
+}
+
+impl Cell {
+    fn add(&mut self, attainment: Option<f64>) {
+        self.pairs += 1;
+        if let Some(a) = attainment {
+            self.assessed += 1;
+            self.sum += a;
+        }
+    }
+
+    fn finish(&mut self) {
+        self.coverage =
+            (self.assessed > 0).then(|| round_tenth(self.sum * 100.0 / f64::from(self.assessed)));
+    }
+}
+
+/// The matrix for an assessment (pair counts alone do not depend on it).
+pub fn matrix(a: &Assessment) -> Matrix {
+    match &a.answers {
+        Answers::Iso42001(m) => compute(&iso_table(m), true),
+        Answers::NistAiRmf(m) => compute(&nist_table(m), false),
+    }
+}
+
+/// The matrix from the ratings of the ISO end (`iso_end`) or the NIST end of the pairs.
+fn compute(table: &Table, iso_end: bool) -> Matrix {
+    let sections: Vec<IsoId> = IsoId::sections().collect();
+    // Column of each section id.
+    let mut column = [usize::MAX; 256];
+    for (i, s) in sections.iter().enumerate() {
+        column[s.index()] = i;
+    }
+    let row = || vec![Cell::default(); sections.len()];
+    let mut functions: Vec<MatrixRow> = Function::ALL
+        .iter()
+        .map(|f| MatrixRow {
+            id: f.as_str(),
+            cells: row(),
+        })
+        .collect();
+    let mut categories: Vec<MatrixRow> = CategoryId::all()
+        .map(|c| MatrixRow {
+            id: c.as_str(),
+            cells: row(),
+        })
+        .collect();
+    for p in Pair::all() {
+        let r = table[if iso_end {
+            p.iso.index()
+        } else {
+            p.nist.index()
+        }];
+        let attainment = r
+            .maturity
+            .map(|m| f64::from(m.min(r.target)) / f64::from(r.target.max(1)));
+        let col = column[p.iso.item().section.index()];
+        let info = p.nist.info();
+        let cells = [
+            functions
+                .get_mut(info.function.index())
+                .and_then(|r| r.cells.get_mut(col)),
+            categories
+                .get_mut(info.category.index())
+                .and_then(|r| r.cells.get_mut(col)),
+        ];
+        for cell in cells.into_iter().flatten() {
+            cell.add(attainment);
+        }
+    }
+    for r in functions.iter_mut().chain(categories.iter_mut()) {
+        r.cells.iter_mut().for_each(Cell::finish);
+    }
+    Matrix {
+        sections,
+        functions,
+        categories,
+    }
+}

@@ -1,0 +1,322 @@
+//! ISO/IEC 42001 ⇄ NIST AI RMF coverage in both directions, conservative and explained
+//! (rules for users in docs/crosswalk.md).
+//!
+//! - [`forward`]: ISO/IEC 42001 answers → coverage of each of the 72 NIST AI RMF subcategories,
+//!   rolled up per category and function.
+//! - [`reverse`]: NIST AI RMF answers → inferred ISO/IEC 42001 answers (marked `inferred`) and
+//!   the full readiness report; the items with no counterpart are listed to assess directly.
+//! - [`matrix`]: pair counts and mean coverage per NIST function and category × ISO section,
+//!   for a heat map.
+//!
+//! Guarantees: a pair is never read as equivalence unless its relationship says so (every
+//! shipped pair is `related`); an inferred value never exceeds what its sources support (see
+//! [`infer`]); raising any source answer never lowers an inferred value or a coverage; and
+//! every inferred value carries its sources and an explanation.
+
+mod forward;
+pub mod infer;
+mod matrix;
+mod reverse;
+
+pub use forward::{Forward, Rollup, SubcategoryCoverage};
+pub use infer::{CoverageStatus, Direction, Link, Support, PARTIAL_CAP};
+pub use matrix::{matrix, Cell, Matrix, MatrixRow};
+pub use reverse::{Inference, InferredItem, Reverse};
+
+use crate::assessment::{
+    Assessment, Framework, IsoAnswers, NistAnswers, Organisation, Planning, DEFAULT_TARGET,
+};
+use crate::catalog::Relationship;
+use serde::Serialize;
+use std::fmt;
+
+/// Forward crosswalk of an ISO/IEC 42001 assessment.
+pub fn forward(a: &Assessment) -> Result<Forward, FrameworkMismatch> {
+    match a.iso_answers() {
+        Some(answers) => Ok(nist_coverage(answers)),
+        None => Err(FrameworkMismatch {
+            expected: Framework::Iso42001,
+            found: a.framework(),
+        }),
+    }
+}
+
+/// Reverse crosswalk of a NIST AI RMF assessment.
+pub fn reverse(a: &Assessment) -> Result<Reverse, FrameworkMismatch> {
+    match a.nist_answers() {
+        Some(answers) => Ok(infer_iso(answers, &a.organisation, a.planning.as_ref())),
+        None => Err(FrameworkMismatch {
+            expected: Framework::NistAiRmf,
+            found: a.framework(),
+        }),
+    }
+}
+
+/// Coverage of the 72 NIST AI RMF subcategories from ISO/IEC 42001 answers.
+pub fn nist_coverage(answers: &IsoAnswers) -> Forward {
+    forward::compute(&iso_table(answers))
+}
+
+/// Inferred ISO/IEC 42001 answers and report from NIST AI RMF answers.
+pub fn infer_iso(
+    answers: &NistAnswers,
+    organisation: &Organisation,
+    planning: Option<&Planning>,
+) -> Reverse {
+    reverse::compute(&nist_table(answers), organisation, planning)
+}
+
+/// The assessment is of the other framework.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FrameworkMismatch {
+    pub expected: Framework,
+    pub found: Framework,
+}
+
+impl fmt::Display for FrameworkMismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the assessment holds {} answers; this direction of the crosswalk reads {} answers",
+            self.found.title(),
+            self.expected.title()
+        )
+    }
+}
+
+impl std::error::Error for FrameworkMismatch {}
+
+/// One item an inferred value rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Source<K> {
+    pub item: K,
+    /// `None` when not assessed or excluded.
+    pub maturity: Option<u8>,
+    pub target: u8,
+    pub relationship: Relationship,
+    pub support: Support,
+    /// An Annex A control excluded with a justification: it provides no evidence.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub excluded: bool,
+}
+
+impl<K> Source<K> {
+    pub fn link(&self) -> Link {
+        Link {
+            maturity: self.maturity,
+            target: self.target,
+            support: self.support,
+        }
+    }
+}
+
+/// Room for the sources of one item; the most any item has is 16 (A.5.4), tested in
+/// `every_pair_list_fits`.
+pub const MAX_SOURCES: usize = 24;
+
+/// The sources of one inferred item, held inline (no allocation per item). Beyond
+/// [`MAX_SOURCES`] the list would say how many it omits; inference always reads every pair.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Sources<K: Copy> {
+    slots: [Option<Source<K>>; MAX_SOURCES],
+    len: u8,
+    omitted: u8,
+}
+
+impl<K: Copy> Sources<K> {
+    fn new() -> Self {
+        Sources {
+            slots: [None; MAX_SOURCES],
+            len: 0,
+            omitted: 0,
+        }
+    }
+
+    fn push(&mut self, s: Source<K>) {
+        match self.slots.get_mut(usize::from(self.len)) {
+            Some(slot) => {
+                *slot = Some(s);
+                self.len += 1;
+            }
+            None => self.omitted = self.omitted.saturating_add(1),
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Source<K>> {
+        self.slots.iter().take(usize::from(self.len)).flatten()
+    }
+
+    pub fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Sources left out of the list for want of room (0 with the shipped crosswalk).
+    pub fn omitted(&self) -> usize {
+        usize::from(self.omitted)
+    }
+}
+
+impl<K: Copy + fmt::Debug> fmt::Debug for Sources<K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<K: Copy + Serialize> Serialize for Sources<K> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+/// One answer as the crosswalk reads it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Rating {
+    pub maturity: Option<u8>,
+    pub target: u8,
+    pub excluded: bool,
+}
+
+impl Default for Rating {
+    fn default() -> Self {
+        Rating {
+            maturity: None,
+            target: DEFAULT_TARGET,
+            excluded: false,
+        }
+    }
+}
+
+/// Ratings indexed by id (ids are `u8` indices, so 256 slots hold any of them).
+pub(crate) type Table = [Rating; 256];
+
+fn iso_table(answers: &IsoAnswers) -> Table {
+    let mut t = [Rating::default(); 256];
+    for (id, a) in answers {
+        let excluded = !a.applicable && id.is_annex_a() && a.justification().is_some();
+        t[id.index()] = Rating {
+            maturity: if excluded { None } else { a.maturity() },
+            target: a.target(),
+            excluded,
+        };
+    }
+    t
+}
+
+fn nist_table(answers: &NistAnswers) -> Table {
+    let mut t = [Rating::default(); 256];
+    for (id, a) in answers {
+        t[id.index()] = Rating {
+            maturity: a.maturity(),
+            target: a.target(),
+            excluded: false,
+        };
+    }
+    t
+}
+
+/// Writes the explanation of an inferred value: the sources with their values, what the
+/// relationships allow, and the status.
+pub(crate) fn explain<K: fmt::Display + Copy>(
+    f: &mut fmt::Formatter<'_>,
+    sources: &Sources<K>,
+    source_framework: Framework,
+    status: CoverageStatus,
+    inferred: Option<u8>,
+) -> fmt::Result {
+    let n = sources.len() + sources.omitted();
+    let related = sources
+        .iter()
+        .filter(|s| s.support == Support::Partial)
+        .count()
+        + sources.omitted();
+    write!(
+        f,
+        "Rests on {n} {} item{}",
+        source_framework.title(),
+        if n == 1 { "" } else { "s" }
+    )?;
+    if related == n {
+        f.write_str(", related, not equivalent (each covers only part)")?;
+    } else if related == 0 {
+        f.write_str(", each fully containing it")?;
+    } else {
+        write!(
+            f,
+            " ({} fully containing it, {related} covering only part)",
+            n - related
+        )?;
+    }
+    f.write_str(": ")?;
+    for (i, s) in sources.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        match (s.excluded, s.maturity) {
+            (true, _) => write!(f, "{} excluded", s.item)?,
+            (false, None) => write!(f, "{} not assessed", s.item)?,
+            (false, Some(m)) => write!(f, "{} at {m} of {}", s.item, s.target)?,
+        }
+    }
+    if sources.omitted() > 0 {
+        write!(f, " and {} more", sources.omitted())?;
+    }
+    f.write_str(". ")?;
+    f.write_str(match status {
+        CoverageStatus::Covered => "Covered: every item it rests on is at its target.",
+        CoverageStatus::Partial => "Partial: some are above 0, not all at their target.",
+        CoverageStatus::NotCovered => "Not covered: every assessed item is at 0.",
+        CoverageStatus::Unknown => "Unknown: none of them is assessed.",
+    })?;
+    match (inferred, related == n) {
+        (Some(m), true) => write!(f, " Inferred maturity {m}: no higher than the weakest of them, and at most {PARTIAL_CAP}."),
+        (Some(m), false) => write!(
+            f,
+            " Inferred maturity {m}: the best fully containing item, or the weakest partial one capped at {PARTIAL_CAP}, whichever is higher."
+        ),
+        (None, _) => f.write_str(" No maturity is inferred until every item it rests on is assessed."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{IsoId, Pair, SubcategoryId};
+
+    #[test]
+    fn every_pair_list_fits() {
+        let most_iso = IsoId::all()
+            .map(|i| Pair::for_iso(i).count())
+            .max()
+            .unwrap_or(0);
+        let most_nist = SubcategoryId::all()
+            .map(|s| Pair::for_nist(s).count())
+            .max()
+            .unwrap_or(0);
+        assert_eq!((most_iso, most_nist), (16, 9));
+        assert!(most_iso.max(most_nist) <= MAX_SOURCES);
+    }
+
+    #[test]
+    fn a_full_list_counts_what_it_omits() {
+        let s = Source {
+            item: IsoId::parse("5.2").unwrap(),
+            maturity: Some(1),
+            target: 3,
+            relationship: Relationship::Related,
+            support: Support::Partial,
+            excluded: false,
+        };
+        let mut list = Sources::new();
+        for _ in 0..MAX_SOURCES + 2 {
+            list.push(s);
+        }
+        assert_eq!(
+            (list.len(), list.omitted(), list.iter().count()),
+            (MAX_SOURCES, 2, MAX_SOURCES)
+        );
+    }
+}

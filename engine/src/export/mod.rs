@@ -1,0 +1,112 @@
+//! Exports of an assessment for other tools and for people (formats documented in
+//! docs/exports.md):
+//!
+//! - [`items_csv`]: one row per assessable ISO/IEC 42001 item (UTF-8 with BOM, CRLF, RFC 4180);
+//! - [`soa_csv`]: the Statement of Applicability, the 38 Annex A controls;
+//! - [`oscal`]: an OSCAL 1.1.2 catalog of our ISO/IEC 42001 ids and short titles, and an OSCAL
+//!   assessment-results document for an assessment;
+//! - [`markdown_report`]: the printable readiness report as Markdown.
+//!
+//! Every export is computed from the same [`score`] report the app shows, so the numbers agree
+//! everywhere. A NIST AI RMF assessment is exported through the crosswalk: its inferred
+//! ISO/IEC 42001 answers (marked inferred), as `aims score` reports them. The engine has no
+//! clock: exports that carry a date take a [`ReportDate`] from the caller.
+
+mod csv;
+mod date;
+mod markdown;
+pub mod oscal;
+mod soa;
+
+pub use self::csv::items_csv;
+pub use date::{DateError, ReportDate};
+pub use markdown::{markdown_report, ReportOptions};
+pub use soa::soa_csv;
+
+use crate::assessment::{Answer, Assessment, IsoAnswers};
+use crate::catalog::IsoId;
+use crate::scoring::{evaluate, score, Finding, Gap, Report, Scope, SoaStatus};
+use std::borrow::Cow;
+
+/// The ISO/IEC 42001 answers an export shows: the assessment's own, or for a NIST AI RMF
+/// assessment the answers the crosswalk infers.
+pub(crate) fn iso_view(a: &Assessment) -> Cow<'_, Assessment> {
+    match crate::crosswalk::reverse(a) {
+        Ok(reverse) => Cow::Owned(reverse.to_assessment(a)),
+        Err(_) => Cow::Borrowed(a),
+    }
+}
+
+/// One assessable item as the exports show it.
+pub(crate) struct ItemView<'a> {
+    pub id: IsoId,
+    pub answer: Option<&'a Answer>,
+    /// Marked not applicable (an Annex A control), justified or not.
+    pub marked_not_applicable: bool,
+    /// Excluded with a justification: out of scope.
+    pub excluded: bool,
+    /// `None` when not assessed or justly excluded.
+    pub maturity: Option<u8>,
+    pub target: u8,
+    pub gap: Option<&'a Gap>,
+    /// The most severe finding on the item itself (systemic findings sit on sections).
+    pub finding: Option<&'a Finding>,
+    /// The Statement of Applicability status (Annex A controls only).
+    pub soa_status: Option<SoaStatus>,
+}
+
+impl ItemView<'_> {
+    /// Levels to target: `Some(0)` at or above it, `None` when not assessed or excluded.
+    pub fn levels_to_target(&self) -> Option<u8> {
+        self.maturity.map(|m| self.target.saturating_sub(m))
+    }
+
+    /// Rated, or marked not applicable: something to report on.
+    pub fn answered(&self) -> bool {
+        self.maturity.is_some() || self.marked_not_applicable
+    }
+
+    /// At or above its target (what OSCAL calls `satisfied`).
+    pub fn at_target(&self) -> bool {
+        !self.marked_not_applicable && self.maturity.is_some_and(|m| m >= self.target)
+    }
+}
+
+/// The 70 assessable items in catalog order, joined with the report's gaps and findings.
+pub(crate) fn item_views<'a>(answers: &'a IsoAnswers, report: &'a Report) -> Vec<ItemView<'a>> {
+    evaluate(answers)
+        .into_iter()
+        .map(|it| ItemView {
+            id: it.id,
+            answer: it.answer,
+            marked_not_applicable: it.scope != Scope::Applicable,
+            excluded: it.scope == Scope::Excluded,
+            maturity: it.maturity,
+            target: it.target,
+            gap: report.gaps.iter().find(|g| g.item == it.id),
+            // Findings are ordered majors first, so the first is the most severe.
+            finding: report.findings.iter().find(|f| f.item == it.id),
+            soa_status: report
+                .statement_of_applicability
+                .iter()
+                .find(|r| r.id == it.id)
+                .map(|r| r.status),
+        })
+        .collect()
+}
+
+/// The ISO answers and report behind every export.
+pub(crate) fn scored(a: &Assessment) -> (IsoAnswers, Report) {
+    let view = iso_view(a);
+    let answers = view.iso_answers().cloned().unwrap_or_default();
+    (answers, score(&view))
+}
+
+/// `"yes"` / `"no"`, as the CSV files write booleans.
+pub(crate) fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}

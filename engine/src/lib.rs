@@ -1,0 +1,30 @@
+//! AIMS Readiness engine: everything the product knows and computes, with no I/O and no browser.
+//!
+//! - [`catalog`]: ISO/IEC 42001 items with our guidance, the NIST AI RMF 1.0 core, the NIST AIRC
+//!   crosswalk and the quick scan, as static tables generated at build time.
+//! - [`assessment`]: the versioned assessment file (ISO/IEC 42001 or NIST AI RMF answers), read
+//!   with diagnostics that name the item and field, and written back losslessly.
+//! - [`scoring`]: the readiness report: scores, findings and verdict, Statement of
+//!   Applicability, prioritised gaps and the certification roadmap.
+//! - [`crosswalk`]: ISO/IEC 42001 ⇄ NIST AI RMF coverage in both directions, conservative and
+//!   explained, and the heat-map matrix.
+//! - [`roi`]: the 3-year cost and benefit of certification as sourced low / likely / high
+//!   ranges, with a seeded Monte Carlo and a tornado; deterministic natively and in Wasm.
+//! - [`training`]: built-in case studies with model answers, and the item-by-item comparison
+//!   of a learner's assessment with a model.
+//! - [`share`]: an assessment packed into a URL-fragment-safe link, and read back with bounds.
+//! - [`export`]: CSV, Statement of Applicability, OSCAL 1.1.2 (catalog and assessment results)
+//!   and the Markdown report.
+//!
+//! The engine never touches the DOM, storage or the network, and never panics on user input:
+//! readers return errors that name the field and value.
+
+pub mod assessment;
+pub mod catalog;
+pub mod crosswalk;
+pub mod csv;
+pub mod export;
+pub mod roi;
+pub mod scoring;
+pub mod share;
+pub mod training;

@@ -1,0 +1,473 @@
+//! What the ROI model is told: every cost and benefit as a low / likely / high [`Range`] with its
+//! source, the schedule, the organisation's size, the discount rate and the Monte Carlo
+//! settings; and how that is read from JSON.
+//!
+//! **Reading.** [`RoiInputs`] deserializes from a JSON object in which every field may be left
+//! out: a missing field takes its default for the organisation's size (see
+//! [`super::defaults`]), `null` counts as missing, and a field this format does not
+//! know is an error that names it with its path (`costs.consultnig: unknown field ...`). Inside a
+//! range, any of `low`, `likely`, `high` and `source` may be given alone; the others come from
+//! the default, and a range whose numbers were changed without a `source` is attributed to the
+//! user ("entered by the user"), never to the default's publication. Values are checked by
+//! [`RoiInputs::validate`], not while reading, so an editor can hold an unfinished file.
+//!
+//! **Writing.** Serializing gives every field, so a written file reads back to the same inputs.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::defaults;
+
+/// The source given to a range the user entered without naming one.
+pub const USER_SOURCE: &str = "entered by the user";
+
+/// A low / likely / high estimate and where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    pub low: f64,
+    pub likely: f64,
+    pub high: f64,
+    #[serde(default = "user_source")]
+    pub source: String,
+}
+
+fn user_source() -> String {
+    USER_SOURCE.to_string()
+}
+
+impl Range {
+    pub fn new(low: f64, likely: f64, high: f64, source: impl Into<String>) -> Range {
+        Range {
+            low,
+            likely,
+            high,
+            source: source.into(),
+        }
+    }
+
+    /// A value known exactly: low = likely = high.
+    pub fn fixed(value: f64, source: impl Into<String>) -> Range {
+        Range::new(value, value, value, source)
+    }
+
+    /// The same range with every number multiplied by `factor` (> 0) and rounded to `step`.
+    pub fn scaled(&self, factor: f64, step: f64, note: &str) -> Range {
+        let r = |x: f64| round_to(x * factor, step);
+        let source = if factor == 1.0 {
+            self.source.clone()
+        } else {
+            format!("{}; {note}", self.source)
+        };
+        Range::new(r(self.low), r(self.likely), r(self.high), source)
+    }
+}
+
+/// `x` rounded to a multiple of `step` (half away from zero for the non-negative values used here).
+pub fn round_to(x: f64, step: f64) -> f64 {
+    (x / step + 0.5).floor() * step
+}
+
+/// The size of the organisation, which scales the defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// People in the organisation (its headcount in the AIMS scope).
+    pub employees: u32,
+    /// AI systems in the scope of the AI management system.
+    pub ai_systems_in_scope: u32,
+}
+
+/// Where the implementation months come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MonthsBasis {
+    /// An estimate for starting from scratch: an existing ISO 27001 / 9001 certificate shortens it.
+    FromScratch,
+    /// A gap assessment's roadmap, which already sees what exists: no certificate credit on top.
+    Roadmap,
+}
+
+/// When things happen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// Months of implementation (gap assessment, build, internal audit) before the audit.
+    pub implementation_months: Range,
+    /// Months from the end of implementation to the Stage 1 + Stage 2 audit (the certification
+    /// month is implementation months + this).
+    pub audit_lag_months: u32,
+    pub months_basis: MonthsBasis,
+}
+
+/// An existing management-system certificate whose infrastructure is reused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExistingStandard {
+    None,
+    Iso27001,
+    Iso9001,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExistingCertificate {
+    pub standard: ExistingStandard,
+    /// Share of the implementation effort (internal and consulting) that reuse saves, 0-1.
+    pub effort_reuse_share: Range,
+    /// Months the implementation is shortened by.
+    pub months_saved: Range,
+}
+
+/// A cost or benefit the user names, per year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedAmount {
+    pub name: String,
+    pub per_year: Range,
+}
+
+/// Costs, in the inputs' currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Costs {
+    /// Buying ISO/IEC 42001 (month 1).
+    pub standard_purchase: Range,
+    /// People working on the implementation.
+    pub internal_people: Range,
+    /// Share of their time, 0-1.
+    pub internal_share_of_time: Range,
+    /// Loaded cost of one person for one month.
+    pub internal_cost_per_person_month: Range,
+    /// External consulting, in total, spread over the implementation months.
+    pub consulting: Range,
+    /// Stage 1 + Stage 2 certification audit, in the certification month.
+    pub certification_audit: Range,
+    /// One surveillance audit (12 and 24 months after certification).
+    pub surveillance_audit: Range,
+    /// One recertification audit (36 months after certification).
+    pub recertification_audit: Range,
+    /// Training, in total, spread over the implementation months.
+    pub training: Range,
+    /// Tools (GRC, documentation), per year, from month 1.
+    pub tooling_per_year: Range,
+    /// Internal upkeep of the management system per year once certified (internal audits,
+    /// management reviews, updates).
+    pub maintenance_per_year: Range,
+    /// Further costs per year, from month 1.
+    pub other_per_year: Vec<NamedAmount>,
+}
+
+/// Benefits per year once certified, in the inputs' currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Benefits {
+    /// Contracts won per year where certification is a factor.
+    pub contracts_per_year: Range,
+    /// Revenue of one such contract in the year it is won.
+    pub average_contract_value: Range,
+    /// Margin on that revenue, 0-1.
+    pub contract_margin: Range,
+    /// Share of the win attributable to certification, 0-1.
+    pub share_attributable_to_certification: Range,
+    /// Annual probability of a significant AI incident, 0-1.
+    pub incident_probability_per_year: Range,
+    /// Cost of one such incident.
+    pub incident_impact: Range,
+    /// Share by which the management system reduces the expected loss, 0-1.
+    pub incident_reduction: Range,
+    /// Hours a year saved by standardised processes.
+    pub hours_saved_per_year: Range,
+    /// Loaded cost of one of those hours.
+    pub hourly_rate: Range,
+    /// Further benefits per year the user names, from the month after certification.
+    pub other_per_year: Vec<NamedAmount>,
+}
+
+/// How many trials, from which seed, and how fine the NPV histogram is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonteCarloSettings {
+    /// 1 to 1,000,000.
+    pub trials: u32,
+    /// 0 to 2^53 − 1 (so that JavaScript keeps it exact).
+    pub seed: u64,
+    /// Bins of the NPV histogram, 1 to 1,000.
+    pub histogram_bins: u32,
+}
+
+/// Everything the ROI model takes. `Default` is the reference organisation (150 employees,
+/// 3 AI systems in scope); [`RoiInputs::for_organisation`] scales the defaults to another size.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "Value")]
+pub struct RoiInputs {
+    /// A label for the amounts (no conversion happens), e.g. "USD".
+    pub currency: String,
+    pub organisation: Organisation,
+    /// 12 to 60 months, counted from the start of the project.
+    pub horizon_months: u32,
+    /// Annual discount rate in percent, 0 to 100, applied monthly.
+    pub discount_rate_percent: f64,
+    pub schedule: Schedule,
+    pub existing_certificate: ExistingCertificate,
+    pub costs: Costs,
+    pub benefits: Benefits,
+    pub monte_carlo: MonteCarloSettings,
+}
+
+/// The same fields, read strictly: every field present, none unknown. What [`RoiInputs`] reads
+/// after the defaults have been filled in.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StrictInputs {
+    currency: String,
+    organisation: Organisation,
+    horizon_months: u32,
+    discount_rate_percent: f64,
+    schedule: Schedule,
+    existing_certificate: ExistingCertificate,
+    costs: Costs,
+    benefits: Benefits,
+    monte_carlo: MonteCarloSettings,
+}
+
+/// Months of implementation and the certification month, as a roadmap gives them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoadmapMonths {
+    pub implementation_months: Range,
+    /// The month of the Stage 1 + Stage 2 audit in the roadmap's likely case.
+    pub certification_month: u32,
+}
+
+impl Default for RoiInputs {
+    fn default() -> RoiInputs {
+        defaults::for_organisation(defaults::REFERENCE_ORGANISATION)
+    }
+}
+
+impl RoiInputs {
+    /// The defaults scaled to an organisation's size (the rule is in [`defaults`]).
+    pub fn for_organisation(organisation: Organisation) -> RoiInputs {
+        defaults::for_organisation(organisation)
+    }
+
+    /// Takes the implementation months and the certification month from a gap assessment's
+    /// roadmap: the months become the roadmap's, the audit lag is set so that the likely case
+    /// certifies in `certification_month`, and no certificate credit shortens them again.
+    pub fn with_roadmap(mut self, roadmap: RoadmapMonths) -> RoiInputs {
+        let likely_end = round_to(roadmap.implementation_months.likely.max(0.0), 1.0);
+        let likely_end = if likely_end.is_finite() && likely_end < f64::from(u32::MAX) {
+            likely_end as u32
+        } else {
+            0
+        };
+        self.schedule.audit_lag_months = roadmap.certification_month.saturating_sub(likely_end);
+        self.schedule.implementation_months = roadmap.implementation_months;
+        self.schedule.months_basis = MonthsBasis::Roadmap;
+        self
+    }
+
+    /// Reads inputs from JSON text (see the module doc); errors name the field's path.
+    pub fn from_json(text: &str) -> Result<RoiInputs, String> {
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| format!("the ROI inputs are not valid JSON: {e}"))?;
+        RoiInputs::try_from(value)
+    }
+
+    /// Pretty JSON with every field: a starting file for `--input`.
+    pub fn to_json_pretty(&self) -> String {
+        // Serializing these plain structs cannot fail; fall back to compact output regardless.
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+}
+
+impl TryFrom<Value> for RoiInputs {
+    type Error = String;
+
+    fn try_from(user: Value) -> Result<RoiInputs, String> {
+        let Value::Object(user) = user else {
+            return Err("the ROI inputs must be a JSON object".to_string());
+        };
+        let organisation = organisation_of(&user);
+        let defaults = serde_json::to_value(RoiInputs::for_organisation(organisation))
+            .map_err(|e| e.to_string())?;
+        let mut merged = defaults;
+        merge(&mut merged, Value::Object(user));
+        let strict: StrictInputs = serde_path_to_error::deserialize(merged).map_err(|e| {
+            let path = e.path().to_string();
+            if path == "." {
+                e.inner().to_string()
+            } else {
+                format!("{path}: {}", e.inner())
+            }
+        })?;
+        Ok(RoiInputs {
+            currency: strict.currency,
+            organisation: strict.organisation,
+            horizon_months: strict.horizon_months,
+            discount_rate_percent: strict.discount_rate_percent,
+            schedule: strict.schedule,
+            existing_certificate: strict.existing_certificate,
+            costs: strict.costs,
+            benefits: strict.benefits,
+            monte_carlo: strict.monte_carlo,
+        })
+    }
+}
+
+/// The organisation the user gave, as far as it is readable; anything unreadable falls back to
+/// the reference values here and is reported by the strict read.
+fn organisation_of(user: &Map<String, Value>) -> Organisation {
+    let mut org = defaults::REFERENCE_ORGANISATION;
+    if let Some(Value::Object(o)) = user.get("organisation") {
+        let read = |k: &str| {
+            o.get(k)
+                .and_then(Value::as_u64)
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|n| *n > 0)
+        };
+        if let Some(n) = read("employees") {
+            org.employees = n;
+        }
+        if let Some(n) = read("ai_systems_in_scope") {
+            org.ai_systems_in_scope = n;
+        }
+    }
+    org
+}
+
+/// Lays the user's values over the defaults: objects merge key by key, anything else replaces,
+/// `null` keeps the default. A range whose numbers change without a new `source` gets
+/// [`USER_SOURCE`].
+fn merge(base: &mut Value, user: Value) {
+    match (base, user) {
+        (_, Value::Null) => {}
+        (Value::Object(base), Value::Object(user)) => {
+            let is_range = base.contains_key("likely") && base.contains_key("source");
+            let changes_numbers = user
+                .keys()
+                .any(|k| matches!(k.as_str(), "low" | "likely" | "high"));
+            if is_range && changes_numbers && !user.contains_key("source") {
+                base.insert("source".to_string(), Value::String(USER_SOURCE.to_string()));
+            }
+            for (k, v) in user {
+                match base.get_mut(&k) {
+                    Some(slot) => merge(slot, v),
+                    None => {
+                        base.insert(k, v);
+                    }
+                }
+            }
+        }
+        (slot, user) => *slot = user,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_object_gives_the_defaults() {
+        assert_eq!(RoiInputs::from_json("{}").unwrap(), RoiInputs::default());
+    }
+
+    #[test]
+    fn written_inputs_read_back_unchanged() {
+        let mut inputs = RoiInputs::for_organisation(Organisation {
+            employees: 40,
+            ai_systems_in_scope: 1,
+        });
+        inputs.benefits.other_per_year.push(NamedAmount {
+            name: "insurance premium".into(),
+            per_year: Range::new(0.0, 1000.0, 2000.0, "broker quote"),
+        });
+        let back = RoiInputs::from_json(&inputs.to_json_pretty()).unwrap();
+        assert_eq!(back, inputs);
+    }
+
+    #[test]
+    fn missing_fields_take_the_defaults_for_the_given_size() {
+        let small = RoiInputs::from_json(
+            r#"{"organisation": {"employees": 10, "ai_systems_in_scope": 1}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            small,
+            RoiInputs::for_organisation(Organisation {
+                employees: 10,
+                ai_systems_in_scope: 1
+            })
+        );
+        assert!(
+            small.costs.certification_audit.likely
+                < RoiInputs::default().costs.certification_audit.likely
+        );
+    }
+
+    #[test]
+    fn a_partial_range_keeps_the_rest_and_is_attributed_to_the_user() {
+        let i = RoiInputs::from_json(
+            r#"{"costs": {"consulting": {"likely": 90000}}, "horizon_months": 60}"#,
+        )
+        .unwrap();
+        let d = RoiInputs::default();
+        assert_eq!(i.costs.consulting.likely, 90000.0);
+        assert_eq!(i.costs.consulting.low, d.costs.consulting.low);
+        assert_eq!(i.costs.consulting.source, USER_SOURCE);
+        assert_eq!(i.horizon_months, 60);
+        // Only the source: numbers stay the default's.
+        let i = RoiInputs::from_json(r#"{"costs": {"consulting": {"source": "quote from Acme"}}}"#)
+            .unwrap();
+        assert_eq!(i.costs.consulting.likely, d.costs.consulting.likely);
+        assert_eq!(i.costs.consulting.source, "quote from Acme");
+        // null keeps the default
+        assert_eq!(
+            RoiInputs::from_json(r#"{"costs": {"consulting": null}}"#).unwrap(),
+            d
+        );
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let check = |json: &str, expected: &str| {
+            let err = RoiInputs::from_json(json).unwrap_err();
+            assert!(err.contains(expected), "{json}: {err}");
+        };
+        check(r#"{"costz": {}}"#, "unknown field `costz`");
+        check(
+            r#"{"costs": {"consultnig": {}}}"#,
+            "costs.consultnig: unknown field `consultnig`, expected one of `standard_purchase`",
+        );
+        check(
+            r#"{"costs": {"consulting": {"likely": "a lot"}}}"#,
+            "costs.consulting.likely: invalid type: string",
+        );
+        check(r#"{"costs": {"consulting": {"likely": 1, "mode": 2}}}"#, "costs.consulting.mode: unknown field `mode`, expected one of `low`, `likely`, `high`, `source`");
+        check(
+            r#"{"monte_carlo": {"trials": -5}}"#,
+            "monte_carlo.trials: invalid value: integer `-5`",
+        );
+        check(
+            r#"{"benefits": {"other_per_year": [{"name": "x"}]}}"#,
+            "benefits.other_per_year[0]: missing field `per_year`",
+        );
+        check(
+            r#"{"schedule": {"months_basis": "guess"}}"#,
+            "schedule.months_basis: unknown variant `guess`",
+        );
+        check("[1]", "must be a JSON object");
+        check("{", "not valid JSON");
+    }
+
+    #[test]
+    fn a_roadmap_sets_the_months_and_the_certification_month() {
+        let i = RoiInputs::default().with_roadmap(RoadmapMonths {
+            implementation_months: Range::new(7.0, 10.0, 14.0, "gap assessment roadmap"),
+            certification_month: 12,
+        });
+        assert_eq!(i.schedule.implementation_months.likely, 10.0);
+        assert_eq!(i.schedule.audit_lag_months, 2);
+        assert_eq!(i.schedule.months_basis, MonthsBasis::Roadmap);
+    }
+}

@@ -1,0 +1,127 @@
+//! The report as plain text for a terminal: scores, verdict, findings, the top gaps and the
+//! roadmap. Plain ASCII layout, no colour, stable for snapshot tests.
+
+use super::{FindingSeverity, Report};
+use std::fmt::Write;
+
+/// How many gaps the text shows (the JSON has them all).
+const TOP_GAPS: usize = 10;
+
+pub(super) fn render(r: &Report) -> String {
+    let mut o = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_report(&mut o, r);
+    o
+}
+
+fn pct(score: Option<f64>) -> String {
+    score.map_or_else(|| "n/a".to_string(), |s| format!("{s:.1}"))
+}
+
+fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {
+    writeln!(o, "ISO/IEC 42001 readiness")?;
+    writeln!(o)?;
+    writeln!(o, "Readiness           {:>5}", pct(r.readiness))?;
+    writeln!(
+        o,
+        "Management system   {:>5}   (clauses 4-10)",
+        pct(r.management_system)
+    )?;
+    writeln!(o, "Controls            {:>5}   (Annex A)", pct(r.controls))?;
+    write!(o, "Answered            {} of {}", r.answered, r.total)?;
+    if r.excluded > 0 {
+        write!(o, ", {} excluded", r.excluded)?;
+    }
+    if r.inferred > 0 {
+        write!(o, ", {} inferred", r.inferred)?;
+    }
+    writeln!(o)?;
+    writeln!(o)?;
+    let provisional = if r.provisional { " (provisional)" } else { "" };
+    writeln!(o, "Verdict: {}{provisional}", r.verdict.as_str())?;
+    writeln!(o, "  {}", r.verdict_reason)?;
+    writeln!(o)?;
+    writeln!(o, "Sections")?;
+    for s in &r.sections {
+        writeln!(
+            o,
+            "  {:<6} {:>5}  {:>2}/{:<2}  {}",
+            s.id.as_str(),
+            pct(s.score),
+            s.answered,
+            s.total,
+            s.title
+        )?;
+    }
+    for severity in [
+        FindingSeverity::Major,
+        FindingSeverity::Minor,
+        FindingSeverity::Observation,
+    ] {
+        let list: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(o)?;
+        writeln!(o, "Findings: {} {}", list.len(), severity.as_str())?;
+        for f in list {
+            let inferred = if f.inferred { " [inferred]" } else { "" };
+            writeln!(
+                o,
+                "  {:<8} {}{inferred}",
+                f.item.as_str(),
+                f.item.item().title
+            )?;
+            writeln!(o, "           {}", f.reason)?;
+        }
+    }
+    if !r.gaps.is_empty() {
+        writeln!(o)?;
+        writeln!(
+            o,
+            "Top gaps ({} of {})",
+            r.gaps.len().min(TOP_GAPS),
+            r.gaps.len()
+        )?;
+        for g in r.gaps.iter().take(TOP_GAPS) {
+            writeln!(
+                o,
+                "  {:<8} {:<8} {} -> {}  {}",
+                g.item.as_str(),
+                g.priority.as_str(),
+                g.current,
+                g.target,
+                g.title
+            )?;
+            writeln!(o, "           {}", g.action)?;
+        }
+    }
+    if !r.not_assessed.is_empty() {
+        writeln!(o)?;
+        let ids: Vec<&str> = r.not_assessed.iter().map(|i| i.as_str()).collect();
+        writeln!(o, "Not assessed ({}): {}", ids.len(), ids.join(", "))?;
+    }
+    writeln!(o)?;
+    writeln!(
+        o,
+        "Roadmap: certification decision in month {}",
+        r.roadmap.total_months
+    )?;
+    for p in &r.roadmap.phases {
+        let when = if p.start_month == p.end_month {
+            format!("month {}", p.start_month)
+        } else {
+            format!("months {}-{}", p.start_month, p.end_month)
+        };
+        writeln!(o, "  {:<24} {}", p.title, when)?;
+    }
+    writeln!(o, "Assumptions")?;
+    for a in &r.roadmap.assumptions {
+        writeln!(o, "  - {a}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,438 @@
+//! Exports: the CSV files parse back (with the `csv` crate) to the assessment's values, the
+//! Statement of Applicability lists the 38 controls, the OSCAL documents are well formed and
+//! deterministic, and the Markdown report of a case is snapshotted.
+//!
+//! The OSCAL documents of the reference fixtures and the training cases are also written to
+//! `<target>/oscal/` (`$CARGO_TARGET_DIR`, else the workspace's `target/`), where
+//! `tests/oscal/validate.py` checks them with compliance-trestle (run by `./x test`).
+
+#![allow(clippy::unwrap_used)]
+
+use aims_engine::assessment::{Answer, Answers, Assessment};
+use aims_engine::catalog::IsoId;
+use aims_engine::export::oscal::{self, control_id, objective_id};
+use aims_engine::export::{items_csv, markdown_report, soa_csv, ReportDate, ReportOptions};
+use aims_engine::scoring::score;
+use aims_engine::training::{case, cases};
+use expect_test::expect_file;
+use serde_json::Value;
+use std::collections::HashSet;
+
+fn fixture(name: &str) -> Assessment {
+    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    Assessment::read(&std::fs::read_to_string(path).unwrap())
+        .unwrap()
+        .0
+}
+
+fn date() -> ReportDate {
+    ReportDate::parse("2025-06-30").unwrap()
+}
+
+/// An assessment with text that needs quoting, exclusions (justified and not), evidence and
+/// unassessed items.
+fn tricky() -> Assessment {
+    let id = |s| IsoId::parse(s).unwrap();
+    let mut answers = std::collections::BTreeMap::new();
+    answers.insert(
+        id("4.1"),
+        Answer {
+            note: Some("Context, \"SWOT\" and PESTLE;\r\nreviewed | yearly — ünïcödé".to_string()),
+            evidence: vec![
+                "https://intranet.example/context".to_string(),
+                "Minutes, 2025-03".to_string(),
+            ],
+            ..Answer::rated(2)
+        },
+    );
+    answers.insert(id("5.2"), Answer::rated(4));
+    answers.insert(
+        id("A.7.3"),
+        Answer::excluded("We acquire no data, \"none\", at all"),
+    );
+    answers.insert(
+        id("A.10.4"),
+        Answer {
+            applicable: false,
+            ..Answer::default()
+        },
+    );
+    answers.insert(
+        id("A.6.2.4"),
+        Answer {
+            target: Some(5),
+            ..Answer::rated(3)
+        },
+    );
+    let mut a = Assessment {
+        answers: Answers::Iso42001(answers),
+        ..Assessment::default()
+    };
+    a.organisation.name = Some("  ".to_string());
+    a
+}
+
+fn csv_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    assert!(text.starts_with('\u{feff}'), "UTF-8 byte-order mark");
+    assert!(text.ends_with("\r\n"));
+    let body = text.trim_start_matches('\u{feff}');
+    // Every record ends with CRLF: no bare LF outside quoted fields.
+    let mut reader = csv::ReaderBuilder::new().from_reader(body.as_bytes());
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn items_csv_parses_back_to_the_same_values() {
+    for a in [
+        fixture("techserve-month1"),
+        fixture("issue-example"),
+        tricky(),
+        case("hospital-triage").unwrap().model(),
+    ] {
+        let (header, rows) = csv_rows(&items_csv(&a));
+        assert_eq!(
+            header,
+            [
+                "id",
+                "title",
+                "kind",
+                "applicable",
+                "justification",
+                "maturity",
+                "target",
+                "gap",
+                "priority",
+                "finding",
+                "note"
+            ]
+        );
+        assert_eq!(rows.len(), 70);
+        let report = score(&a);
+        let answers = a.iso_answers().unwrap();
+        for (row, id) in rows.iter().zip(IsoId::assessable()) {
+            let item = id.item();
+            let answer = answers.get(&id);
+            let text = |f: Option<&String>| f.cloned().unwrap_or_default();
+            assert_eq!(row[0], item.id);
+            assert_eq!(row[1], item.title);
+            assert_eq!(row[2], item.kind.as_str());
+            let applicable = answer.is_none_or(|x| x.applicable || !id.is_annex_a());
+            assert_eq!(row[3], if applicable { "yes" } else { "no" }, "{id}");
+            assert_eq!(row[4], text(answer.and_then(|x| x.justification.as_ref())));
+            let justly_excluded = !applicable && answer.and_then(|x| x.justification()).is_some();
+            let maturity = answer
+                .and_then(Answer::maturity)
+                .filter(|_| !justly_excluded);
+            assert_eq!(
+                row[5],
+                maturity.map(|m| m.to_string()).unwrap_or_default(),
+                "{id}"
+            );
+            let target = answer.map_or(3, Answer::target);
+            assert_eq!(row[6], target.to_string());
+            assert_eq!(
+                row[7],
+                maturity
+                    .map(|m| target.saturating_sub(m).to_string())
+                    .unwrap_or_default(),
+                "{id}"
+            );
+            let gap = report.gaps.iter().find(|g| g.item == id);
+            assert_eq!(row[8], gap.map_or("", |g| g.priority.as_str()), "{id}");
+            let finding = report.findings.iter().find(|f| f.item == id);
+            assert_eq!(
+                row[9],
+                finding.map_or(String::new(), |f| format!(
+                    "{} ({})",
+                    f.severity.as_str(),
+                    f.reason.rule()
+                )),
+                "{id}"
+            );
+            assert_eq!(row[10], text(answer.and_then(|x| x.note.as_ref())), "{id}");
+        }
+    }
+}
+
+#[test]
+fn soa_csv_lists_the_38_controls_with_their_status() {
+    let a = tricky();
+    let (header, rows) = csv_rows(&soa_csv(&a));
+    assert_eq!(
+        header,
+        ["id", "title", "applicable", "justification", "status"]
+    );
+    assert_eq!(rows.len(), 38);
+    let row = |id: &str| rows.iter().find(|r| r[0] == id).unwrap();
+    assert_eq!(
+        row("A.7.3")[2..],
+        ["no", "We acquire no data, \"none\", at all", "excluded"]
+    );
+    assert_eq!(row("A.10.4")[2..], ["no", "", "exclusion_not_justified"]);
+    assert_eq!(row("A.6.2.4")[4], "partially_implemented");
+    assert_eq!(row("A.2.2")[4], "not_assessed");
+    let hospital = case("hospital-triage").unwrap().model();
+    let (_, rows) = csv_rows(&soa_csv(&hospital));
+    assert_eq!(rows.iter().filter(|r| r[4] == "excluded").count(), 6);
+}
+
+fn is_uuid(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.len() == 36
+        && [8, 13, 18, 23].iter().all(|&i| b[i] == b'-')
+        && b[14] == b'5'
+        && matches!(b[19], b'8' | b'9' | b'a' | b'b')
+        && s.chars()
+            .enumerate()
+            .all(|(i, c)| [8, 13, 18, 23].contains(&i) || c.is_ascii_hexdigit())
+}
+
+fn uuids(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                if k == "uuid" {
+                    out.push(x.as_str().unwrap().to_string());
+                }
+                uuids(x, out);
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| uuids(x, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn oscal_assessment_results_follow_the_mapping() {
+    let text = oscal::assessment_results(&tricky(), date());
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let ar = &v["assessment-results"];
+    assert_eq!(ar["metadata"]["oscal-version"], "1.1.2");
+    assert_eq!(ar["metadata"]["last-modified"], "2025-06-30T00:00:00Z");
+    // The import-ap link resolves to the back-matter resource that describes the plan.
+    let href = ar["import-ap"]["href"].as_str().unwrap();
+    assert_eq!(
+        &href[1..],
+        ar["back-matter"]["resources"][0]["uuid"].as_str().unwrap()
+    );
+    let result = &ar["results"][0];
+    let selection = &result["reviewed-controls"]["control-selections"][0];
+    let ids = |key: &str| -> Vec<String> {
+        selection[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["control-id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids("include-controls"),
+        ["clause-4.1", "clause-5.2", "a.6.2.4", "a.10.4"]
+    );
+    assert_eq!(ids("exclude-controls"), ["a.7.3"]);
+    let observations = result["observations"].as_array().unwrap();
+    let findings = result["findings"].as_array().unwrap();
+    assert_eq!((observations.len(), findings.len()), (5, 4));
+    let finding = |id: IsoId| {
+        findings
+            .iter()
+            .find(|f| f["target"]["target-id"] == objective_id(id))
+            .unwrap()
+    };
+    let state = |s: &str| {
+        finding(IsoId::parse(s).unwrap())["target"]["status"]["state"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        [
+            state("4.1"),
+            state("5.2"),
+            state("A.6.2.4"),
+            state("A.10.4")
+        ],
+        [
+            "not-satisfied",
+            "satisfied",
+            "not-satisfied",
+            "not-satisfied"
+        ]
+    );
+    let prop = |o: &Value, name: &str| {
+        o["props"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .map(|p| {
+                assert_eq!(p["ns"], oscal::NS);
+                p["value"].as_str().unwrap().to_string()
+            })
+    };
+    let obs_41 = observations
+        .iter()
+        .find(|o| o["title"].as_str().unwrap().starts_with("4.1 "))
+        .unwrap();
+    assert_eq!(prop(obs_41, "maturity").as_deref(), Some("2"));
+    assert_eq!(prop(obs_41, "target").as_deref(), Some("3"));
+    assert_eq!(prop(obs_41, "applicable").as_deref(), Some("true"));
+    assert_eq!(obs_41["methods"][0], "EXAMINE");
+    assert_eq!(
+        obs_41["relevant-evidence"][0]["href"],
+        "https://intranet.example/context"
+    );
+    assert!(obs_41["relevant-evidence"][1].get("href").is_none());
+    assert_eq!(
+        prop(finding(IsoId::parse("A.10.4").unwrap()), "rule").as_deref(),
+        Some("unjustified_exclusion")
+    );
+    let mut all = Vec::new();
+    uuids(&v, &mut all);
+    assert!(all.iter().all(|u| is_uuid(u)), "{all:?}");
+    assert_eq!(
+        all.len(),
+        all.iter().collect::<HashSet<_>>().len(),
+        "UUIDs are unique"
+    );
+    // A blank organisation name gives no party, and the title has no name.
+    assert!(ar["metadata"].get("parties").is_none());
+}
+
+#[test]
+fn oscal_documents_are_deterministic_and_name_their_content() {
+    let a = fixture("techserve-month1");
+    let once = oscal::assessment_results(&a, date());
+    assert_eq!(once, oscal::assessment_results(&a, date()));
+    let other_day = oscal::assessment_results(&a, ReportDate::parse("2025-07-01").unwrap());
+    let uuid =
+        |t: &str| serde_json::from_str::<Value>(t).unwrap()["assessment-results"]["uuid"].clone();
+    assert_ne!(uuid(&once), uuid(&other_day));
+    assert_ne!(
+        uuid(&once),
+        uuid(&oscal::assessment_results(&fixture("one-below"), date()))
+    );
+    assert_eq!(oscal::catalog(), oscal::catalog());
+    let catalog: Value = serde_json::from_str(&oscal::catalog()).unwrap();
+    assert!(is_uuid(catalog["catalog"]["uuid"].as_str().unwrap()));
+    let mut all = Vec::new();
+    uuids(&catalog, &mut all);
+    assert_eq!(all.len(), 1);
+    let text = catalog.to_string();
+    for id in IsoId::assessable() {
+        assert!(text.contains(&format!("\"{}\"", control_id(id))), "{id}");
+    }
+}
+
+/// Writes the documents the trestle check validates.
+#[test]
+fn oscal_documents_for_validation_are_written_to_target() {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    let dir = target.join("oscal");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Documents of an earlier run (a renamed fixture) would be validated too: start clean.
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    std::fs::write(dir.join("catalog-iso42001.json"), oscal::catalog()).unwrap();
+    let mut written = 1;
+    let fixtures = [
+        "techserve-month1",
+        "all-zero",
+        "all-at-target",
+        "one-below",
+        "issue-example",
+        "nist-all-at-target",
+    ];
+    let mut docs: Vec<(String, Assessment)> = fixtures
+        .iter()
+        .map(|f| (f.to_string(), fixture(f)))
+        .collect();
+    docs.extend(
+        cases()
+            .iter()
+            .map(|c| (format!("case-{}", c.id), c.model())),
+    );
+    docs.push(("tricky".to_string(), tricky()));
+    docs.push(("empty".to_string(), Assessment::default()));
+    for (name, a) in docs {
+        let text = oscal::assessment_results(&a, date());
+        serde_json::from_str::<Value>(&text).unwrap();
+        std::fs::write(dir.join(format!("assessment-results-{name}.json")), text).unwrap();
+        written += 1;
+    }
+    assert_eq!(written, 1 + fixtures.len() + cases().len() + 2);
+}
+
+#[test]
+fn markdown_report_of_month_9() {
+    let a = case("techserve-month-9").unwrap().model();
+    let md = markdown_report(
+        &a,
+        &ReportOptions {
+            date: Some(date()),
+            roi: None,
+        },
+    );
+    assert!(md.contains("| Date | 2025-06-30 |"));
+    assert!(md.contains("**Verdict: Ready with corrective actions.**"));
+    assert!(md.contains("(estimate)"));
+    assert!(!md.contains("Return on investment"), "no ROI unless passed");
+    expect_file!["snapshots/techserve-month-9.report.md"].assert_eq(&md);
+}
+
+#[test]
+fn markdown_report_labels_the_roi_estimate() {
+    let c = case("startup-certify").unwrap();
+    let a = c.model();
+    let inputs =
+        aims_engine::roi::from_assessment::inputs_with_assessment(c.roi_inputs(), &a).unwrap();
+    let roi = aims_engine::roi::run(&inputs).unwrap();
+    let md = markdown_report(
+        &a,
+        &ReportOptions {
+            date: None,
+            roi: Some(&roi),
+        },
+    );
+    assert!(md.contains("| Date | not given |"));
+    let section = &md[md
+        .find("## Return on investment of certification (estimate)")
+        .unwrap()..];
+    assert!(section.contains(aims_engine::roi::ESTIMATE_LABEL));
+    assert!(section.contains("| Total cost |") && section.contains(" EUR |"));
+    assert!(
+        section.contains("case briefing"),
+        "assumptions carry their sources"
+    );
+    // Every table row has the same number of cells as its header (no stray `|`).
+    for table in md.split("\n\n").filter(|b| b.starts_with('|')) {
+        let cells = |l: &str| l.matches('|').count() - l.matches("\\|").count();
+        let mut lines = table.lines();
+        let n = cells(lines.next().unwrap());
+        assert!(lines.all(|l| cells(l) == n), "{table}");
+    }
+}
+
+#[test]
+fn a_nist_assessment_is_exported_through_the_crosswalk() {
+    let a = fixture("nist-all-at-target");
+    let (_, rows) = csv_rows(&items_csv(&a));
+    assert_eq!(rows.len(), 70);
+    assert!(
+        rows.iter().any(|r| !r[5].is_empty()),
+        "inferred maturities are exported"
+    );
+    let md = markdown_report(&a, &ReportOptions::default());
+    assert!(md.contains("NIST AI RMF, read as ISO/IEC 42001 through the crosswalk"));
+}

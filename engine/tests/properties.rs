@@ -1,0 +1,312 @@
+//! Invariants of reading, scoring and the crosswalk over random assessments (proptest).
+
+// Native only: proptest does not build for wasm32-unknown-unknown.
+#![cfg(not(target_arch = "wasm32"))]
+
+use aims_engine::assessment::{
+    Answer, Answers, Assessment, Framework, IsoAnswers, NistAnswers, Organisation,
+};
+use aims_engine::catalog::{IsoId, SubcategoryId};
+use aims_engine::crosswalk::{forward, matrix, reverse, CoverageStatus, Forward};
+use aims_engine::scoring::{score, Report, SoaStatus};
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+
+fn assessable() -> Vec<IsoId> {
+    IsoId::assessable().collect()
+}
+
+/// An answer for `id`: often rated, sometimes absent, sometimes (Annex A only) excluded with or
+/// without a justification.
+fn answer(id: IsoId) -> impl Strategy<Value = Option<Answer>> {
+    let rated =
+        (0u8..=5, prop::option::of(1u8..=5), any::<bool>()).prop_map(|(m, target, evidence)| {
+            Some(Answer {
+                maturity: Some(m),
+                target,
+                evidence: if evidence {
+                    vec!["https://example.org/record".to_string()]
+                } else {
+                    Vec::new()
+                },
+                ..Answer::default()
+            })
+        });
+    let excluded = (any::<bool>(), prop::option::of(0u8..=5)).prop_map(move |(justified, m)| {
+        Some(if id.is_annex_a() {
+            Answer {
+                applicable: false,
+                justification: justified.then(|| "Not used by us".to_string()),
+                maturity: m,
+                ..Answer::default()
+            }
+        } else {
+            Answer {
+                maturity: m,
+                ..Answer::default()
+            }
+        })
+    });
+    prop_oneof![3 => Just(None), 6 => rated, 1 => excluded]
+}
+
+fn iso_answers() -> impl Strategy<Value = IsoAnswers> {
+    let ids = assessable();
+    ids.iter()
+        .map(|&id| answer(id))
+        .collect::<Vec<_>>()
+        .prop_map(move |v| {
+            ids.iter()
+                .zip(v)
+                .filter_map(|(&id, a)| a.map(|a| (id, a)))
+                .collect()
+        })
+}
+
+fn iso_assessment() -> impl Strategy<Value = Assessment> {
+    (iso_answers(), any::<bool>()).prop_map(|(answers, certified)| Assessment {
+        organisation: Organisation {
+            certifications: if certified {
+                vec!["ISO 9001".to_string()]
+            } else {
+                Vec::new()
+            },
+            ..Organisation::default()
+        },
+        answers: Answers::Iso42001(answers),
+        ..Assessment::default()
+    })
+}
+
+fn nist_assessment() -> impl Strategy<Value = Assessment> {
+    let ids: Vec<SubcategoryId> = SubcategoryId::all().collect();
+    prop::collection::vec(prop::option::of(0u8..=5), ids.len()).prop_map(move |v| {
+        let answers: NistAnswers = ids
+            .iter()
+            .zip(v)
+            .filter_map(|(&id, m)| m.map(|m| (id, Answer::rated(m))))
+            .collect();
+        Assessment {
+            answers: Answers::NistAiRmf(answers),
+            ..Assessment::new(Framework::NistAiRmf)
+        }
+    })
+}
+
+/// Every score of a report, in a fixed order.
+fn scores(r: &Report) -> Vec<Option<f64>> {
+    let mut v = vec![r.readiness, r.management_system, r.controls];
+    v.extend(r.sections.iter().map(|s| s.score));
+    v
+}
+
+fn iso_mut(a: &mut Assessment) -> &mut IsoAnswers {
+    match &mut a.answers {
+        Answers::Iso42001(m) => m,
+        Answers::NistAiRmf(_) => unreachable!("an ISO assessment"),
+    }
+}
+
+/// Ids whose maturity can be raised by one and that count (rated, not justly excluded).
+fn raisable(a: &Assessment) -> Vec<IsoId> {
+    a.iso_answers()
+        .into_iter()
+        .flatten()
+        .filter(|(id, x)| {
+            x.maturity.is_some_and(|m| m < 5)
+                && (x.applicable || !id.is_annex_a() || x.justification().is_none())
+        })
+        .map(|(id, _)| *id)
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn scores_stay_within_0_and_100(a in iso_assessment()) {
+        let r = score(&a);
+        for s in scores(&r).into_iter().flatten() {
+            prop_assert!((0.0..=100.0).contains(&s), "{s}");
+        }
+        prop_assert!(r.answered <= r.total);
+        prop_assert_eq!(r.statement_of_applicability.len(), 38);
+    }
+
+    #[test]
+    fn raising_one_maturity_never_lowers_a_score_or_the_verdict(a in iso_assessment(), pick in any::<prop::sample::Index>()) {
+        let ids = raisable(&a);
+        prop_assume!(!ids.is_empty());
+        let id = ids[pick.index(ids.len())];
+        let before = score(&a);
+        let mut b = a.clone();
+        if let Some(x) = iso_mut(&mut b).get_mut(&id) {
+            x.maturity = x.maturity.map(|m| m + 1);
+        }
+        let after = score(&b);
+        for (x, y) in scores(&before).into_iter().zip(scores(&after)) {
+            prop_assert!(y >= x, "{id}: {x:?} -> {y:?}");
+        }
+        prop_assert!(after.verdict >= before.verdict, "{id}: {:?} -> {:?}", before.verdict, after.verdict);
+        prop_assert!(after.roadmap.total_months <= before.roadmap.total_months);
+    }
+
+    #[test]
+    fn a_justified_exclusion_leaves_scores_and_findings(a in iso_assessment(), pick in any::<prop::sample::Index>()) {
+        let controls: Vec<IsoId> = assessable().into_iter().filter(|i| i.is_annex_a()).collect();
+        let id = controls[pick.index(controls.len())];
+        let mut excluded = a.clone();
+        let mut removed = a.clone();
+        let previous = iso_mut(&mut excluded).get(&id).cloned().unwrap_or_default();
+        iso_mut(&mut excluded).insert(id, Answer { applicable: false, justification: Some("Out of our business".into()), ..previous });
+        iso_mut(&mut removed).remove(&id);
+        let (r, without) = (score(&excluded), score(&removed));
+        prop_assert_eq!(scores(&r), scores(&without));
+        prop_assert!(r.findings.iter().all(|f| f.item != id));
+        prop_assert!(r.gaps.iter().all(|g| g.item != id));
+        let row = r.statement_of_applicability.iter().find(|row| row.id == id).unwrap();
+        prop_assert_eq!((row.applicable, row.status), (false, SoaStatus::Excluded));
+        prop_assert_eq!(row.justification.as_deref(), Some("Out of our business"));
+    }
+
+    #[test]
+    fn the_json_round_trip_is_lossless(
+        a in iso_assessment(),
+        note in ".{0,20}",
+        extra in prop::collection::btree_map("x-[a-z]{1,6}", any::<i64>(), 0..3),
+    ) {
+        let mut a = a;
+        for (i, x) in iso_mut(&mut a).values_mut().enumerate() {
+            if i % 3 == 0 {
+                x.note = Some(note.clone());
+                x.owner = Some("Ann".into());
+                x.due = Some("2025-06-30".into());
+                x.extra = extra.iter().map(|(k, v)| (k.clone(), Value::from(*v))).collect::<Map<_, _>>();
+            }
+        }
+        a.extra.insert("x-tool".into(), Value::from("test"));
+        let text = a.to_json();
+        let (b, diags) = Assessment::read(&text).unwrap();
+        prop_assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
+        prop_assert_eq!(&a, &b);
+        prop_assert_eq!(b.to_json(), text);
+    }
+
+    #[test]
+    fn reading_any_text_never_panics(s in "\\PC{0,200}") {
+        let _ = Assessment::read(&s);
+        let wrapped = format!(r#"{{"format": "aims-assessment", "version": 1, "answers": {{"5.2": {s}}}}}"#);
+        let _ = Assessment::read(&wrapped);
+    }
+
+    #[test]
+    fn reading_any_json_answers_never_panics(v in json_value()) {
+        let text = serde_json::json!({
+            "format": "aims-assessment", "version": 1,
+            "organisation": v.clone(), "planning": v.clone(),
+            "answers": { "5.2": v.clone(), "A.10.4": v.clone(), "A.1": v }
+        }).to_string();
+        let _ = Assessment::read(&text);
+    }
+
+    #[test]
+    fn forward_is_monotonic_and_in_range(a in iso_assessment(), pick in any::<prop::sample::Index>()) {
+        let before = forward(&a).unwrap();
+        check_forward_ranges(&before)?;
+        let ids = raisable(&a);
+        prop_assume!(!ids.is_empty());
+        let id = ids[pick.index(ids.len())];
+        let mut b = a.clone();
+        if let Some(x) = iso_mut(&mut b).get_mut(&id) {
+            x.maturity = x.maturity.map(|m| m + 1);
+        }
+        let after = forward(&b).unwrap();
+        for (x, y) in before.subcategories.iter().zip(&after.subcategories) {
+            prop_assert!(y.coverage >= x.coverage && y.status >= x.status && y.maturity >= x.maturity, "{}", x.id);
+        }
+        for (x, y) in before.categories.iter().chain(&before.functions).zip(after.categories.iter().chain(&after.functions)) {
+            prop_assert!(y.coverage >= x.coverage, "{}", x.id);
+        }
+        let (mx, my) = (matrix(&a), matrix(&b));
+        for (rx, ry) in mx.functions.iter().chain(&mx.categories).zip(my.functions.iter().chain(&my.categories)) {
+            for (cx, cy) in rx.cells.iter().zip(&ry.cells) {
+                prop_assert!(cy.coverage >= cx.coverage);
+                prop_assert!(cx.coverage.is_none_or(|c| (0.0..=100.0).contains(&c)));
+            }
+        }
+    }
+
+    #[test]
+    fn reverse_is_monotonic(a in nist_assessment(), pick in any::<prop::sample::Index>()) {
+        let nist = a.nist_answers().unwrap();
+        let ids: Vec<SubcategoryId> = nist.iter().filter(|(_, x)| x.maturity.is_some_and(|m| m < 5)).map(|(id, _)| *id).collect();
+        prop_assume!(!ids.is_empty());
+        let id = ids[pick.index(ids.len())];
+        let mut b = a.clone();
+        if let Answers::NistAiRmf(m) = &mut b.answers {
+            if let Some(x) = m.get_mut(&id) {
+                x.maturity = x.maturity.map(|m| m + 1);
+            }
+        }
+        let (before, after) = (reverse(&a).unwrap(), reverse(&b).unwrap());
+        for (x, y) in before.items.iter().zip(&after.items) {
+            prop_assert!(y.maturity >= x.maturity && y.coverage >= x.coverage && y.status >= x.status, "{}", x.item);
+            prop_assert!(y.maturity.is_none_or(|m| m <= 3), "partial support never infers above 3");
+            prop_assert!((0.0..=100.0).contains(&y.coverage));
+        }
+        prop_assert!(after.report.verdict >= before.report.verdict);
+        for (x, y) in scores(&before.report).into_iter().zip(scores(&after.report)) {
+            prop_assert!(y >= x);
+        }
+    }
+
+    #[test]
+    fn forward_then_reverse_never_claims_more(a in iso_assessment()) {
+        let fwd = forward(&a).unwrap();
+        let nist = fwd.to_assessment(&a.organisation, a.planning.as_ref());
+        let back = reverse(&nist).unwrap();
+        let original = a.iso_answers().unwrap();
+        for it in &back.items {
+            if let Some(m) = it.maturity {
+                let orig = original.get(&it.item).filter(|x| x.applicable || !it.item.is_annex_a() || x.justification().is_none()).and_then(|x| x.maturity());
+                prop_assert!(orig.is_some_and(|o| m <= o), "{} inferred {m}, original {orig:?}", it.item);
+            }
+        }
+        prop_assert!(back.report.provisional);
+    }
+}
+
+fn check_forward_ranges(f: &Forward) -> Result<(), TestCaseError> {
+    prop_assert_eq!(f.subcategories.len(), 72);
+    for s in &f.subcategories {
+        prop_assert!((0.0..=100.0).contains(&s.coverage));
+        prop_assert!(s.status != CoverageStatus::Covered || s.coverage == 100.0);
+    }
+    Ok(())
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        "\\PC{0,8}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+            prop::collection::btree_map(
+                prop_oneof![
+                    Just("maturity".to_string()),
+                    Just("applicable".to_string()),
+                    Just("evidence".to_string()),
+                    "[a-z]{1,4}".prop_map(String::from)
+                ],
+                inner,
+                0..4
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}

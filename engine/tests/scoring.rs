@@ -1,0 +1,244 @@
+//! The readiness report of the reference organisations in tests/fixtures/: the behaviour the
+//! issue asks for, plus a snapshot of each full report (tests/snapshots/, rewritten with
+//! `UPDATE_EXPECT=1` after an intended change, then reviewed in the diff).
+
+// Helpers outside #[test] fns unwrap too: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
+use aims_engine::assessment::{Answer, Assessment};
+use aims_engine::catalog::IsoId;
+use aims_engine::scoring::{score, FindingSeverity, PhaseId, Priority, Report, SoaStatus, Verdict};
+use expect_test::expect_file;
+
+fn fixture(name: &str) -> Assessment {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (a, diags) = Assessment::read(&text).unwrap();
+    assert!(diags.is_empty(), "{name}: {diags:?}");
+    a
+}
+
+fn id(s: &str) -> IsoId {
+    IsoId::parse(s).unwrap()
+}
+
+fn count(r: &Report, severity: FindingSeverity) -> usize {
+    r.findings.iter().filter(|f| f.severity == severity).count()
+}
+
+#[test]
+fn techserve_at_month_one_is_not_ready_with_policy_and_risk_on_top() {
+    let r = score(&fixture("techserve-month1.json"));
+    assert_eq!(r.verdict, Verdict::NotReady);
+    assert!(!r.provisional);
+    let top: Vec<&str> = r.gaps.iter().take(8).map(|g| g.item.as_str()).collect();
+    for must in ["5.2", "6.1.2"] {
+        assert!(top.contains(&must), "{must} not among the top gaps {top:?}");
+        let gap = r.gaps.iter().find(|g| g.item == id(must)).unwrap();
+        assert_eq!(gap.priority, Priority::Critical, "{must}");
+    }
+    // The ISO/IEC 27001 certificate shortens the plan.
+    let credit = r.roadmap.certificate_credit.expect("27001 credit");
+    assert!(credit.months_saved > 0);
+    expect_file!["snapshots/techserve-month1.report.json"].assert_eq(&r.to_json());
+    expect_file!["snapshots/techserve-month1.report.txt"].assert_eq(&r.to_text());
+}
+
+#[test]
+fn everything_at_target_is_ready() {
+    let r = score(&fixture("all-at-target.json"));
+    assert_eq!((r.verdict, r.provisional), (Verdict::Ready, false));
+    assert_eq!(
+        (r.readiness, r.management_system, r.controls),
+        (Some(100.0), Some(100.0), Some(100.0))
+    );
+    assert_eq!(
+        (
+            count(&r, FindingSeverity::Major),
+            count(&r, FindingSeverity::Minor)
+        ),
+        (0, 0)
+    );
+    assert!(r.gaps.is_empty());
+    assert!(r
+        .roadmap
+        .phases
+        .iter()
+        .all(|p| p.id != PhaseId::Implementation));
+    assert!(r
+        .statement_of_applicability
+        .iter()
+        .all(|row| row.status == SoaStatus::Implemented));
+    expect_file!["snapshots/all-at-target.report.json"].assert_eq(&r.to_json());
+}
+
+#[test]
+fn everything_at_zero_is_not_ready() {
+    let r = score(&fixture("all-zero.json"));
+    assert_eq!(r.verdict, Verdict::NotReady);
+    assert_eq!(
+        (r.readiness, r.management_system, r.controls),
+        (Some(0.0), Some(0.0), Some(0.0))
+    );
+    assert_eq!(count(&r, FindingSeverity::Major), 70);
+    assert_eq!(r.gaps.len(), 70);
+    assert_eq!(r.roadmap.implementation_months, 18);
+    expect_file!["snapshots/all-zero.report.txt"].assert_eq(&r.to_text());
+}
+
+#[test]
+fn one_below_target_gives_exactly_that_minor() {
+    let r = score(&fixture("one-below.json"));
+    assert_eq!(r.verdict, Verdict::ReadyWithCorrectiveActions);
+    let nonconformities: Vec<(&str, FindingSeverity)> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity != FindingSeverity::Observation)
+        .map(|f| (f.item.as_str(), f.severity))
+        .collect();
+    assert_eq!(nonconformities, [("7.2", FindingSeverity::Minor)]);
+    assert_eq!(r.gaps.len(), 1);
+    expect_file!["snapshots/one-below.report.txt"].assert_eq(&r.to_text());
+}
+
+#[test]
+fn the_issue_example_is_provisional() {
+    let r = score(&fixture("issue-example.json"));
+    assert!(r.provisional);
+    assert_eq!(r.verdict, Verdict::NotReady); // 5.2 at 0 is a major
+    assert_eq!((r.answered, r.total, r.excluded), (4, 70, 1));
+    let row = r
+        .statement_of_applicability
+        .iter()
+        .find(|row| row.id == id("A.10.4"))
+        .unwrap();
+    assert_eq!((row.applicable, row.status), (false, SoaStatus::Excluded));
+    assert_eq!(
+        row.justification.as_deref(),
+        Some("No customers use our AI systems")
+    );
+    expect_file!["snapshots/issue-example.report.txt"].assert_eq(&r.to_text());
+}
+
+#[test]
+fn an_empty_assessment_has_no_scores_and_no_verdict_of_ready() {
+    let r = score(&Assessment::default());
+    assert_eq!(
+        (r.readiness, r.management_system, r.controls),
+        (None, None, None)
+    );
+    assert_eq!(
+        (r.verdict, r.provisional, r.answered),
+        (Verdict::NotReady, true, 0)
+    );
+    assert_eq!(r.not_assessed.len(), 70);
+    assert!(r.findings.is_empty() && r.gaps.is_empty());
+    assert_eq!(
+        r.verdict_reason.to_string(),
+        "Nothing is assessed yet: rate the items to get a verdict."
+    );
+}
+
+/// Every case: answers as (id, answer) → the findings as `item severity rule` lines.
+#[test]
+fn finding_rules() {
+    fn check(answers: &[(&str, Answer)], expected: &[&str]) {
+        let mut a = fixture("all-at-target.json");
+        if let aims_engine::assessment::Answers::Iso42001(m) = &mut a.answers {
+            for (k, v) in answers {
+                m.insert(id(k), v.clone());
+            }
+        }
+        let r = score(&a);
+        let got: Vec<String> = r
+            .findings
+            .iter()
+            .filter(|f| {
+                f.severity != FindingSeverity::Observation
+                    || answers.iter().any(|(k, _)| id(k) == f.item)
+            })
+            .map(|f| format!("{} {} {}", f.item, f.severity.as_str(), f.reason.rule()))
+            .collect();
+        assert_eq!(got, expected, "{answers:?}");
+    }
+    let with_evidence = |m: u8| Answer {
+        evidence: vec!["doc".into()],
+        ..Answer::rated(m)
+    };
+    check(&[("5.2", Answer::rated(0))], &["5.2 major absent"]);
+    check(&[("A.7.4", Answer::rated(0))], &["A.7.4 major absent"]);
+    check(&[("5.2", Answer::rated(1))], &["5.2 major critical_ad_hoc"]); // 5.2 is critical
+    check(
+        &[("7.2", Answer::rated(1))],
+        &["7.2 minor below_audit_level"],
+    ); // 7.2 is medium
+    check(
+        &[("5.2", with_evidence(2))],
+        &["5.2 minor below_audit_level"],
+    );
+    check(
+        &[("5.2", Answer::rated(3))],
+        &["5.2 observation no_evidence"],
+    );
+    check(&[("5.2", with_evidence(3))], &[]);
+    // A target above 3 is an ambition: a gap, not a finding.
+    check(
+        &[(
+            "7.2",
+            Answer {
+                target: Some(4),
+                ..Answer::rated(3)
+            },
+        )],
+        &[],
+    );
+    check(
+        &[(
+            "A.10.4",
+            Answer {
+                applicable: false,
+                ..Answer::default()
+            },
+        )],
+        &["A.10.4 major unjustified_exclusion"],
+    );
+    check(&[("A.10.4", Answer::excluded("No customers"))], &[]);
+    // Three minors in clause 7 are systemic.
+    check(
+        &[
+            ("7.2", Answer::rated(2)),
+            ("7.3", Answer::rated(2)),
+            ("7.4", Answer::rated(1)),
+        ],
+        &[
+            "7 major systemic",
+            "7.2 minor below_audit_level",
+            "7.3 minor below_audit_level",
+            "7.4 minor below_audit_level",
+        ],
+    );
+}
+
+#[test]
+fn a_capacity_raises_or_lowers_the_implementation_time() {
+    let mut a = fixture("techserve-month1.json");
+    let months = |a: &Assessment| score(a).roadmap.implementation_months;
+    a.planning = Some(aims_engine::assessment::Planning {
+        people: Some(1.0),
+        share_of_time: Some(0.25),
+        ..Default::default()
+    });
+    let slow = months(&a);
+    a.planning = Some(aims_engine::assessment::Planning {
+        people: Some(4.0),
+        share_of_time: Some(1.0),
+        ..Default::default()
+    });
+    let fast = months(&a);
+    assert!(
+        fast < slow && (3..=18).contains(&fast) && slow <= 18,
+        "{fast} {slow}"
+    );
+    a.organisation.certifications.clear();
+    assert!(months(&a) >= fast);
+}

@@ -1,0 +1,260 @@
+// Results, report and crosswalk pages over a seeded assessment: the TechServe case of the
+// source article at month 1 (engine/tests/fixtures), written to localStorage in the app's
+// storage layout (web/src/storage.rs) before the app loads.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { start, ROOT, SHOTS } from '../support/browser.mjs';
+
+const NS = 'aims-readiness:v1';
+let app;
+let techserve;
+let nist;
+
+const fixture = async (name) =>
+  JSON.parse(await readFile(join(ROOT, 'engine', 'tests', 'fixtures', name), 'utf8'));
+
+before(async () => {
+  app = await start();
+  techserve = await fixture('techserve-month1.json');
+  nist = await fixture('nist-all-at-target.json');
+});
+after(async () => { await app?.close(); });
+
+/** A new page whose storage holds `assessment` as the open one, at `hash`. */
+async function seeded(hash, assessment, { width, roi } = {}) {
+  const page = await app.context.newPage();
+  if (width) await page.setViewportSize({ width, height: 740 });
+  await page.addInitScript(([ns, a, roi]) => {
+    const id = 'seed-1';
+    localStorage.setItem(`${ns}:index`, JSON.stringify({
+      version: 1, current: id, assessments: [{ id, name: a.organisation?.name ?? 'Seed', updated: 0 }],
+    }));
+    localStorage.setItem(`${ns}:assessment:${id}`, JSON.stringify({
+      version: 1, rev: 1, writer: 'e2e-seed', saved: 0, assessment: a,
+    }));
+    // The ROI page's saved inputs for this assessment (web/src/storage.rs `roi_key`).
+    if (roi) localStorage.setItem(`${ns}:roi:${id}`, JSON.stringify({ version: 1, inputs: roi }));
+    else localStorage.removeItem(`${ns}:roi:${id}`);
+  }, [NS, assessment, roi ?? null]);
+  return app.open(hash, page);
+}
+
+const texts = (page, selector) => page.locator(selector).allTextContents();
+
+test('before any answer, results and report invite to the quick scan or the assessment', async () => {
+  const page = await app.open('#/results');
+  await page.waitForSelector('.empty');
+  assert.match(await page.textContent('.empty h2'), /Nothing to show yet/);
+  const links = await page.locator('.empty a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(links, ['#/quick-scan', '#/assessment']);
+  assert.deepEqual(await app.axe(page), []);
+  await page.goto(`${app.url}/#/report`);
+  await page.waitForSelector('.empty');
+  await app.screenshot(page, 'results-empty');
+  await page.close();
+});
+
+test('results show readiness, the not-ready verdict, findings, gaps, the SoA and the roadmap', async () => {
+  const page = await seeded('#/results', techserve);
+  await page.waitForSelector('.results');
+  const headings = await texts(page, 'main h2');
+  for (const h of ['Readiness', 'Verdict', 'Readiness by section', 'Predicted audit findings',
+    'Statement of Applicability', 'Roadmap']) {
+    assert.ok(headings.includes(h), `missing section ${h} in ${headings}`);
+  }
+  assert.ok(headings.some((h) => /^Prioritised gaps \(\d+\)$/.test(h)), headings.join(' | '));
+
+  // Three big figures, each a percentage.
+  const figures = await texts(page, '.figure .figure-value');
+  assert.equal(figures.length, 3);
+  for (const f of figures) assert.match(f, /^\d+(\.\d)?%$/);
+  assert.match(await page.textContent('.results'), /70 of 70 items answered/);
+
+  // The verdict in words, with an icon, and why.
+  const verdict = page.locator('.verdict');
+  assert.match(await verdict.locator('.verdict-title').textContent(), /^Not ready for certification/);
+  assert.match(await verdict.textContent(), /major nonconformit(y|ies) expected/);
+  assert.equal(await verdict.locator('svg.icon').count(), 1);
+
+  // Findings grouped, each with its reason; majors exist for TechServe at month 1.
+  const groups = await texts(page, '.finding-group h3');
+  assert.equal(groups.length, 3);
+  assert.match(groups[0], /^Major nonconformities \([1-9]\d*\)$/);
+  assert.match(groups[1], /^Minor nonconformities \(\d+\)$/);
+  assert.match(groups[2], /^Observations \(\d+\)$/);
+  const firstMajor = page.locator('.finding-group-major .finding').first();
+  assert.match(await firstMajor.locator('.finding-reason').textContent(), /Maturity|Excluded|minor/);
+
+  // Gaps: the most urgent first, current → target, priority in words, an action.
+  const gap = page.locator('ol.gaps > li.gap').first();
+  assert.match(await gap.locator('.badge').textContent(), /^(Critical|High|Medium|Low) priority$/);
+  assert.match(await gap.locator('.gap-levels').textContent(), /Maturity \d.*target \d/);
+  assert.match(await gap.locator('.gap-action').textContent(), /^Next step: .{10,}/);
+
+  // The Statement of Applicability: 38 controls in a scrollable, labelled region.
+  const soa = page.locator('[role=region][aria-label="Statement of Applicability"]');
+  assert.equal(await soa.getAttribute('tabindex'), '0');
+  assert.equal(await soa.locator('tbody tr').count(), 38);
+  assert.deepEqual(await soa.locator('thead th').allTextContents(),
+    ['Control', 'Title', 'Applicable', 'Justification', 'Maturity', 'Status']);
+  assert.equal(await soa.locator('tbody tr').first().locator('th').textContent(), 'A.2.2');
+
+  // Charts: SVG with an accessible name and a table alternative.
+  const charts = page.locator('svg.chart-svg[role=img]');
+  assert.equal(await charts.count(), 3, 'clauses, objectives and roadmap');
+  assert.match(await charts.nth(0).getAttribute('aria-label'), /^Readiness by clause: 4 Context/);
+  assert.match(await charts.nth(1).getAttribute('aria-label'), /^Readiness by Annex A objective: A\.2/);
+  const roadmap = await charts.nth(2).getAttribute('aria-label');
+  assert.match(roadmap, /^Roadmap to certification: Gap assessment months 1-2; Implementation months 3-\d+/);
+  assert.match(roadmap, /Certification decision month \d+/);
+  await page.locator('details.chart-table summary').first().click();
+  assert.equal(await page.locator('details.chart-table').first().locator('tbody tr').count(), 7);
+  assert.ok((await page.locator('ul.assumptions li').count()) >= 3, 'roadmap assumptions listed');
+
+  // The rules are one click away.
+  await page.locator('details.rules summary').click();
+  assert.match(await page.textContent('details.rules'), /17021-1/);
+
+  await app.screenshot(page, 'results');
+  assert.deepEqual(await app.axe(page), []);
+  await page.close();
+});
+
+test('results fit a 360 px wide screen', async () => {
+  const page = await seeded('#/results', techserve, { width: 360 });
+  await page.waitForSelector('.results');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await app.screenshot(page, 'results-360');
+  await page.close();
+});
+
+test('the crosswalk lists all 72 subcategories with status and reasons, and the heat map', async () => {
+  const page = await seeded('#/crosswalk', techserve);
+  await page.waitForSelector('.crosswalk');
+  const subs = page.locator('li.subcat');
+  assert.equal(await subs.count(), 72);
+  const ids = await page.locator('li.subcat .subcat-head .item-id').allTextContents();
+  assert.equal(new Set(ids).size, 72);
+  assert.equal(ids[0], 'GOVERN 1.1');
+  assert.equal(ids[71], 'MANAGE 4.3');
+  const first = subs.first();
+  assert.match(await first.locator('.badge').textContent(), /^(Covered|Partial|Not covered|Unknown)$/);
+  assert.match(await first.locator('.subcat-cov').textContent(), /^\d+(\.\d)?% coverage$/);
+  assert.match(await first.locator('.subcat-text').textContent(), /Legal and regulatory requirements/);
+  assert.ok((await first.locator('ul.sources li').count()) >= 1);
+  assert.match(await first.locator('ul.sources').textContent(), /maturity \d of \d; related, covers part/);
+  assert.match(await first.locator('details.why p').textContent(), /^Rests on \d+ ISO\/IEC 42001 item/);
+
+  // Roll-ups by function and category.
+  const fnRows = page.locator('.function-summary > .table-scroll tbody tr');
+  assert.equal(await fnRows.count(), 4);
+  assert.deepEqual(await fnRows.locator('th').allTextContents(), ['GOVERN', 'MAP', 'MEASURE', 'MANAGE']);
+  assert.equal(await page.locator('.category').count(), 19);
+
+  // Heat map: 4 functions × 16 sections with headers, expandable to categories.
+  const map = page.locator('table.heat-map');
+  assert.equal(await map.locator('thead tr').nth(1).locator('th[scope=col]').count(), 17);
+  assert.equal(await map.locator('tbody tr.heat-function').count(), 4);
+  assert.equal(await map.locator('tbody tr.heat-function').first().locator('td').count(), 16);
+  assert.match(await map.locator('tbody').textContent(), /\d+ pairs?/);
+  const govern = map.locator('tbody tr.heat-function button').first();
+  assert.equal(await govern.getAttribute('aria-expanded'), 'false');
+  await govern.click();
+  assert.equal(await govern.getAttribute('aria-expanded'), 'true');
+  assert.equal(await map.locator('tbody tr.heat-category').count(), 6, 'GOVERN has 6 categories');
+
+  // Filtering by status keeps the count honest.
+  await page.selectOption('#status-filter', 'covered');
+  const shown = await page.locator('li.subcat').count();
+  assert.match(await page.textContent('.filter-bar [role=status]'), new RegExp(`^${shown} of 72 subcategories$`));
+  assert.ok(shown < 72);
+  await page.selectOption('#status-filter', 'all');
+  assert.equal(await page.locator('li.subcat').count(), 72);
+
+  await page.locator('details.rules summary').click();
+  assert.match(await page.textContent('details.rules'), /not equivalence/);
+  assert.match(await page.textContent('.attribution'), /NIST AI 100-1/);
+  assert.match(await page.textContent('.attribution'), /NIST AI Resource Center/);
+  await app.screenshot(page, 'crosswalk');
+  assert.deepEqual(await app.axe(page), []);
+  await page.close();
+});
+
+test('a NIST AI RMF assessment shows the inferred ISO items and those to assess directly', async () => {
+  const page = await seeded('#/crosswalk', nist);
+  await page.waitForSelector('.crosswalk');
+  assert.equal(await page.locator('li.subcat[data-inference]').count(), 70);
+  assert.equal(await page.locator('li.subcat[data-inference=no_counterpart]').count(), 5);
+  assert.deepEqual(await page.locator('#direct-h + p + ul .item-id').allTextContents(),
+    ['4.2', '6.3', '7.5.1', '7.5.2', '8.1']);
+  const inferred = page.locator('li.subcat[data-inference=inferred]').first();
+  assert.match(await inferred.textContent(), /Maturity \d.*inferred/);
+  await page.click('a[href="#/results"]');
+  await page.waitForSelector('.results');
+  assert.match(await page.textContent('.results'), /inferred through the crosswalk/);
+  assert.match(await page.textContent('.results'), /Provisional: 5 items remain/);
+  assert.deepEqual(await app.axe(page), []);
+  await page.close();
+});
+
+test('the report holds every section, prints, and hides the navigation in print', async () => {
+  const page = await seeded('#/report', techserve);
+  const t0 = Date.now();
+  await page.waitForSelector('.report #roi-h');
+  console.log(`report rendered ${Date.now() - t0} ms after the frame`);
+  assert.equal(await page.textContent('.report-org'), 'TechServe Solutions');
+  assert.match(await page.textContent('.report-head'), new RegExp(`${new Date().getFullYear()}`));
+  const headings = await texts(page, 'main h2');
+  for (const h of ['Readiness', 'Verdict', 'Readiness by section', 'Predicted audit findings',
+    'Statement of Applicability', 'Roadmap', 'NIST AI RMF crosswalk', 'Return on investment (estimate)']) {
+    assert.ok(headings.includes(h), `missing section ${h} in ${headings}`);
+  }
+  assert.match(await page.textContent('.verdict-title'), /^Not ready for certification/);
+  assert.equal(await page.locator('.soa tbody tr').count(), 38);
+  // Every gap is listed, none behind a disclosure.
+  assert.equal(await page.locator('details.more').count(), 0);
+  assert.equal(await page.locator('.function-summary > .table-scroll tbody tr').count(), 4);
+  const roi = await page.textContent('section[aria-labelledby=roi-h]');
+  assert.match(roi, /Estimate from stated assumptions/);
+  assert.match(roi, /Net present value \(likely\)/);
+  assert.ok((await page.locator('.assumptions-table tbody tr').count()) >= 10, 'ROI assumptions listed');
+
+  // The print button calls window.print().
+  await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.getByRole('button', { name: 'Print / Save as PDF' }).click();
+  assert.equal(await page.evaluate(() => window.__printed), 1);
+
+  await app.screenshot(page, 'report');
+  assert.deepEqual(await app.axe(page), []);
+
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('nav[aria-label="Main"]').isVisible(), false);
+  assert.equal(await page.locator('.site-header').isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: 'Print / Save as PDF' }).isVisible(), false);
+  assert.equal(await page.locator('svg.chart-svg').first().isVisible(), true, 'charts print');
+  const soaScroll = await page.locator('.soa-scroll').evaluate((el) => getComputedStyle(el).maxHeight);
+  assert.equal(soaScroll, 'none', 'the SoA prints whole');
+  await app.screenshot(page, 'report-print');
+  await page.pdf({ path: join(SHOTS, 'report.pdf'), format: 'A4', printBackground: true });
+  await page.close();
+});
+
+test('the report takes the inputs saved on the ROI page', async () => {
+  const page = await seeded('#/report', techserve, { roi: { horizon_months: 48 } });
+  await page.waitForSelector('.report #roi-h');
+  const roi = await page.textContent('section[aria-labelledby=roi-h]');
+  assert.match(roi, /Likely case over 48 months, discounted at [\d.]+% a year, from the inputs set on the ROI page/);
+  await page.close();
+  const plain = await seeded('#/report', techserve);
+  await plain.waitForSelector('.report #roi-h');
+  assert.match(await plain.textContent('section[aria-labelledby=roi-h]'), /Likely case over 36 months, .* from the default inputs/);
+  await plain.close();
+});
+
+test('no console error and no request to another origin', () => {
+  assert.deepEqual(app.consoleErrors, []);
+  assert.deepEqual(app.foreign, []);
+});

@@ -1,0 +1,75 @@
+// Headless Debian Chromium driven by playwright-core, with a fresh profile per test, and a
+// watch on every request (any origin other than the site's own fails the test) and on console
+// errors and uncaught page errors.
+import { chromium } from 'playwright-core';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = join(here, '..', '..');
+export const DIST = process.env.AIMS_DIST ?? join(ROOT, 'dist');
+export const SHOTS = join(ROOT, 'target', 'screenshots');
+const require = createRequire(import.meta.url);
+
+/** Starts the static server and a browser. Call `close()` in `after`. */
+export async function start({ headers, viewport = { width: 1280, height: 900 } } = {}) {
+  const server = await serve(DIST, { headers });
+  const profile = await mkdtemp(join(tmpdir(), 'aims-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const origin = new URL(server.url).origin;
+  const foreign = [];
+  const consoleErrors = [];
+  context.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['data:', 'blob:', 'about:'].includes(u.protocol) && u.origin !== origin) foreign.push(r.url());
+  });
+  const watch = (page) => {
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  };
+  context.on('page', watch);
+  context.pages().forEach(watch);
+  await mkdir(SHOTS, { recursive: true });
+  return {
+    url: server.url,
+    context,
+    foreign,
+    consoleErrors,
+    /** A new page at `hash` (e.g. '#/results'), waiting until the app has rendered. */
+    async open(hash = '', page) {
+      page ??= await context.newPage();
+      await page.goto(`${server.url}/${hash}`);
+      await page.waitForSelector('main h1');
+      return page;
+    },
+    async screenshot(page, name) {
+      await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    },
+    /** axe-core violations of impact serious or critical. */
+    async axe(page) {
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const result = await page.evaluate(() => window.axe.run(document));
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,12 @@
+//! Widgets shared by several pages.
+
+pub mod charts;
+pub mod coverage;
+pub mod icon;
+pub mod item_editor;
+pub mod maturity_picker;
+pub mod nist_questionnaire;
+pub mod notices;
+pub mod progress;
+pub mod readiness;
+pub mod readiness_band;

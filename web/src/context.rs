@@ -1,0 +1,117 @@
+//! What every page gets: the state handle, the store, and the reports derived from the open
+//! assessment, memoised so that one answer change recomputes each of them once.
+
+use crate::state::{Action, AppState};
+use crate::storage::{Saved, Store};
+use aims_engine::scoring::Report;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Clone)]
+pub struct Ctx {
+    pub state: UseReducerHandle<AppState>,
+    pub store: Rc<Store>,
+    /// The readiness report of the open assessment.
+    pub report: Rc<Report>,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && Rc::ptr_eq(&self.report, &other.report)
+    }
+}
+
+impl Ctx {
+    pub fn dispatch(&self, action: Action) {
+        self.state.dispatch(action);
+    }
+
+    /// A callback that dispatches the action built from its argument.
+    pub fn callback<T: 'static>(&self, f: impl Fn(T) -> Action + 'static) -> Callback<T> {
+        let state = self.state.clone();
+        Callback::from(move |x| state.dispatch(f(x)))
+    }
+
+    fn load(&self, id: &str) -> Option<Saved> {
+        match self.store.load_assessment(id, crate::persist::now_ms()) {
+            Ok(Ok(saved)) => saved,
+            Ok(Err(problem)) => {
+                self.dispatch(Action::Problem(problem));
+                None
+            }
+            Err(e) => {
+                self.dispatch(Action::SaveFailed(e));
+                None
+            }
+        }
+    }
+
+    /// Saves the open assessment now if it has unsaved changes: called before switching to
+    /// another one, since the debounced save would otherwise write the new one only.
+    pub fn save_now(&self) {
+        if self.state.has_unsaved_changes() {
+            let state = self.state.clone();
+            let dispatch = Callback::from(move |a| state.dispatch(a));
+            crate::persist::flush(&self.store, &self.state, &dispatch);
+        }
+    }
+
+    /// Opens a saved assessment; this tab's unsaved changes to the open one are saved first.
+    pub fn open(&self, id: &str) {
+        if id == self.state.current {
+            return;
+        }
+        self.save_now();
+        let saved = self.load(id);
+        self.dispatch(Action::Open {
+            id: id.to_string(),
+            saved,
+        });
+    }
+
+    /// Deletes a saved assessment; it can be restored with [`Action::UndoDelete`].
+    pub fn delete(&self, id: &str) {
+        let deleted = if id == self.state.current {
+            (*self.state.assessment).clone()
+        } else {
+            self.load(id).map(|s| s.assessment).unwrap_or_default()
+        };
+        let next = if id == self.state.current {
+            self.state
+                .entries
+                .iter()
+                .find(|e| e.id != id)
+                .and_then(|e| self.load(&e.id))
+        } else {
+            None
+        };
+        self.dispatch(Action::Delete {
+            id: id.to_string(),
+            deleted,
+            next,
+        });
+    }
+
+    /// Copies a saved assessment and opens the copy.
+    pub fn duplicate(&self, id: &str) {
+        self.save_now();
+        let assessment = if id == self.state.current {
+            Some((*self.state.assessment).clone())
+        } else {
+            self.load(id).map(|s| s.assessment)
+        };
+        if let Some(assessment) = assessment {
+            self.dispatch(Action::Duplicate {
+                id: id.to_string(),
+                assessment,
+            });
+        }
+    }
+}
+
+/// The context of the page being rendered.
+#[hook]
+pub fn use_ctx() -> Ctx {
+    // The provider wraps every page; a missing one is a programming error caught by the tests.
+    use_context::<Ctx>().expect("pages render inside the app's context provider")
+}

@@ -1,0 +1,20 @@
+//! AIMS Readiness web app: a thin Yew shell over `aims-engine`.
+//!
+//! - [`route`]: hash routes, so every page deep-links and reloads on any static host.
+//! - [`state`]: the app state and its transitions (a plain reducer, apart from components).
+//! - [`storage`] and [`persist`]: saving to localStorage without ever losing work.
+//! - [`context`]: what pages receive: the state, the store and memoised reports.
+//! - [`app`]: the frame (header, navigation, notices, footer) and the page switch.
+//! - [`pages`] and [`components`]: the pages and the widgets they share.
+
+pub mod app;
+pub mod components;
+pub mod context;
+pub mod download;
+pub mod pages;
+pub mod persist;
+pub mod route;
+pub mod state;
+pub mod storage;
+
+pub use app::App;

@@ -1,0 +1,11 @@
+//! One module per page. Each page reads the [`crate::context::Ctx`] and dispatches actions; no
+//! page computes anything about ISO/IEC 42001 itself (the engine does).
+
+pub mod assessment;
+pub mod crosswalk;
+pub mod data;
+pub mod quick_scan;
+pub mod report;
+pub mod results;
+pub mod roi;
+pub mod start;

@@ -1,0 +1,370 @@
+//! The printable report: everything on one page, for "Print / Save as PDF". The readiness
+//! sections are the results page's own components; the crosswalk summary and the ROI likely
+//! case come from the engine (the ROI from the inputs the ROI page saved for this assessment,
+//! or the defaults, scheduled by the assessment's roadmap as the ROI page does). The print stylesheet hides the navigation and buttons and keeps rows and cards
+//! whole across pages.
+
+use crate::components::charts::percent;
+use crate::components::coverage::function_summary;
+use crate::components::readiness;
+use crate::context::use_ctx;
+use crate::pages::crosswalk::{use_crosswalk, Crosswalk, Direction};
+use crate::pages::results::nothing_answered;
+use crate::pages::roi::form;
+use crate::route::Route;
+use crate::storage::Store;
+use aims_engine::assessment::Assessment;
+use aims_engine::crosswalk::Inference;
+use aims_engine::roi::{self, RoiReport, ESTIMATE_LABEL};
+use serde_json::{Map, Value};
+use yew::prelude::*;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Today as "28 November 2025", from the browser's clock.
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    let month = MONTHS.get(d.get_month() as usize).copied().unwrap_or("");
+    format!("{} {month} {}", d.get_date(), d.get_full_year())
+}
+
+/// An amount rounded to whole units with thousands separators: `-12,345`.
+pub fn amount(x: f64) -> String {
+    if !x.is_finite() {
+        return "\u{2014}".into();
+    }
+    let n = x.round().abs() as u64;
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if x.round() < 0.0 {
+        format!("\u{2212}{out}")
+    } else {
+        out
+    }
+}
+
+/// A plain number with at most two decimals: `0.35`, `12`.
+fn number(x: f64) -> String {
+    let r = (x * 100.0).round() / 100.0;
+    if r.fract() == 0.0 {
+        amount(r)
+    } else {
+        format!("{r}")
+    }
+}
+
+fn print() -> Callback<MouseEvent> {
+    Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            // A browser without printing simply does nothing.
+            let _ = w.print();
+        }
+    })
+}
+
+/// The ROI of the open assessment: the inputs the ROI page saved for it (the fields the user
+/// changed over the engine's defaults), read exactly as that page reads them, or the defaults.
+/// An unreadable saved value is left to the ROI page to report; here the defaults are used and
+/// the section says so.
+struct RoiResult {
+    report: Result<RoiReport, String>,
+    /// The user changed some inputs on the ROI page.
+    edited: bool,
+    /// Saved inputs could not be read, so the defaults were used.
+    unreadable: bool,
+}
+
+fn roi_likely_case(
+    store: &Store,
+    id: &str,
+    a: &Assessment,
+    from_roadmap: bool,
+    now_ms: f64,
+) -> RoiResult {
+    let empty = || Value::Object(Map::new());
+    let (overrides, unreadable) = match store.load_roi(id, now_ms) {
+        Ok(Ok(Some(v))) => (v, false),
+        Ok(Ok(None)) => (empty(), false),
+        Ok(Err(_)) | Err(_) => (empty(), true),
+    };
+    let edited = overrides.as_object().is_some_and(|m| !m.is_empty());
+    let built = form::build(&overrides, a, from_roadmap);
+    let report = match built.valid() {
+        Some(inputs) => roi::run(inputs).map_err(|e| e.to_string()),
+        None => Err(built
+            .errors
+            .iter()
+            .map(|e| format!("{}: {}", e.path, e.message))
+            .collect::<Vec<_>>()
+            .join("; ")),
+    };
+    RoiResult {
+        report,
+        edited,
+        unreadable,
+    }
+}
+
+#[function_component(ReportPage)]
+pub fn page() -> Html {
+    let ctx = use_ctx();
+    let report = &ctx.report;
+    let assessment = ctx.state.assessment.clone();
+    let crosswalk = use_crosswalk();
+    let roi_report = {
+        let store = ctx.store.clone();
+        let from_roadmap = report.answered > 0;
+        use_memo(
+            (ctx.state.current.clone(), ctx.state.rev),
+            move |(id, _)| {
+                roi_likely_case(
+                    &store,
+                    id,
+                    &assessment,
+                    from_roadmap,
+                    crate::persist::now_ms(),
+                )
+            },
+        )
+    };
+    let date = use_memo((), |_| today());
+    let a = &ctx.state.assessment;
+    if nothing_answered(report, a.framework(), a.answers.len()) {
+        return readiness::empty_state();
+    }
+    let organisation = a
+        .organisation
+        .name
+        .clone()
+        .or_else(|| ctx.state.current_entry().map(|e| e.name.clone()))
+        .unwrap_or_else(|| "Unnamed organisation".into());
+    html! {
+        <article class="report">
+            <header class="report-head panel">
+                <div>
+                    <p class="report-kicker">{"ISO/IEC 42001 readiness report"}</p>
+                    <p class="report-org">{ organisation }</p>
+                    <p class="muted">{ format!("{} \u{b7} {} assessment \u{b7} prepared with AIMS Readiness", *date, a.framework().title()) }</p>
+                </div>
+                <button type="button" class="no-print" onclick={print()}>{"Print / Save as PDF"}</button>
+            </header>
+            <p class="callout">{"Every figure here is an estimate from the answers given and the stated rules and assumptions: a self-assessment to prepare for an audit, not an audit result or a certification decision."}</p>
+            { readiness::scores(report) }
+            { readiness::verdict(report) }
+            { readiness::section_charts(report) }
+            { readiness::findings(report, None) }
+            { readiness::gaps(report, None) }
+            { readiness::statement_of_applicability(report) }
+            { readiness::roadmap(report) }
+            { crosswalk_summary(&crosswalk) }
+            { roi_section(&roi_report) }
+            { readiness::scoring_rules(true) }
+            <p class="attribution muted">
+                { aims_engine::catalog::ISO_ATTRIBUTION }{" "}
+                { aims_engine::catalog::NIST_ATTRIBUTION }{" "}
+                { aims_engine::catalog::CROSSWALK_ATTRIBUTION }
+            </p>
+        </article>
+    }
+}
+
+fn crosswalk_summary(c: &Crosswalk) -> Html {
+    let body = match &c.direction {
+        Direction::Forward(f) => html! {
+            <>
+                <p>{"How the ISO/IEC 42001 answers cover the 72 NIST AI RMF 1.0 subcategories (an estimate: a related pair shows the same subject, not equivalence)."}</p>
+                { function_summary(f) }
+            </>
+        },
+        Direction::Reverse(r) => {
+            let count = |i: Inference| r.items.iter().filter(|x| x.inference == i).count();
+            html! {
+                <p>{ format!(
+                    "The ISO/IEC 42001 results above are inferred from NIST AI RMF answers: {} of {} items inferred, {} not inferred yet, {} with no counterpart to assess directly ({}).",
+                    count(Inference::Inferred),
+                    r.items.len(),
+                    count(Inference::NotInferred),
+                    count(Inference::NoCounterpart),
+                    r.assess_directly.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", "),
+                ) }</p>
+            }
+        }
+    };
+    html! {
+        <section class="report-section" aria-labelledby="crosswalk-h">
+            <h2 id="crosswalk-h">{"NIST AI RMF crosswalk"}</h2>
+            { body }
+            <p class="no-print"><a href={Route::Crosswalk.hash()}>{"See every subcategory and the heat map"}</a></p>
+        </section>
+    }
+}
+
+fn roi_figure(label: &str, value: String) -> Html {
+    html! {
+        <div class="figure panel">
+            <p class="figure-label">{ label.to_string() }</p>
+            <p class="figure-value figure-small">{ value }</p>
+        </div>
+    }
+}
+
+fn roi_section(result: &RoiResult) -> Html {
+    let inputs = match (result.unreadable, result.edited) {
+        (true, _) => "the default inputs (the inputs saved on the ROI page could not be read)",
+        (false, true) => "the inputs set on the ROI page",
+        (false, false) => "the default inputs",
+    };
+    let body = match &result.report {
+        Err(e) => {
+            html! { <p class="callout callout-warn">{ format!("The ROI could not be computed: {e}") }</p> }
+        }
+        Ok(r) => {
+            let cur = &r.currency;
+            let payback = r.payback_months.map_or_else(
+                || format!("not within {} months", r.horizon_months),
+                |m| format!("month {m}"),
+            );
+            let mc = &r.monte_carlo;
+            html! {
+                <>
+                    <p>{ format!(
+                        "Likely case over {} months, discounted at {}% a year, from {inputs}{}.",
+                        r.horizon_months,
+                        number(r.discount_rate_percent),
+                        if r.notes.iter().any(|n| n.contains("roadmap")) { " and the schedule of the roadmap above" } else { "" }
+                    ) }</p>
+                    <div class="figures">
+                        { roi_figure("Net present value (likely)", format!("{} {cur}", amount(r.npv))) }
+                        { roi_figure("Return on investment (likely)", percent(r.roi_percent)) }
+                        { roi_figure("Payback", payback) }
+                    </div>
+                    <p>{ format!(
+                        "Total cost {} {cur}, total benefit {} {cur}. Over {} simulated trials the NPV ranges from {} (P10) to {} {cur} (P90), median {}; the ROI is positive in {} of trials.",
+                        amount(r.total_cost), amount(r.total_benefit), amount(f64::from(mc.trials)),
+                        amount(mc.npv.p10), amount(mc.npv.p90), amount(mc.npv.p50),
+                        percent(mc.probability_positive * 100.0)
+                    ) }</p>
+                    <h3>{"Costs and benefits (likely case)"}</h3>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Costs and benefits of the likely case">
+                        <table>
+                            <thead><tr>
+                                <th scope="col">{"Item"}</th>
+                                <th scope="col">{"Kind"}</th>
+                                <th scope="col" class="num">{ format!("Total ({cur})") }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for r.line_items.iter().map(|l| html! {
+                                    <tr>
+                                        <th scope="row">{ l.item.clone() }</th>
+                                        <td>{ l.kind }</td>
+                                        <td class="num">{ amount(l.total) }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                    <h3>{"Assumptions"}</h3>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="ROI assumptions">
+                        <table class="assumptions-table">
+                            <thead><tr>
+                                <th scope="col">{"Input"}</th>
+                                <th scope="col" class="num">{"Low"}</th>
+                                <th scope="col" class="num">{"Likely"}</th>
+                                <th scope="col" class="num">{"High"}</th>
+                                <th scope="col">{"Unit"}</th>
+                                <th scope="col">{"Source"}</th>
+                            </tr></thead>
+                            <tbody>
+                                { for r.assumptions.iter().map(|a| html! {
+                                    <tr>
+                                        <th scope="row">{ a.label.clone() }</th>
+                                        <td class="num">{ number(a.low) }</td>
+                                        <td class="num">{ number(a.likely) }</td>
+                                        <td class="num">{ number(a.high) }</td>
+                                        <td>{ a.unit.clone() }</td>
+                                        <td>{ a.source.clone() }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                    <h3>{"How it is computed"}</h3>
+                    <ul class="assumptions">{ for r.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
+                    <p class="no-print"><a href={Route::Roi.hash()}>{"Change the ROI inputs"}</a></p>
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="report-section" aria-labelledby="roi-h">
+            <h2 id="roi-h">{"Return on investment (estimate)"}</h2>
+            <p class="callout callout-warn">{ ESTIMATE_LABEL }{"."}</p>
+            { body }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_grouped_by_thousands() {
+        for (x, s) in [
+            (0.0, "0"),
+            (999.4, "999"),
+            (1000.0, "1,000"),
+            (1_234_567.8, "1,234,568"),
+            (-45_000.0, "\u{2212}45,000"),
+            (f64::NAN, "\u{2014}"),
+        ] {
+            assert_eq!(amount(x), s, "{x}");
+        }
+        assert_eq!(number(0.35), "0.35");
+        assert_eq!(number(12.0), "12");
+    }
+
+    #[test]
+    fn the_roi_uses_saved_inputs_and_survives_unreadable_ones() {
+        use crate::storage::{Backend, Memory};
+        use std::rc::Rc;
+        let a = Assessment::new(aims_engine::assessment::Framework::Iso42001);
+        let mem = Rc::new(Memory::default());
+        let store = Store::new("t", mem.clone());
+        let fresh = roi_likely_case(&store, "a1", &a, false, 0.0);
+        assert!(!fresh.edited && !fresh.unreadable);
+        let defaults = fresh.report.unwrap();
+        assert!(defaults.npv.is_finite());
+
+        store
+            .save_roi("a1", &serde_json::json!({ "horizon_months": 24 }))
+            .unwrap();
+        let edited = roi_likely_case(&store, "a1", &a, false, 0.0);
+        assert!(edited.edited);
+        assert_eq!(edited.report.unwrap().horizon_months, 24);
+
+        mem.set(&store.roi_key("a1"), "{not json").unwrap();
+        let broken = roi_likely_case(&store, "a1", &a, false, 0.0);
+        assert!(broken.unreadable && !broken.edited);
+        assert_eq!(broken.report.unwrap().npv, defaults.npv);
+    }
+}

@@ -1,0 +1,230 @@
+//! Connects the app state to storage: loads on start, saves every change at most 300 ms later
+//! and on `pagehide`, and follows other tabs through the `storage` event.
+//!
+//! When localStorage is unavailable the app runs on an in-memory store and says so; when a
+//! save fails (quota) the state keeps the unsaved revision and shows why, and the next change
+//! tries again.
+
+use crate::state::{Action, AppState, Notice};
+use crate::storage::{Backend, Index, Memory, SaveError, Saved, Store, WebStorage};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// How long after a change it is saved (the promise is "at most 500 ms").
+const SAVE_DELAY_MS: u32 = 300;
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A tab id: random enough to tell tabs apart, not a secret.
+fn tab_id() -> String {
+    let r = (js_sys::Math::random() * 2f64.powi(40)) as u64;
+    format!("{r:x}")
+}
+
+/// Opens localStorage, or an in-memory store with the reason it is unavailable.
+pub fn open_store(ns: &str) -> (Rc<Store>, Option<SaveError>) {
+    match WebStorage::open() {
+        Ok(web) => {
+            // Some browsers hand out a storage object that throws on first use.
+            let probe = format!("{ns}:probe");
+            match web.set(&probe, "1") {
+                Ok(()) | Err(SaveError::Full) => {
+                    web.remove(&probe);
+                    (Rc::new(Store::new(ns, Rc::new(web))), None)
+                }
+                Err(e) => (Rc::new(Store::new(ns, Rc::new(Memory::default()))), Some(e)),
+            }
+        }
+        Err(why) => (
+            Rc::new(Store::new(ns, Rc::new(Memory::default()))),
+            Some(SaveError::Unavailable(why)),
+        ),
+    }
+}
+
+/// Builds the first state from storage: the saved list, the last open assessment, and notices
+/// for anything unreadable.
+pub fn load_initial(store: &Store, unavailable: Option<SaveError>) -> AppState {
+    let mut state = AppState::new(tab_id());
+    if let Some(e) = unavailable {
+        state.notices.push(Notice::NotSaved(e));
+        return state;
+    }
+    let now = now_ms();
+    let (index, problem) = match store.load_index(now) {
+        Ok(x) => x,
+        Err(e) => {
+            state.notices.push(Notice::NotSaved(e));
+            return state;
+        }
+    };
+    if let Some(p) = problem {
+        state.notices.push(Notice::Unreadable(p));
+    }
+    if index.assessments.is_empty() {
+        return state;
+    }
+    state.entries = index.assessments;
+    let current = index
+        .current
+        .filter(|c| state.entries.iter().any(|e| &e.id == c))
+        .unwrap_or_else(|| state.entries[0].id.clone());
+    state.current = current.clone();
+    state.rev = 0;
+    state.saved_rev = 0;
+    state.index_rev = 0;
+    match store.load_assessment(&current, now) {
+        Ok(Ok(Some(saved))) => {
+            state.assessment = Rc::new(saved.assessment);
+            state.rev = saved.rev;
+            state.saved_rev = saved.rev;
+        }
+        Ok(Ok(None)) => {}
+        Ok(Err(problem)) => state.notices.push(Notice::Unreadable(problem)),
+        Err(e) => state.notices.push(Notice::NotSaved(e)),
+    }
+    state
+}
+
+/// Writes what changed: the open assessment when its revision is unsaved, and the index.
+/// Also called directly before switching to another assessment ([`crate::context::Ctx::save_now`]),
+/// so that a change made less than the save delay before the switch is not lost.
+pub(crate) fn flush(store: &Store, state: &AppState, dispatch: &Callback<Action>) {
+    let now = now_ms();
+    let mut result = Ok(());
+    // While a conflict with another tab is pending, neither version is written: the user
+    // chooses first (KeepMine then saves this tab's answers over theirs).
+    let write = state.has_unsaved_changes() && state.conflict.is_none();
+    if write {
+        let saved = Saved {
+            assessment: (*state.assessment).clone(),
+            rev: state.rev,
+            writer: state.tab.clone(),
+        };
+        result = store.save_assessment(&state.current, &saved, now);
+    }
+    let mut index = Index {
+        current: Some(state.current.clone()),
+        assessments: state.entries.clone(),
+    };
+    if let Some(e) = index.assessments.iter_mut().find(|e| e.id == state.current) {
+        if write && result.is_ok() {
+            e.updated = now;
+        }
+    }
+    let index_result = store.save_index(&index);
+    if let Some(d) = &state.deleted {
+        // Kept in memory for undo; an undo saves it again.
+        if index_result.is_ok() && !state.entries.iter().any(|e| e.id == d.entry.id) {
+            store.remove_assessment(&d.entry.id);
+        }
+    }
+    match result.and(index_result) {
+        Ok(()) => {
+            if write {
+                dispatch.emit(Action::Saved { rev: state.rev });
+                dispatch.emit(Action::Stamped {
+                    id: state.current.clone(),
+                    at: now,
+                });
+            }
+        }
+        Err(e) => dispatch.emit(Action::SaveFailed(e)),
+    }
+}
+
+/// The app state, loaded from and saved to storage under `namespace`.
+#[hook]
+pub fn use_persistent_state(namespace: &str) -> (UseReducerHandle<AppState>, Rc<Store>) {
+    let opened = use_memo(namespace.to_string(), |ns| open_store(ns));
+    let store = opened.0.clone();
+    let state = {
+        let store = store.clone();
+        let unavailable = opened.1.clone();
+        use_reducer(move || load_initial(&store, unavailable))
+    };
+    // The latest state, for timers and listeners that outlive a render.
+    let latest: Rc<RefCell<Rc<AppState>>> = use_mut_ref(|| Rc::new((*state).clone()));
+    *latest.borrow_mut() = Rc::new((*state).clone());
+    let pending = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+
+    // Save at most SAVE_DELAY_MS after a change; further changes join the pending save.
+    {
+        let store = store.clone();
+        let latest = latest.clone();
+        let pending = pending.clone();
+        let dispatch = state.dispatcher();
+        use_effect_with(
+            (state.rev, state.index_rev, state.current.clone()),
+            move |_| {
+                if pending.borrow().is_none() {
+                    let pending2 = pending.clone();
+                    let timeout = gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
+                        pending2.borrow_mut().take();
+                        let s = latest.borrow().clone();
+                        flush(&store, &s, &Callback::from(move |a| dispatch.dispatch(a)));
+                    });
+                    *pending.borrow_mut() = Some(timeout);
+                }
+            },
+        );
+    }
+
+    // Flush on pagehide (tab closed, navigated away, app switched on mobile); follow other tabs.
+    {
+        let store = store.clone();
+        let latest = latest.clone();
+        let pending = pending.clone();
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let window = web_sys::window();
+            let on_hide = {
+                let store = store.clone();
+                let latest = latest.clone();
+                let dispatch = dispatch.clone();
+                Closure::<dyn Fn()>::new(move || {
+                    pending.borrow_mut().take();
+                    let s = latest.borrow().clone();
+                    let d = dispatch.clone();
+                    flush(&store, &s, &Callback::from(move |a| d.dispatch(a)));
+                })
+            };
+            let on_storage =
+                Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+                    let Some(key) = e.key() else { return };
+                    let s = latest.borrow().clone();
+                    if store.id_of_key(&key) == Some(s.current.as_str()) {
+                        if let Some(Ok(saved)) = store.peek_assessment(&s.current) {
+                            dispatch.dispatch(Action::External(saved));
+                        }
+                    }
+                });
+            if let Some(w) = &window {
+                let _ = w
+                    .add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+                let _ = w.add_event_listener_with_callback(
+                    "storage",
+                    on_storage.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "pagehide",
+                        on_hide.as_ref().unchecked_ref(),
+                    );
+                    let _ = w.remove_event_listener_with_callback(
+                        "storage",
+                        on_storage.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    (state, store)
+}

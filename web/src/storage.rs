@@ -1,0 +1,619 @@
+//! Saving assessments in the browser without ever losing one.
+//!
+//! Layout (every key under a namespace, `aims-readiness` for the app; an embed sets its own):
+//! - `{ns}:v1:index`: `{ "version": 1, "current": id, "assessments": [{ id, name, updated }] }`
+//! - `{ns}:v1:assessment:{id}`: `{ "version": 1, "rev": n, "writer": tab, "saved": ms,
+//!   "assessment": <aims-assessment JSON> }`
+//! - `{ns}:v1:roi:{id}`: `{ "version": 1, "inputs": <the ROI inputs the user changed> }`
+//!
+//! Guarantees:
+//! - A value that cannot be read (corrupt JSON, wrong shape, a newer version) is never
+//!   overwritten silently: its raw text is copied to a backup key first and reported as a
+//!   [`Problem`] the app shows, with the raw text kept for download. If even the backup cannot
+//!   be written, the key is left untouched and saving to it is refused.
+//! - A full or unavailable storage is reported as [`SaveError`]; the caller keeps working in
+//!   memory and offers export.
+//! - Each saved assessment carries a revision and the id of the tab that wrote it, so another
+//!   tab's write (the `storage` event) can be told apart from our own.
+
+use aims_engine::assessment::Assessment;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::rc::Rc;
+
+/// The version of the stored layout. Older layouts are migrated in [`migrate_envelope`].
+pub const STORE_VERSION: u64 = 1;
+
+/// Where values are kept: the browser's localStorage, or memory (when localStorage is
+/// unavailable, and in tests).
+pub trait Backend {
+    fn get(&self, key: &str) -> Result<Option<String>, SaveError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), SaveError>;
+    fn remove(&self, key: &str);
+    /// Every key held (for deleting all of the app's data); empty when they cannot be listed.
+    fn keys(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// Why a value could not be saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The storage quota is used up.
+    Full,
+    /// Storage is disabled or blocked (private mode, browser settings, sandboxed frame).
+    Unavailable(String),
+    /// The key holds a value we could not read nor back up; we refuse to overwrite it.
+    Protected(String),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Full => f.write_str(
+                "the browser's storage for this site is full, so your latest changes are kept only in this tab. Export your assessment to keep a copy.",
+            ),
+            SaveError::Unavailable(why) => write!(
+                f,
+                "this browser does not let the app save ({why}), so your answers are kept only in this tab. Export your assessment to keep a copy."
+            ),
+            SaveError::Protected(key) => write!(
+                f,
+                "the saved value under {key} could not be read or backed up, so it is left untouched; your changes are kept only in this tab."
+            ),
+        }
+    }
+}
+
+/// The browser's localStorage.
+pub struct WebStorage(web_sys::Storage);
+
+impl WebStorage {
+    /// localStorage, or why it cannot be used (it throws in some private modes and sandboxes).
+    pub fn open() -> Result<WebStorage, String> {
+        let window = web_sys::window().ok_or("no window")?;
+        match window.local_storage() {
+            Ok(Some(s)) => Ok(WebStorage(s)),
+            Ok(None) => Err("local storage is not available".into()),
+            Err(e) => Err(js_error_text(&e)),
+        }
+    }
+}
+
+fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", d.name(), d.message());
+    }
+    e.as_string()
+        .unwrap_or_else(|| "storage access was refused".into())
+}
+
+fn is_quota_error(e: &wasm_bindgen::JsValue) -> bool {
+    use wasm_bindgen::JsCast;
+    e.dyn_ref::<web_sys::DomException>().is_some_and(|d| {
+        d.name() == "QuotaExceededError"
+            || d.name() == "NS_ERROR_DOM_QUOTA_REACHED"
+            || d.code() == 22
+    })
+}
+
+impl Backend for WebStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, SaveError> {
+        self.0
+            .get_item(key)
+            .map_err(|e| SaveError::Unavailable(js_error_text(&e)))
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        self.0.set_item(key, value).map_err(|e| {
+            if is_quota_error(&e) {
+                SaveError::Full
+            } else {
+                SaveError::Unavailable(js_error_text(&e))
+            }
+        })
+    }
+    fn remove(&self, key: &str) {
+        // Removing cannot meaningfully fail in a way the user could act on.
+        let _ = self.0.remove_item(key);
+    }
+    fn keys(&self) -> Vec<String> {
+        let n = self.0.length().unwrap_or(0);
+        (0..n)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect()
+    }
+}
+
+/// In-memory storage with an optional quota in bytes (UTF-16 code units × 2, as browsers count).
+#[derive(Default)]
+pub struct Memory {
+    pub values: RefCell<BTreeMap<String, String>>,
+    pub quota: Option<usize>,
+}
+
+impl Backend for Memory {
+    fn get(&self, key: &str) -> Result<Option<String>, SaveError> {
+        Ok(self.values.borrow().get(key).cloned())
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        if let Some(q) = self.quota {
+            let used: usize = self
+                .values
+                .borrow()
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| (k.encode_utf16().count() + v.encode_utf16().count()) * 2)
+                .sum();
+            if used + (key.encode_utf16().count() + value.encode_utf16().count()) * 2 > q {
+                return Err(SaveError::Full);
+            }
+        }
+        self.values
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+    fn remove(&self, key: &str) {
+        self.values.borrow_mut().remove(key);
+    }
+    fn keys(&self) -> Vec<String> {
+        self.values.borrow().keys().cloned().collect()
+    }
+}
+
+/// A stored value that could not be read. The raw text is kept (under `backup_key` when that
+/// could be written) so the user can download it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub key: String,
+    /// Where the raw text was copied; `None` when the copy failed (the key is then protected).
+    pub backup_key: Option<String>,
+    pub raw: String,
+    pub reason: String,
+}
+
+/// One saved assessment in the index.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+    /// Milliseconds since the epoch of the last save.
+    #[serde(default)]
+    pub updated: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    #[serde(default)]
+    pub current: Option<String>,
+    #[serde(default)]
+    pub assessments: Vec<Entry>,
+}
+
+/// A saved assessment with its revision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Saved {
+    pub assessment: Assessment,
+    pub rev: u64,
+    pub writer: String,
+}
+
+/// The app's view of storage under one namespace.
+pub struct Store {
+    ns: String,
+    backend: Rc<dyn Backend>,
+    /// Keys whose unreadable value could not be backed up: never written.
+    protected: RefCell<Vec<String>>,
+}
+
+impl Store {
+    pub fn new(ns: &str, backend: Rc<dyn Backend>) -> Store {
+        Store {
+            ns: ns.to_string(),
+            backend,
+            protected: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub fn index_key(&self) -> String {
+        format!("{}:v{STORE_VERSION}:index", self.ns)
+    }
+
+    pub fn assessment_key(&self, id: &str) -> String {
+        format!("{}:v{STORE_VERSION}:assessment:{id}", self.ns)
+    }
+
+    /// The id an assessment key belongs to, if it is one of ours.
+    pub fn id_of_key<'a>(&self, key: &'a str) -> Option<&'a str> {
+        key.strip_prefix(&format!("{}:v{STORE_VERSION}:assessment:", self.ns))
+    }
+
+    fn write(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        if self.protected.borrow().iter().any(|k| k == key) {
+            return Err(SaveError::Protected(key.to_string()));
+        }
+        self.backend.set(key, value)
+    }
+
+    /// Copies an unreadable value aside before anything may overwrite it.
+    fn quarantine(&self, key: &str, raw: String, reason: String, now_ms: f64) -> Problem {
+        let backup = format!("{key}:backup:{}", now_ms as u64);
+        let backup_key = match self.backend.set(&backup, &raw) {
+            Ok(()) => Some(backup),
+            Err(_) => {
+                self.protected.borrow_mut().push(key.to_string());
+                None
+            }
+        };
+        Problem {
+            key: key.to_string(),
+            backup_key,
+            raw,
+            reason,
+        }
+    }
+
+    /// Reads the index. An unreadable index is quarantined and an empty one returned.
+    pub fn load_index(&self, now_ms: f64) -> Result<(Index, Option<Problem>), SaveError> {
+        let key = self.index_key();
+        let Some(raw) = self.backend.get(&key)? else {
+            return Ok((Index::default(), None));
+        };
+        match parse_envelope::<Index>(&raw) {
+            Ok(index) => Ok((index, None)),
+            Err(reason) => Ok((
+                Index::default(),
+                Some(self.quarantine(&key, raw, reason, now_ms)),
+            )),
+        }
+    }
+
+    pub fn save_index(&self, index: &Index) -> Result<(), SaveError> {
+        let mut v = serde_json::to_value(index).unwrap_or(Value::Null);
+        if let Value::Object(m) = &mut v {
+            m.insert("version".into(), STORE_VERSION.into());
+        }
+        self.write(&self.index_key(), &v.to_string())
+    }
+
+    /// Reads one saved assessment: `Ok(None)` when there is none.
+    pub fn load_assessment(
+        &self,
+        id: &str,
+        now_ms: f64,
+    ) -> Result<Result<Option<Saved>, Problem>, SaveError> {
+        let key = self.assessment_key(id);
+        let Some(raw) = self.backend.get(&key)? else {
+            return Ok(Ok(None));
+        };
+        Ok(match parse_saved(&raw) {
+            Ok(saved) => Ok(Some(saved)),
+            Err(reason) => Err(self.quarantine(&key, raw, reason, now_ms)),
+        })
+    }
+
+    /// Reads the raw text of an assessment key without side effects (for the `storage` event).
+    pub fn peek_assessment(&self, id: &str) -> Option<Result<Saved, String>> {
+        let raw = self.backend.get(&self.assessment_key(id)).ok()??;
+        Some(parse_saved(&raw))
+    }
+
+    pub fn save_assessment(&self, id: &str, saved: &Saved, now_ms: f64) -> Result<(), SaveError> {
+        let assessment: Value = serde_json::to_value(&saved.assessment).unwrap_or(Value::Null);
+        let envelope = serde_json::json!({
+            "version": STORE_VERSION,
+            "rev": saved.rev,
+            "writer": saved.writer,
+            "saved": now_ms,
+            "assessment": assessment,
+        });
+        self.write(&self.assessment_key(id), &envelope.to_string())
+    }
+
+    pub fn remove_assessment(&self, id: &str) {
+        let key = self.assessment_key(id);
+        if !self.protected.borrow().contains(&key) {
+            self.backend.remove(&key);
+        }
+    }
+
+    /// `{ns}:v1:roi:{id}`: the ROI inputs the user changed for one assessment.
+    pub fn roi_key(&self, id: &str) -> String {
+        format!("{}:v{STORE_VERSION}:roi:{id}", self.ns)
+    }
+
+    /// Reads the ROI inputs saved for an assessment: the fields the user changed, as the JSON
+    /// object `aims_engine::roi::RoiInputs` reads over its defaults. `Ok(None)` when there are
+    /// none. An unreadable value is quarantined like any other and reported as a [`Problem`].
+    pub fn load_roi(
+        &self,
+        id: &str,
+        now_ms: f64,
+    ) -> Result<Result<Option<Value>, Problem>, SaveError> {
+        #[derive(Deserialize)]
+        struct Envelope {
+            inputs: serde_json::Map<String, Value>,
+        }
+        let key = self.roi_key(id);
+        let Some(raw) = self.backend.get(&key)? else {
+            return Ok(Ok(None));
+        };
+        Ok(match parse_envelope::<Envelope>(&raw) {
+            Ok(e) => Ok(Some(Value::Object(e.inputs))),
+            Err(reason) => Err(self.quarantine(&key, raw, reason, now_ms)),
+        })
+    }
+
+    /// Saves the ROI inputs the user changed (a JSON object) for an assessment.
+    pub fn save_roi(&self, id: &str, inputs: &Value) -> Result<(), SaveError> {
+        let envelope = serde_json::json!({ "version": STORE_VERSION, "inputs": inputs });
+        self.write(&self.roi_key(id), &envelope.to_string())
+    }
+
+    /// Deletes every key under this store's namespace (assessments, index, ROI inputs and
+    /// backups): the user's "Reset". Returns how many keys were removed.
+    pub fn clear_all(&self) -> usize {
+        let prefix = format!("{}:", self.ns);
+        let keys: Vec<String> = self
+            .backend
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        for k in &keys {
+            self.backend.remove(k);
+        }
+        self.protected.borrow_mut().clear();
+        keys.len()
+    }
+
+    /// Removes a backup once the user has dealt with it.
+    pub fn remove_key(&self, key: &str) {
+        if key.contains(":backup:") {
+            self.backend.remove(key);
+        }
+    }
+}
+
+/// Checks the envelope's version (migrating older layouts) and deserializes it.
+fn parse_envelope<T: for<'de> Deserialize<'de>>(raw: &str) -> Result<T, String> {
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| format!("it is not valid JSON ({e})"))?;
+    let value = migrate_envelope(value)?;
+    serde_json::from_value(value).map_err(|e| format!("it does not have the expected shape ({e})"))
+}
+
+/// Brings a stored value to [`STORE_VERSION`]. Version 1 is the first layout, so today this
+/// checks the version and refuses newer ones (written by a newer release of the app); each
+/// future layout adds one step here, with a test.
+pub fn migrate_envelope(value: Value) -> Result<Value, String> {
+    let Value::Object(map) = &value else {
+        return Err("it is not a JSON object".into());
+    };
+    match map.get("version").and_then(Value::as_u64) {
+        Some(STORE_VERSION) => Ok(value),
+        Some(v) if v > STORE_VERSION => Err(format!(
+            "it was saved by a newer version of AIMS Readiness (storage version {v}; this one reads up to {STORE_VERSION})"
+        )),
+        Some(v) => Err(format!("storage version {v} is not one this app ever wrote")),
+        None => Err("it has no storage version".into()),
+    }
+}
+
+fn parse_saved(raw: &str) -> Result<Saved, String> {
+    #[derive(Deserialize)]
+    struct Envelope {
+        #[serde(default)]
+        rev: u64,
+        #[serde(default)]
+        writer: String,
+        assessment: Value,
+    }
+    let e: Envelope = parse_envelope(raw)?;
+    let text = e.assessment.to_string();
+    let (assessment, diagnostics) = Assessment::read(&text)
+        .map_err(|err| format!("the saved assessment cannot be read: {err}"))?;
+    if let Some(d) = diagnostics.iter().find(|d| d.is_error()) {
+        return Err(format!("the saved assessment has an invalid value: {d}"));
+    }
+    Ok(Saved {
+        assessment,
+        rev: e.rev,
+        writer: e.writer,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aims_engine::assessment::Answer;
+    use aims_engine::catalog::IsoId;
+
+    fn store(quota: Option<usize>) -> (Store, Rc<Memory>) {
+        let mem = Rc::new(Memory {
+            quota,
+            ..Memory::default()
+        });
+        (Store::new("t", mem.clone()), mem)
+    }
+
+    fn sample() -> Saved {
+        let mut a = Assessment::default();
+        a.organisation.name = Some("Acme <b>".into());
+        if let aims_engine::assessment::Answers::Iso42001(m) = &mut a.answers {
+            m.insert(IsoId::parse("5.2").unwrap(), Answer::rated(2));
+        }
+        Saved {
+            assessment: a,
+            rev: 3,
+            writer: "tab-1".into(),
+        }
+    }
+
+    #[test]
+    fn an_assessment_round_trips() {
+        let (s, _) = store(None);
+        s.save_assessment("a1", &sample(), 1.0).unwrap();
+        assert_eq!(
+            s.load_assessment("a1", 2.0).unwrap().unwrap(),
+            Some(sample())
+        );
+        assert_eq!(s.load_assessment("nope", 2.0).unwrap().unwrap(), None);
+    }
+
+    #[test]
+    fn a_corrupt_value_is_backed_up_and_reported() {
+        let (s, mem) = store(None);
+        mem.set(&s.assessment_key("a1"), "{not json").unwrap();
+        let problem = s.load_assessment("a1", 42.0).unwrap().unwrap_err();
+        assert!(
+            problem.reason.contains("not valid JSON"),
+            "{}",
+            problem.reason
+        );
+        let backup = problem.backup_key.clone().unwrap();
+        assert_eq!(mem.get(&backup).unwrap().as_deref(), Some("{not json"));
+        assert_eq!(problem.raw, "{not json");
+    }
+
+    #[test]
+    fn a_newer_version_is_refused_and_kept() {
+        let (s, mem) = store(None);
+        let newer = r#"{"version":9,"current":null,"assessments":[]}"#;
+        mem.set(&s.index_key(), newer).unwrap();
+        let (index, problem) = s.load_index(1.0).unwrap();
+        assert_eq!(index, Index::default());
+        let problem = problem.unwrap();
+        assert!(
+            problem.reason.contains("newer version"),
+            "{}",
+            problem.reason
+        );
+        assert_eq!(
+            mem.get(problem.backup_key.as_ref().unwrap())
+                .unwrap()
+                .as_deref(),
+            Some(newer)
+        );
+    }
+
+    #[test]
+    fn a_value_that_cannot_be_backed_up_is_never_overwritten() {
+        // A backend with room for the corrupt value but not for its backup.
+        let mem = Rc::new(Memory {
+            quota: Some(80),
+            ..Memory::default()
+        });
+        let s = Store::new("t", mem.clone());
+        let key = s.assessment_key("a1");
+        mem.values
+            .borrow_mut()
+            .insert(key.clone(), "garbage".into());
+        let problem = s.load_assessment("a1", 5.0).unwrap().unwrap_err();
+        assert_eq!(problem.backup_key, None);
+        assert_eq!(
+            s.save_assessment("a1", &sample(), 6.0),
+            Err(SaveError::Protected(key.clone()))
+        );
+        s.remove_assessment("a1");
+        assert_eq!(
+            mem.values.borrow().get(&key).map(String::as_str),
+            Some("garbage")
+        );
+    }
+
+    #[test]
+    fn a_full_storage_is_reported() {
+        let (s, _) = store(Some(64));
+        assert_eq!(
+            s.save_assessment("a1", &sample(), 1.0),
+            Err(SaveError::Full)
+        );
+        assert!(SaveError::Full.to_string().contains("Export"));
+    }
+
+    #[test]
+    fn roi_inputs_round_trip_per_assessment() {
+        let (s, _) = store(None);
+        assert_eq!(s.load_roi("a1", 1.0).unwrap().unwrap(), None);
+        let inputs =
+            serde_json::json!({"costs": {"consulting": {"likely": 90000.0}}, "horizon_months": 48});
+        s.save_roi("a1", &inputs).unwrap();
+        assert_eq!(s.load_roi("a1", 2.0).unwrap().unwrap(), Some(inputs));
+        assert_eq!(
+            s.load_roi("a2", 2.0).unwrap().unwrap(),
+            None,
+            "kept per assessment"
+        );
+        assert_eq!(s.roi_key("a1"), "t:v1:roi:a1");
+    }
+
+    #[test]
+    fn corrupt_roi_inputs_are_backed_up_and_reported() {
+        for bad in [
+            "{oops",
+            r#"{"version":1,"inputs":[1]}"#,
+            r#"{"version":7,"inputs":{}}"#,
+        ] {
+            let (s, mem) = store(None);
+            mem.set(&s.roi_key("a1"), bad).unwrap();
+            let problem = s.load_roi("a1", 9.0).unwrap().unwrap_err();
+            assert_eq!(problem.key, s.roi_key("a1"));
+            assert_eq!(problem.raw, bad);
+            let backup = problem.backup_key.clone().unwrap();
+            assert_eq!(mem.get(&backup).unwrap().as_deref(), Some(bad), "{bad}");
+            assert_eq!(
+                mem.get(&s.roi_key("a1")).unwrap().as_deref(),
+                Some(bad),
+                "left in place"
+            );
+        }
+    }
+
+    #[test]
+    fn roi_inputs_that_cannot_be_backed_up_are_never_overwritten() {
+        let mem = Rc::new(Memory {
+            quota: Some(60),
+            ..Memory::default()
+        });
+        let s = Store::new("t", mem.clone());
+        let key = s.roi_key("a1");
+        mem.values.borrow_mut().insert(key.clone(), "junk".into());
+        let problem = s.load_roi("a1", 5.0).unwrap().unwrap_err();
+        assert_eq!(problem.backup_key, None);
+        assert_eq!(
+            s.save_roi("a1", &serde_json::json!({})),
+            Err(SaveError::Protected(key.clone()))
+        );
+        assert_eq!(
+            mem.values.borrow().get(&key).map(String::as_str),
+            Some("junk")
+        );
+    }
+
+    #[test]
+    fn clear_all_removes_only_this_namespace() {
+        let (s, mem) = store(None);
+        s.save_assessment("a1", &sample(), 1.0).unwrap();
+        s.save_roi("a1", &serde_json::json!({})).unwrap();
+        s.save_index(&Index::default()).unwrap();
+        mem.set("t:v1:index:backup:5", "x").unwrap();
+        mem.set("other:v1:index", "keep").unwrap();
+        mem.set("tea", "keep").unwrap();
+        assert_eq!(s.clear_all(), 4);
+        let left: Vec<String> = mem.keys();
+        assert_eq!(left, vec!["other:v1:index".to_string(), "tea".to_string()]);
+    }
+
+    #[test]
+    fn the_current_envelope_version_passes_migration() {
+        let v = serde_json::json!({"version": STORE_VERSION, "assessments": []});
+        assert_eq!(migrate_envelope(v.clone()), Ok(v));
+        assert!(migrate_envelope(serde_json::json!({"version": 0})).is_err());
+        assert!(migrate_envelope(serde_json::json!([])).is_err());
+    }
+}
