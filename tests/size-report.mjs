@@ -2,7 +2,8 @@
 // Prints a table and writes the same figures as JSON.
 //   node size-report.mjs DIST_DIR OUT_JSON
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
-import { join, relative, dirname } from 'node:path';
+import { join, relative, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 export async function sizes(dir) {
@@ -45,7 +46,8 @@ export function table(report) {
   return lines.join('\n');
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+// Run as a script only when this very file is the entry point (not when imported).
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const [dir = 'dist', out = 'target/size-report.json'] = process.argv.slice(2);
   const report = await sizes(dir);
   console.log(table(report));

@@ -63,20 +63,7 @@ fn with_file(message: String, file: Option<&str>) -> String {
 
 /// An amount with thousands separators, no decimals.
 fn money(x: f64) -> String {
-    let rounded = x.round();
-    let digits = format!("{}", rounded.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if rounded < 0.0 {
-        format!("-{out}")
-    } else {
-        out
-    }
+    aims_engine::amount::grouped(x, "-")
 }
 
 fn number(x: f64) -> String {

@@ -1,5 +1,6 @@
 //! AIMS Readiness engine: everything the product knows and computes, with no I/O and no browser.
 //!
+//! - [`amount`]: amounts written for people (thousands grouped), shared by every output.
 //! - [`catalog`]: ISO/IEC 42001 items with our guidance, the NIST AI RMF 1.0 core, the NIST AIRC
 //!   crosswalk and the quick scan, as static tables generated at build time.
 //! - [`assessment`]: the versioned assessment file (ISO/IEC 42001 or NIST AI RMF answers), read
@@ -19,6 +20,7 @@
 //! The engine never touches the DOM, storage or the network, and never panics on user input:
 //! readers return errors that name the field and value.
 
+pub mod amount;
 pub mod assessment;
 pub mod catalog;
 pub mod crosswalk;

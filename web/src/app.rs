@@ -2,11 +2,12 @@
 //! states that all data stays in the browser.
 
 use crate::components::notices::Notices;
+use crate::components::training_banner::TrainingBanner;
 use crate::context::Ctx;
 use crate::pages::{
     assessment::AssessmentPage, crosswalk::CrosswalkPage, data::DataPage,
     quick_scan::QuickScanPage, report::ReportPage, results::ResultsPage, roi::RoiPage,
-    start::StartPage,
+    share::SharePage, start::StartPage, training::TrainingPage,
 };
 use crate::persist::use_persistent_state;
 use crate::route::Route;
@@ -98,6 +99,7 @@ pub fn app() -> Html {
             </header>
             <main id="main" tabindex="-1">
                 <Notices />
+                if route != Route::Training { <TrainingBanner /> }
                 <h1>{ route.title() }</h1>
                 { page(route) }
             </main>
@@ -132,7 +134,9 @@ fn page(route: Route) -> Html {
         Route::Crosswalk => html! { <CrosswalkPage /> },
         Route::Roi => html! { <RoiPage /> },
         Route::Report => html! { <ReportPage /> },
+        Route::Training => html! { <TrainingPage /> },
         Route::Data => html! { <DataPage /> },
+        Route::Share => html! { <SharePage /> },
         Route::NotFound => html! {
             <p>{"There is no page at this address. "}<a href={Route::Start.hash()}>{"Go to the start page"}</a>{"."}</p>
         },

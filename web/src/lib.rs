@@ -6,11 +6,13 @@
 //! - [`context`]: what pages receive: the state, the store and memoised reports.
 //! - [`app`]: the frame (header, navigation, notices, footer) and the page switch.
 //! - [`pages`] and [`components`]: the pages and the widgets they share.
+//! - [`embed`]: the embeddable quick-scan widget (binary `aims-embed`, docs/embedding.md).
 
 pub mod app;
 pub mod components;
 pub mod context;
 pub mod download;
+pub mod embed;
 pub mod pages;
 pub mod persist;
 pub mod route;

@@ -117,6 +117,22 @@ pub(crate) fn flush(store: &Store, state: &AppState, dispatch: &Callback<Action>
             e.updated = now;
         }
     }
+    // Another tab may have added assessments since this tab read the list: keep them (all but
+    // the one this tab just deleted), and show them here too.
+    if let Some(stored) = store.peek_index() {
+        let deleted = state.deleted.as_ref().map(|d| d.entry.id.as_str());
+        let extra: Vec<_> = stored
+            .assessments
+            .into_iter()
+            .filter(|e| {
+                Some(e.id.as_str()) != deleted && !index.assessments.iter().any(|x| x.id == e.id)
+            })
+            .collect();
+        if !extra.is_empty() {
+            index.assessments.extend(extra.iter().cloned());
+            dispatch.emit(Action::OtherTabEntries(extra));
+        }
+    }
     let index_result = store.save_index(&index);
     if let Some(d) = &state.deleted {
         // Kept in memory for undo; an undo saves it again.
@@ -197,6 +213,12 @@ pub fn use_persistent_state(namespace: &str) -> (UseReducerHandle<AppState>, Rc<
             let on_storage =
                 Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
                     let Some(key) = e.key() else { return };
+                    if key == store.index_key() {
+                        if let Some(index) = store.peek_index() {
+                            dispatch.dispatch(Action::OtherTabEntries(index.assessments));
+                        }
+                        return;
+                    }
                     let s = latest.borrow().clone();
                     if store.id_of_key(&key) == Some(s.current.as_str()) {
                         if let Some(Ok(saved)) = store.peek_assessment(&s.current) {

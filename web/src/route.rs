@@ -11,19 +11,25 @@ pub enum Route {
     Crosswalk,
     Roi,
     Report,
+    /// The training cases (`#/training`) and one case (`#/training/<case-id>`).
+    Training,
     Data,
+    /// Opening a share link (`#/share/<token>`): the token stays in the fragment, which browsers
+    /// never send to a server.
+    Share,
     NotFound,
 }
 
 impl Route {
     /// The pages shown in the main navigation, in order.
-    pub const NAV: [Route; 7] = [
+    pub const NAV: [Route; 8] = [
         Route::QuickScan,
         Route::Assessment,
         Route::Results,
         Route::Crosswalk,
         Route::Roi,
         Route::Report,
+        Route::Training,
         Route::Data,
     ];
 
@@ -39,7 +45,9 @@ impl Route {
             "crosswalk" => Route::Crosswalk,
             "roi" => Route::Roi,
             "report" => Route::Report,
+            "training" => Route::Training,
             "data" => Route::Data,
+            "share" => Route::Share,
             _ => Route::NotFound,
         }
     }
@@ -53,7 +61,9 @@ impl Route {
             Route::Crosswalk => "#/crosswalk",
             Route::Roi => "#/roi",
             Route::Report => "#/report",
+            Route::Training => "#/training",
             Route::Data => "#/data",
+            Route::Share => "#/share",
         }
     }
 
@@ -66,9 +76,76 @@ impl Route {
             Route::Crosswalk => "NIST AI RMF crosswalk",
             Route::Roi => "ROI",
             Route::Report => "Report",
+            Route::Training => "Training cases",
             Route::Data => "Your data",
+            Route::Share => "Open a shared assessment",
             Route::NotFound => "Page not found",
         }
+    }
+}
+
+/// The current `location.hash` (`""` when there is none).
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// `location.hash`, followed on every `hashchange`: for pages that read more of the hash than
+/// the route (a case id, a share token).
+#[yew::hook]
+pub fn use_location_hash() -> String {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let hash = yew::use_state_eq(current_hash);
+    {
+        let hash = hash.clone();
+        yew::use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || hash.set(current_hash()));
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                // Without the listener the page still reads the hash it was opened with.
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    (*hash).clone()
+}
+
+/// Replaces the current history entry's hash with `hash` (so Back and a reload do not return
+/// to the old one, e.g. a share link already imported) and lets the app follow it.
+pub fn replace_hash(hash: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let url = format!(
+        "{}{}{hash}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    let replaced = window
+        .history()
+        .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
+    if replaced.is_err() {
+        // Without the History API, a plain hash change still moves on (adding an entry).
+        let _ = location.set_hash(hash);
+        return;
+    }
+    // replaceState fires no `hashchange`: announce it so the route and the pages follow.
+    if let Ok(event) = web_sys::Event::new("hashchange") {
+        let _ = window.dispatch_event(&event);
     }
 }
 
@@ -78,7 +155,7 @@ mod tests {
 
     #[test]
     fn every_route_round_trips_through_its_hash() {
-        for r in Route::NAV.into_iter().chain([Route::Start]) {
+        for r in Route::NAV.into_iter().chain([Route::Start, Route::Share]) {
             assert_eq!(Route::from_hash(r.hash()), r, "{r:?}");
         }
     }
@@ -92,6 +169,9 @@ mod tests {
             ("#results", Route::Results),
             ("#/results?print=1", Route::Results),
             ("#/assessment/A.5", Route::Assessment),
+            ("#/training/hospital-triage?hide-model=1", Route::Training),
+            ("#/share/a1.AbC-_", Route::Share),
+            ("#/share", Route::Share),
             ("#/nope", Route::NotFound),
         ] {
             assert_eq!(Route::from_hash(hash), route, "{hash}");

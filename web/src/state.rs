@@ -6,7 +6,7 @@
 //! effects happen outside the reducer (see `persist.rs`); the reducer only records what was
 //! saved and what went wrong.
 
-use crate::storage::{Entry, Problem, SaveError, Saved};
+use crate::storage::{CaseRef, Entry, Problem, SaveError, Saved};
 use aims_engine::assessment::{Answer, Answers, Assessment, Framework};
 use aims_engine::catalog::{IsoId, SubcategoryId};
 use std::rc::Rc;
@@ -91,6 +91,13 @@ pub enum Action {
         id: String,
         saved: Option<Saved>,
     },
+    /// Starts a learner's assessment of a training case: a new saved assessment, marked with
+    /// the case so it is kept apart from the user's own, holding the case's starting file.
+    StartCase {
+        case: CaseRef,
+        name: String,
+        assessment: Assessment,
+    },
     Rename {
         id: String,
         name: String,
@@ -122,6 +129,9 @@ pub enum Action {
     },
     SaveFailed(SaveError),
     Problem(Problem),
+    /// Saved assessments another tab added to the list: they join this tab's list, so that
+    /// saving this tab's list never drops them.
+    OtherTabEntries(Vec<Entry>),
     /// Another tab saved the open assessment.
     External(Saved),
     /// Keep this tab's version after a conflict (it is saved over theirs).
@@ -141,6 +151,7 @@ impl AppState {
                 id: current.clone(),
                 name: "My organisation".into(),
                 updated: 0.0,
+                case: None,
             }],
             current,
             assessment: Rc::new(Assessment::new(Framework::Iso42001)),
@@ -270,8 +281,24 @@ impl Reducible for AppState {
                     id: id.clone(),
                     name,
                     updated: 0.0,
+                    case: None,
                 });
                 s.open(id, Assessment::new(framework), 0);
+                s.rev = 1; // save it, so it exists in storage
+            }
+            Action::StartCase {
+                case,
+                name,
+                assessment,
+            } => {
+                let id = s.fresh_id();
+                s.entries.push(Entry {
+                    id: id.clone(),
+                    name,
+                    updated: 0.0,
+                    case: Some(case),
+                });
+                s.open(id, assessment, 0);
                 s.rev = 1; // save it, so it exists in storage
             }
             Action::Open { id, saved } => {
@@ -298,6 +325,8 @@ impl Reducible for AppState {
                         id: new_id.clone(),
                         name: format!("{} (copy)", e.name),
                         updated: 0.0,
+                        // A copy of a training assessment is still one.
+                        case: e.case,
                     });
                     s.open(new_id, assessment, 0);
                     s.rev = 1;
@@ -318,6 +347,7 @@ impl Reducible for AppState {
                                 id: fresh,
                                 name: "My organisation".into(),
                                 updated: 0.0,
+                                case: None,
                             });
                         }
                         let first = s.entries[0].id.clone();
@@ -349,6 +379,19 @@ impl Reducible for AppState {
                     "All saved data was deleted from this browser.".into(),
                 ));
                 s = fresh;
+            }
+            Action::OtherTabEntries(entries) => {
+                let deleted = s.deleted.as_ref().map(|d| d.entry.id.clone());
+                let mut added = false;
+                for e in entries {
+                    if Some(&e.id) != deleted.as_ref() && !s.entries.iter().any(|x| x.id == e.id) {
+                        s.entries.push(e);
+                        added = true;
+                    }
+                }
+                if !added {
+                    return self;
+                }
             }
             Action::Stamped { id, at } => {
                 if let Some(e) = s.entries.iter_mut().find(|e| e.id == id) {
@@ -579,5 +622,65 @@ mod tests {
         assert_eq!(s.entries.len(), 1);
         assert!(s.assessment.iso_answers().unwrap().is_empty());
         assert!(s.deleted.is_some());
+    }
+
+    #[test]
+    fn a_training_case_starts_as_a_separate_marked_assessment() {
+        let s = apply(
+            AppState::new("t".into()),
+            vec![Action::SetMaturity(id("5.2"), Some(4))],
+        );
+        let own = s.current.clone();
+        let mut start = Assessment::default();
+        start.organisation.name = Some("Riverside General Hospital".into());
+        let case = CaseRef {
+            id: "hospital-triage".into(),
+            hide_model: true,
+        };
+        let s = s.reduce(Action::StartCase {
+            case: case.clone(),
+            name: "Training: Riverside".into(),
+            assessment: start.clone(),
+        });
+        assert_eq!(s.entries.len(), 2);
+        assert_ne!(s.current, own);
+        assert_eq!(s.current_entry().unwrap().case.as_ref(), Some(&case));
+        assert_eq!(
+            s.entries[0].case, None,
+            "the user's own assessment is not marked"
+        );
+        assert_eq!(*s.assessment, start);
+        assert!(s.has_unsaved_changes(), "the new assessment is saved");
+        // A copy of it is a training assessment too; a new assessment is the user's own.
+        let current = s.current.clone();
+        let s = s.reduce(Action::Duplicate {
+            id: current,
+            assessment: start,
+        });
+        assert_eq!(s.current_entry().unwrap().case.as_ref(), Some(&case));
+        let s = s.reduce(Action::New {
+            name: "Mine".into(),
+            framework: Framework::Iso42001,
+        });
+        assert_eq!(s.current_entry().unwrap().case, None);
+    }
+
+    #[test]
+    fn entries_added_by_another_tab_join_the_list_once() {
+        let s = Rc::new(AppState::new("t".into()));
+        let other = Entry {
+            id: "o-1".into(),
+            name: "From the other tab".into(),
+            updated: 5.0,
+            ..s.entries[0].clone()
+        };
+        let s2 = s.clone().reduce(Action::OtherTabEntries(vec![
+            other.clone(),
+            s.entries[0].clone(),
+        ]));
+        assert_eq!(s2.entries.len(), 2);
+        assert_eq!(s2.entries[1].name, "From the other tab");
+        let s3 = s2.clone().reduce(Action::OtherTabEntries(vec![other]));
+        assert!(Rc::ptr_eq(&s2, &s3), "nothing new: no re-render");
     }
 }

@@ -184,6 +184,20 @@ pub struct Entry {
     /// Milliseconds since the epoch of the last save.
     #[serde(default)]
     pub updated: f64,
+    /// Set when this is a learner's answer to a training case, kept apart from the user's own
+    /// assessments. Absent from older indexes, which read as `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<CaseRef>,
+}
+
+/// The training case a saved assessment answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseRef {
+    /// The case id (`aims_engine::training::case`).
+    pub id: String,
+    /// Opened from an instructor's link that hides the model answer until the learner checks.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hide_model: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -270,6 +284,13 @@ impl Store {
                 Some(self.quarantine(&key, raw, reason, now_ms)),
             )),
         }
+    }
+
+    /// Reads the index without side effects: `None` when it is absent or unreadable (reading it
+    /// for real, with [`Store::load_index`], is what backs an unreadable one up).
+    pub fn peek_index(&self) -> Option<Index> {
+        let raw = self.backend.get(&self.index_key()).ok()??;
+        parse_envelope::<Index>(&raw).ok()
     }
 
     pub fn save_index(&self, index: &Index) -> Result<(), SaveError> {
@@ -615,5 +636,39 @@ mod tests {
         assert_eq!(migrate_envelope(v.clone()), Ok(v));
         assert!(migrate_envelope(serde_json::json!({"version": 0})).is_err());
         assert!(migrate_envelope(serde_json::json!([])).is_err());
+    }
+
+    #[test]
+    fn a_training_case_entry_round_trips_and_older_indexes_read_as_own_assessments() {
+        let (s, mem) = store(None);
+        let entry = |id: &str, case: Option<CaseRef>| Entry {
+            id: id.into(),
+            name: id.into(),
+            updated: 0.0,
+            case,
+        };
+        let index = Index {
+            current: Some("b".into()),
+            assessments: vec![
+                entry("a", None),
+                entry(
+                    "b",
+                    Some(CaseRef {
+                        id: "hospital-triage".into(),
+                        hide_model: true,
+                    }),
+                ),
+            ],
+        };
+        s.save_index(&index).unwrap();
+        let raw = mem.get(&s.index_key()).unwrap().unwrap();
+        assert!(!raw.contains(r#""case":null"#), "{raw}");
+        assert_eq!(s.load_index(1.0).unwrap(), (index, None));
+        let older =
+            r#"{"version":1,"current":"a","assessments":[{"id":"a","name":"A","updated":5}]}"#;
+        mem.set(&s.index_key(), older).unwrap();
+        let (read, problem) = s.load_index(1.0).unwrap();
+        assert!(problem.is_none());
+        assert_eq!(read.assessments[0].case, None);
     }
 }

@@ -8,7 +8,7 @@ use super::{
     Answer, Answers, Assessment, Diagnostic, Framework, Organisation, Planning, ReadError,
     MAX_MATURITY, VERSION,
 };
-use crate::catalog::{IsoId, SubcategoryId};
+use crate::catalog::{edit_distance, IsoId, SubcategoryId};
 use serde_json::{Map, Value};
 use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
@@ -545,23 +545,6 @@ fn warn_unknown_fields(
             format!("unknown field, kept as written but not used{hint}"),
         ));
     }
-}
-
-/// Levenshtein distance over bytes (field names are ASCII; others are simply far).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 /// What kind of JSON value this is, for messages.

@@ -18,6 +18,7 @@ pub use listing::CatalogName;
 pub use nist::{CategoryId, CategoryInfo, Function, SubcategoryId, SubcategoryInfo};
 pub use pairs::{Pair, Relationship};
 pub use quick_scan::{Question, QUICK_SCAN_OPTIONS};
+pub(crate) use suggest::distance as edit_distance;
 pub use suggest::UnknownId;
 
 /// The generated tables. Types come from the sibling modules.

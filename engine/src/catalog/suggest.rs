@@ -87,8 +87,9 @@ fn last_number(s: &str) -> u32 {
         .unwrap_or(0)
 }
 
-/// Levenshtein distance over bytes (ids are ASCII).
-fn distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance over bytes (ids and field names are ASCII; anything else is simply
+/// far). Also used for "did you mean" hints on misspelled field names.
+pub(crate) fn distance(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];

@@ -48,20 +48,7 @@ fn pct(score: Option<f64>) -> String {
 }
 
 fn money(x: f64) -> String {
-    let rounded = if x.is_finite() { x.round() } else { 0.0 };
-    let digits = format!("{}", rounded.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if rounded < 0.0 {
-        format!("-{out}")
-    } else {
-        out
-    }
+    crate::amount::grouped(x, "-")
 }
 
 fn verdict_words(v: Verdict) -> &'static str {

@@ -2,6 +2,7 @@
 
 pub mod charts;
 pub mod coverage;
+pub mod exports;
 pub mod icon;
 pub mod item_editor;
 pub mod maturity_picker;
@@ -10,3 +11,5 @@ pub mod notices;
 pub mod progress;
 pub mod readiness;
 pub mod readiness_band;
+pub mod share_link;
+pub mod training_banner;

@@ -229,7 +229,9 @@ pub fn page() -> Html {
         };
     }
 
-    let choice = (empty && !*chose_iso).then(|| {
+    // A training case is assessed against ISO/IEC 42001, like its model answer.
+    let training = crate::pages::training::open_case(&ctx).is_some();
+    let choice = (empty && !*chose_iso && !training).then(|| {
         let chose = {
             let chose_iso = chose_iso.clone();
             Callback::from(move |_: MouseEvent| {

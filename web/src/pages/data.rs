@@ -1,10 +1,14 @@
 //! The Data page: the organisation details of the open assessment, the saved assessments (open,
-//! rename, duplicate, delete with undo, new), export and import of the assessment file, and a
-//! reset that deletes everything saved in this browser after a confirmation.
+//! rename, duplicate, delete with undo, new; training cases listed apart), the exports (the
+//! assessment file, CSV, Statement of Applicability, OSCAL, Markdown) and a share link, import
+//! of the assessment file, and a reset that deletes everything saved in this browser after a
+//! confirmation.
 
 mod import;
 mod organisation;
 
+use crate::components::exports::{file_name, ExportButtons};
+use crate::components::share_link::ShareLink;
 use crate::context::{use_ctx, Ctx};
 use crate::download::download_text;
 use crate::state::Action;
@@ -23,18 +27,7 @@ pub fn one_decimal(x: f64) -> String {
 
 /// A file name from a name and a date: `acme-ai-ltd-2026-11-28.json`.
 pub fn export_file_name(name: &str, date: &str) -> String {
-    let mut slug = String::new();
-    for c in name.trim().chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
-    let slug = slug.trim_end_matches('-');
-    let slug = if slug.is_empty() { "assessment" } else { slug };
-    format!("{slug}-{date}.json")
+    file_name(name, None, date, "json")
 }
 
 /// Today's date as `YYYY-MM-DD` (local time).
@@ -117,15 +110,6 @@ pub fn page() -> Html {
         .current_entry()
         .map(|e| e.name.clone())
         .unwrap_or_default();
-    let on_export = {
-        let ctx = ctx.clone();
-        let name = name.clone();
-        Callback::from(move |_: MouseEvent| {
-            if !export(&ctx.state.assessment, &name) {
-                ctx.dispatch(Action::Info("The browser refused the download. Try again, or allow downloads for this site.".into()));
-            }
-        })
-    };
     html! {
         <div class="data-page">
             <p class="lead">{"Everything here is saved in this browser only. Export a file to keep a copy elsewhere or to share it."}</p>
@@ -141,8 +125,10 @@ pub fn page() -> Html {
             <section class="data-card" aria-labelledby="transfer-h">
                 <h2 id="transfer-h">{"Export and import"}</h2>
                 <h3>{"Export"}</h3>
-                <p>{"The open assessment as an aims-assessment JSON file: it opens here, in the aims command line and in any later version of this app."}</p>
-                <div class="actions"><button type="button" id="export-open" onclick={on_export}>{ format!("Export \u{201c}{name}\u{201d}") }</button></div>
+                <p>{ format!("Download the open assessment, \u{201c}{name}\u{201d}, as a file:") }</p>
+                <ExportButtons />
+                <h3>{"Share link"}</h3>
+                <ShareLink />
                 <h3>{"Import"}</h3>
                 <ImportBox />
             </section>
@@ -184,15 +170,17 @@ fn saved_list() -> Html {
             }
         })
     };
-    let items = ctx
-        .state
-        .entries
-        .iter()
-        .map(|e| entry_row(&ctx, e, &renaming));
+    // Training cases are listed apart from the user's own assessments.
+    let (own, cases): (Vec<&Entry>, Vec<&Entry>) =
+        ctx.state.entries.iter().partition(|e| e.case.is_none());
     html! {
         <>
             <p class="muted">{ format!("{count} saved in this browser. The open one is saved as you work.") }</p>
-            <ul class="saved-list">{ for items }</ul>
+            <ul class="saved-list">{ for own.into_iter().map(|e| entry_row(&ctx, e, &renaming)) }</ul>
+            if !cases.is_empty() {
+                <p class="saved-group-label" id="saved-training">{"Training cases"}<span class="muted">{" \u{b7} your answers to the cases, kept apart from your own assessments"}</span></p>
+                <ul class="saved-list saved-training" aria-labelledby="saved-training">{ for cases.into_iter().map(|e| entry_row(&ctx, e, &renaming)) }</ul>
+            }
             <div class="new-assessment">
                 <label for="new-framework">{"Framework of a new assessment"}</label>
                 <select id="new-framework" onchange={on_framework}>

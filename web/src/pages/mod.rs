@@ -8,4 +8,6 @@ pub mod quick_scan;
 pub mod report;
 pub mod results;
 pub mod roi;
+pub mod share;
 pub mod start;
+pub mod training;

@@ -9,18 +9,21 @@
 //!
 //! Keyboard: the options are a native radio group (arrow keys move and choose, Space chooses),
 //! Enter goes to the next question, and focus moves to the question's heading on every step.
+//!
+//! The same component is the embeddable widget's body (`crate::embed`): with `embedded` it
+//! links to none of the app's pages, and `on_complete` tells the widget the scan was finished.
 
 use crate::components::icon::{icon, Icon};
 use crate::components::progress::Progress;
 use crate::components::readiness::verdict_look;
 use crate::components::readiness_band::ReadinessBandView;
 use crate::context::use_ctx;
-use crate::pages::assessment::focus_by_id;
 use crate::route::Route;
 use crate::state::Action;
 use aims_engine::assessment::{Framework, IsoAnswers};
 use aims_engine::catalog::{Question, QUICK_SCAN_OPTIONS};
 use aims_engine::scoring::Report;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The option chosen for a question: the maturity its applicable items share, if they all
@@ -47,8 +50,22 @@ pub fn first_unanswered(questions: &[Question], answers: &IsoAnswers) -> usize {
 const QUESTION_H: &str = "qs-question";
 const END_H: &str = "qs-end-h";
 
+#[derive(Properties, PartialEq, Default)]
+pub struct QuickScanProps {
+    /// Rendered in the embeddable widget: no links into the app's pages, wording for a host page.
+    #[prop_or_default]
+    pub embedded: bool,
+    /// Called with the report when the visitor reaches the result screen by answering (not when
+    /// a returning visitor opens on it).
+    #[prop_or_default]
+    pub on_complete: Callback<Rc<Report>>,
+    /// In the widget: the full app's address, linked from the result screen when given.
+    #[prop_or_default]
+    pub app_url: Option<AttrValue>,
+}
+
 #[function_component(QuickScanPage)]
-pub fn page() -> Html {
+pub fn page(props: &QuickScanProps) -> Html {
     let ctx = use_ctx();
     let questions = Question::all();
     let n = questions.len();
@@ -58,12 +75,23 @@ pub fn page() -> Html {
         let start = first_unanswered(questions, answers);
         use_state(move || start)
     };
-    // Every step after the first render puts focus on the new screen's heading.
+    // Every step after the first render puts focus on the new screen's heading (by reference,
+    // so that it also works inside the widget's shadow root); reaching the end screen that way
+    // completes the scan.
+    let heading = use_node_ref();
     {
         let mounted = use_mut_ref(|| false);
+        let heading = heading.clone();
+        let on_complete = props.on_complete.clone();
+        let report = ctx.report.clone();
         use_effect_with((*step, n), move |(s, n)| {
             if *mounted.borrow() {
-                focus_by_id(if *s >= *n { END_H } else { QUESTION_H });
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+                if *s >= *n {
+                    on_complete.emit(report);
+                }
             }
             *mounted.borrow_mut() = true;
         });
@@ -97,17 +125,19 @@ pub fn page() -> Html {
                 let back = go(0);
                 move |_: MouseEvent| back()
             }),
+            heading,
+            props,
         );
     };
     let i = *step;
     let choice = chosen(q, answers);
     let next = go(i + 1);
-    let on_submit = {
+    // "Next" is a plain button, not a form submission: a sandboxed frame without
+    // `allow-forms` (the widget's iframe form) blocks submissions.
+    let on_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    let on_next = {
         let next = next.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            next();
-        })
+        Callback::from(move |_: MouseEvent| next())
     };
     let on_enter = {
         let next = next.clone();
@@ -153,21 +183,25 @@ pub fn page() -> Html {
             <Progress id="qs-progress" label={format!("Question {} of {n}", i + 1)}
                 value={i as u32 + 1} max={n as u32} />
             <form class="qs-card panel" onsubmit={on_submit}>
-                <h2 id={QUESTION_H} tabindex="-1">{ q.question }</h2>
+                <h2 id={QUESTION_H} tabindex="-1" ref={heading}>{ q.question }</h2>
                 <p id="qs-help" class="muted">{ q.help }</p>
                 <div class="qs-options" role="radiogroup" aria-labelledby={QUESTION_H}
                     aria-describedby="qs-help" onkeydown={on_enter}>
                     { for options }
                 </div>
                 <p class="qs-applies muted small">
-                    { format!("Your answer is saved in this browser and applied to ISO/IEC 42001 {applies} in the full assessment.") }
+                    if props.embedded {
+                        { format!("Covers ISO/IEC 42001 {applies}. Your answer is saved in this browser only.") }
+                    } else {
+                        { format!("Your answer is saved in this browser and applied to ISO/IEC 42001 {applies} in the full assessment.") }
+                    }
                 </p>
                 <div class="qs-nav">
                     <button type="button" class="secondary" onclick={on_back} disabled={i == 0}>
                         <span aria-hidden="true">{"\u{2190} "}</span>{"Back"}
                     </button>
                     <button type="button" class="link-button qs-skip" onclick={on_skip}>{"Not sure / skip"}</button>
-                    <button type="submit" class="qs-next">
+                    <button type="button" class="qs-next" onclick={on_next}>
                         { if last { "See my result" } else { "Next" } }<span aria-hidden="true">{" \u{2192}"}</span>
                     </button>
                 </div>
@@ -176,7 +210,13 @@ pub fn page() -> Html {
     }
 }
 
-fn end_screen(report: &Report, questions: usize, review: Callback<MouseEvent>) -> Html {
+fn end_screen(
+    report: &Report,
+    questions: usize,
+    review: Callback<MouseEvent>,
+    heading: NodeRef,
+    props: &QuickScanProps,
+) -> Html {
     let (verdict, verdict_icon, tone) = verdict_look(report.verdict);
     let gaps = report.gaps.iter().take(3).map(|g| {
         html! {
@@ -199,7 +239,7 @@ fn end_screen(report: &Report, questions: usize, review: Callback<MouseEvent>) -
     };
     html! {
         <section class="qs-end" aria-labelledby={END_H}>
-            <h2 id={END_H} tabindex="-1">{"Your indicative readiness"}</h2>
+            <h2 id={END_H} tabindex="-1" ref={heading}>{"Your indicative readiness"}</h2>
             <ReadinessBandView readiness={report.readiness} />
             <p class="muted qs-indicative">
                 { format!("Indicative only: {questions} short questions give a first reading, applied to {} of the {} items a certification audit covers. The full assessment rates each item with its own guidance and gives the reliable figure.", report.answered, report.total) }
@@ -214,12 +254,23 @@ fn end_screen(report: &Report, questions: usize, review: Callback<MouseEvent>) -
             </div>
             <h3>{"Your top three gaps"}</h3>
             { gap_body }
-            <div class="actions qs-cta">
-                <a class="button" href={Route::Assessment.hash()}>{"Continue with the full assessment"}</a>
-                <a class="button secondary" href={Route::Results.hash()}>{"See full results"}</a>
-                <button type="button" class="link-button" onclick={review}>{"Review your answers"}</button>
-            </div>
-            <p class="muted small">{"Your quick-scan answers are already in the full assessment: continue there to confirm and refine them."}</p>
+            if props.embedded {
+                <div class="actions qs-cta">
+                    if let Some(url) = props.app_url.clone() {
+                        <a class="button" href={url} target="_blank" rel="noopener">
+                            {"Do the full assessment in AIMS Readiness"}<span class="visually-hidden">{" (opens in a new tab)"}</span>
+                        </a>
+                    }
+                    <button type="button" class="secondary" onclick={review}>{"Review your answers"}</button>
+                </div>
+            } else {
+                <div class="actions qs-cta">
+                    <a class="button" href={Route::Assessment.hash()}>{"Continue with the full assessment"}</a>
+                    <a class="button secondary" href={Route::Results.hash()}>{"See full results"}</a>
+                    <button type="button" class="link-button" onclick={review}>{"Review your answers"}</button>
+                </div>
+                <p class="muted small">{"Your quick-scan answers are already in the full assessment: continue there to confirm and refine them."}</p>
+            }
         </section>
     }
 }

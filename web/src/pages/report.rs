@@ -6,7 +6,9 @@
 
 use crate::components::charts::percent;
 use crate::components::coverage::function_summary;
+use crate::components::exports::ExportButtons;
 use crate::components::readiness;
+use crate::components::share_link::ShareLink;
 use crate::context::use_ctx;
 use crate::pages::crosswalk::{use_crosswalk, Crosswalk, Direction};
 use crate::pages::results::nothing_answered;
@@ -85,15 +87,15 @@ fn print() -> Callback<MouseEvent> {
 /// changed over the engine's defaults), read exactly as that page reads them, or the defaults.
 /// An unreadable saved value is left to the ROI page to report; here the defaults are used and
 /// the section says so.
-struct RoiResult {
-    report: Result<RoiReport, String>,
+pub(crate) struct RoiResult {
+    pub(crate) report: Result<RoiReport, String>,
     /// The user changed some inputs on the ROI page.
     edited: bool,
     /// Saved inputs could not be read, so the defaults were used.
     unreadable: bool,
 }
 
-fn roi_likely_case(
+pub(crate) fn roi_likely_case(
     store: &Store,
     id: &str,
     a: &Assessment,
@@ -168,6 +170,12 @@ pub fn page() -> Html {
                 <button type="button" class="no-print" onclick={print()}>{"Print / Save as PDF"}</button>
             </header>
             <p class="callout">{"Every figure here is an estimate from the answers given and the stated rules and assumptions: a self-assessment to prepare for an audit, not an audit result or a certification decision."}</p>
+            <details class="report-exports panel no-print">
+                <summary>{"Download as CSV, OSCAL or Markdown, or share a link"}</summary>
+                <ExportButtons />
+                <p class="share-h"><strong>{"Share link"}</strong></p>
+                <ShareLink />
+            </details>
             { readiness::scores(report) }
             { readiness::verdict(report) }
             { readiness::section_charts(report) }

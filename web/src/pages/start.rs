@@ -1,5 +1,5 @@
 //! The start page: what the tool is, the promise that nothing leaves the browser, and the ways
-//! in (quick scan, full assessment, NIST AI RMF assessment, ROI, resume).
+//! in (quick scan, full assessment, NIST AI RMF assessment, ROI, training cases, resume).
 
 use crate::context::use_ctx;
 use crate::route::Route;
@@ -43,6 +43,7 @@ pub fn page() -> Html {
                 <li><a class="card" href={Route::Assessment.hash()} onclick={start_nist}><strong>{"NIST AI RMF assessment"}</strong><span>{"Start from the NIST AI RMF 1.0: answer its 72 subcategories and see what they imply for ISO/IEC 42001."}</span></a></li>
                 <li><a class="card" href={Route::Crosswalk.hash()}><strong>{"NIST AI RMF crosswalk"}</strong><span>{"See how your ISO/IEC 42001 answers cover the NIST AI RMF, subcategory by subcategory."}</span></a></li>
                 <li><a class="card" href={Route::Roi.hash()}><strong>{"ROI of certification"}</strong><span>{"Three-year costs and benefits with sourced ranges you can edit."}</span></a></li>
+                <li><a class="card" href={Route::Training.hash()}><strong>{"Training cases"}</strong><span>{"Case studies for courses: assess a described organisation and check your answers against a model answer."}</span></a></li>
             </ul>
         </section>
     }

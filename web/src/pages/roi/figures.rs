@@ -3,23 +3,7 @@
 
 /// `12345.6` → `"12,346"`; negative numbers get a true minus sign.
 pub fn grouped(x: f64) -> String {
-    if !x.is_finite() {
-        return "–".into();
-    }
-    let rounded = x.abs().round();
-    let digits = format!("{rounded:.0}");
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if x < 0.0 && rounded > 0.0 {
-        format!("\u{2212}{out}")
-    } else {
-        out
-    }
+    aims_engine::amount::grouped(x, "\u{2212}")
 }
 
 /// An amount with its currency label: `USD 37,500`, `USD −12,000`.

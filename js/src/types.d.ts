@@ -1,0 +1,424 @@
+
+// ---- Inputs ---------------------------------------------------------------------------------
+
+/** An ISO/IEC 42001 item id that can be assessed: clauses "4.1" … "10.2", controls "A.2.2" … "A.10.4". */
+export type IsoId = string;
+/** A NIST AI RMF subcategory id, e.g. "GOVERN 1.1" (also read: "govern 1.1", "GV-1.1"). */
+export type SubcategoryId = string;
+/** Maturity 0 Incomplete, 1 Initial, 2 Managed, 3 Defined, 4 Quantitatively managed, 5 Optimizing. */
+export type Maturity = 0 | 1 | 2 | 3 | 4 | 5;
+export type Framework = "iso42001" | "nist-ai-rmf";
+
+/** One answer (docs/assessment-format.md). A bare number is read as `{ maturity: n }`. */
+export interface Answer {
+  /** Missing or null: not assessed. */
+  maturity?: Maturity | null;
+  /** 1-5, default 3 (what a certification audit expects). */
+  target?: 1 | 2 | 3 | 4 | 5;
+  /** false excludes an Annex A control (Statement of Applicability). */
+  applicable?: boolean;
+  /** Why a control is excluded: required for an exclusion to count. */
+  justification?: string;
+  note?: string;
+  owner?: string;
+  /** Preferably YYYY-MM-DD. */
+  due?: string;
+  /** Links or references to records (a single text is read as a one-item list). */
+  evidence?: string[] | string;
+  /** true when the maturity was inferred by the crosswalk rather than rated. */
+  inferred?: boolean;
+  /** Unknown fields are kept (with a warning). */
+  [field: string]: unknown;
+}
+
+/** The assessment file `"format": "aims-assessment", "version": 1` (docs/assessment-format.md). */
+export interface Assessment {
+  format: "aims-assessment";
+  version: 1;
+  /** Default "iso42001". */
+  framework?: Framework;
+  organisation?: {
+    name?: string;
+    sector?: string;
+    employees?: number;
+    /** e.g. ["ISO/IEC 27001"]: a 27001 or 9001 certificate gives the roadmap its credit. */
+    certifications?: string[];
+    [field: string]: unknown;
+  };
+  /** The team's capacity for the roadmap. */
+  planning?: {
+    /** Above 0, default 2. */
+    people?: number;
+    /** Above 0 and at most 1, default 0.5. */
+    share_of_time?: number;
+  };
+  /** Keyed by item id (ISO/IEC 42001) or subcategory id (NIST AI RMF); a missing item is not assessed. */
+  answers?: Record<IsoId | SubcategoryId, Answer | Maturity | null>;
+  [field: string]: unknown;
+}
+
+/** An assessment object, or its JSON text. */
+export type AssessmentInput = Assessment | string;
+
+/** A low / likely / high estimate and its source. */
+export interface Range {
+  low: number;
+  likely: number;
+  high: number;
+  /** Default "entered by the user" when the numbers change without a source. */
+  source?: string;
+}
+
+export interface NamedAmount {
+  name: string;
+  per_year: Range;
+}
+
+/** Everything the ROI model takes (docs/roi.md); `RoiInputsInput` accepts any part of it. */
+export interface RoiInputs {
+  currency: string;
+  organisation: { employees: number; ai_systems_in_scope: number };
+  horizon_months: number;
+  discount_rate_percent: number;
+  schedule: {
+    implementation_months: Range;
+    audit_lag_months: number;
+    months_basis: "from_scratch" | "roadmap";
+  };
+  existing_certificate: {
+    standard: "none" | "iso27001" | "iso9001";
+    effort_reuse_share: Range;
+    months_saved: Range;
+  };
+  costs: {
+    standard_purchase: Range;
+    internal_people: Range;
+    internal_share_of_time: Range;
+    internal_cost_per_person_month: Range;
+    consulting: Range;
+    certification_audit: Range;
+    surveillance_audit: Range;
+    recertification_audit: Range;
+    training: Range;
+    tooling_per_year: Range;
+    maintenance_per_year: Range;
+    other_per_year: NamedAmount[];
+  };
+  benefits: {
+    contracts_per_year: Range;
+    average_contract_value: Range;
+    contract_margin: Range;
+    share_attributable_to_certification: Range;
+    incident_probability_per_year: Range;
+    incident_impact: Range;
+    incident_reduction: Range;
+    hours_saved_per_year: Range;
+    hourly_rate: Range;
+    other_per_year: NamedAmount[];
+  };
+  monte_carlo: { trials: number; seed: number; histogram_bins: number };
+}
+
+/** Any part of the ROI inputs, nested; missing fields take the sourced defaults (scaled to the organisation). */
+export type DeepPartial<T> = T extends (infer U)[] ? U[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> | null } : T;
+export type RoiInputsInput = DeepPartial<RoiInputs> | string | null;
+
+export interface RoiOptions {
+  /** Monte Carlo seed, a whole number 0 to 2^53 − 1 (default 42). The same seed gives the same report. */
+  seed?: number;
+  /** Monte Carlo trials, 1 to 1,000,000 (default 10,000). */
+  trials?: number;
+  /** Takes the schedule, capacity, headcount and certificate from this assessment's roadmap. */
+  assessment?: AssessmentInput;
+}
+
+// ---- Results --------------------------------------------------------------------------------
+
+export interface Diagnostic {
+  severity: "error" | "warning";
+  /** The answer's id as written; null for fields outside `answers`. */
+  item: string | null;
+  /** e.g. "maturity", "organisation.employees", "id" (an answer's key), "$" (the document). */
+  field: string;
+  message: string;
+}
+
+export interface Validation {
+  /** No error: score() and crosswalk() accept the assessment. */
+  valid: boolean;
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+/** The Error thrown for an assessment with errors carries them. */
+export interface AimsError extends Error {
+  diagnostics?: Diagnostic[];
+}
+
+export type Verdict = "not_ready" | "ready_with_corrective_actions" | "ready";
+export type Criticality = "low" | "medium" | "high" | "critical";
+
+export interface SectionScore {
+  id: IsoId;
+  title: string;
+  score: number | null;
+  answered: number;
+  total: number;
+}
+
+export interface Finding {
+  item: IsoId;
+  title: string;
+  severity: "major" | "minor" | "observation";
+  rule: "unjustified_exclusion" | "absent" | "critical_ad_hoc" | "systemic" | "below_audit_level" | "no_evidence";
+  reason: string;
+  /** Present (true) when the item's maturity was inferred. */
+  inferred?: true;
+}
+
+export interface SoaRow {
+  id: IsoId;
+  title: string;
+  applicable: boolean;
+  justification: string | null;
+  maturity: Maturity | null;
+  target: number;
+  status: "implemented" | "partially_implemented" | "not_implemented" | "not_assessed" | "excluded" | "exclusion_not_justified";
+  inferred?: true;
+}
+
+export interface Gap {
+  item: IsoId;
+  title: string;
+  current: Maturity;
+  target: number;
+  criticality: Criticality;
+  priority: Criticality;
+  /** Criticality weight (1-4) × levels to target. */
+  priority_score: number;
+  action: string;
+  inferred?: true;
+}
+
+export interface Phase {
+  id: "gap_assessment" | "implementation" | "internal_audit" | "stage1_audit" | "stage2_audit" | "certification_decision" | "surveillance";
+  title: string;
+  start_month: number;
+  end_month: number;
+  months: number;
+  description: string;
+}
+
+export interface Roadmap {
+  total_months: number;
+  implementation_months: number;
+  effort_person_days: number;
+  capacity: { people: number; share_of_time: number; full_time_equivalents: number; from_planning: boolean };
+  certificate_credit: { certificate: "ISO/IEC 27001" | "ISO 9001"; reused_share: number; months_saved: number } | null;
+  phases: Phase[];
+  assumptions: string[];
+}
+
+/** The readiness report (the JSON of `aims score --format json`; rules in docs/scoring.md). */
+export interface Report {
+  /** 0-100 over every applicable, assessed item; null when none is assessed. */
+  readiness: number | null;
+  /** Clauses 4-10. */
+  management_system: number | null;
+  /** Annex A controls. */
+  controls: number | null;
+  answered: number;
+  total: number;
+  excluded: number;
+  inferred: number;
+  verdict: Verdict;
+  /** True while items remain unassessed. */
+  provisional: boolean;
+  verdict_reason: string;
+  sections: SectionScore[];
+  findings: Finding[];
+  statement_of_applicability: SoaRow[];
+  /** Highest priority first. */
+  gaps: Gap[];
+  not_assessed: IsoId[];
+  roadmap: Roadmap;
+}
+
+export type CoverageStatus = "unknown" | "not_covered" | "partial" | "covered";
+
+export interface Source<K extends string> {
+  item: K;
+  maturity: Maturity | null;
+  target: number;
+  relationship: "equal" | "subset" | "superset" | "intersects" | "related";
+  support: "full" | "partial";
+  excluded?: true;
+}
+
+export interface SubcategoryCoverage {
+  id: SubcategoryId;
+  function: "GOVERN" | "MAP" | "MEASURE" | "MANAGE";
+  category: string;
+  coverage: number;
+  status: CoverageStatus;
+  maturity: Maturity | null;
+  sources: Source<IsoId>[];
+  explanation: string;
+}
+
+export interface Rollup {
+  id: string;
+  coverage: number;
+  status: CoverageStatus;
+  covered: number;
+  partial: number;
+  not_covered: number;
+  unknown: number;
+  total: number;
+}
+
+export interface InferredItem {
+  item: IsoId;
+  title: string;
+  inference: "inferred" | "not_inferred" | "no_counterpart";
+  maturity: Maturity | null;
+  inferred: boolean;
+  coverage: number;
+  status: CoverageStatus;
+  sources: Source<SubcategoryId>[];
+  explanation: string;
+}
+
+/** The heat-map matrix: NIST AI RMF functions and categories × ISO/IEC 42001 sections. */
+export interface Matrix {
+  sections: IsoId[];
+  functions: { id: string; cells: { pairs: number; assessed: number; coverage: number | null }[] }[];
+  categories: { id: string; cells: { pairs: number; assessed: number; coverage: number | null }[] }[];
+}
+
+/** ISO/IEC 42001 answers as coverage of the NIST AI RMF (`crosswalk(a, "nist-ai-rmf")`). */
+export interface ForwardCrosswalk {
+  subcategories: SubcategoryCoverage[];
+  categories: Rollup[];
+  functions: Rollup[];
+  matrix: Matrix;
+  attribution: string;
+}
+
+/** NIST AI RMF answers as inferred ISO/IEC 42001 answers (`crosswalk(a, "iso42001")`). */
+export interface ReverseCrosswalk {
+  items: InferredItem[];
+  /** Items with no counterpart: assess directly. */
+  assess_directly: IsoId[];
+  /** The readiness report of the inferred assessment. */
+  report: Report;
+  /** The inferred answers as an ISO/IEC 42001 assessment, to save and complete. */
+  assessment: Assessment;
+  matrix: Matrix;
+  attribution: string;
+}
+
+export interface Percentiles {
+  p10: number;
+  p50: number;
+  p90: number;
+  mean: number;
+}
+
+/** The ROI report (the JSON of `aims roi --format json`; model in docs/roi.md). An estimate, not a quote. */
+export interface RoiReport {
+  label: string;
+  currency: string;
+  horizon_months: number;
+  discount_rate_percent: number;
+  implementation_months: number;
+  certification_month: number | null;
+  total_cost: number;
+  total_benefit: number;
+  net: number;
+  npv: number;
+  roi_percent: number;
+  payback_months: number | null;
+  cost_per_year: number[];
+  benefit_per_year: number[];
+  line_items: { item: string; kind: "cost" | "benefit"; total: number }[];
+  cash_flows: { month: number; cost: number; benefit: number; cumulative_net: number }[];
+  monte_carlo: {
+    label: string;
+    trials: number;
+    seed: number;
+    distribution: string;
+    generator: string;
+    uncertain_inputs: string[];
+    npv: Percentiles;
+    roi_percent: Percentiles;
+    probability_positive: number;
+    probability_npv_positive: number;
+    histogram: { from: number; to: number; count: number }[];
+  };
+  tornado: { input: string; label: string; low: number; high: number; low_npv: number; high_npv: number; swing: number }[];
+  assumptions: { input: string; label: string; unit: string; low: number; likely: number; high: number; source: string }[];
+  notes: string[];
+}
+
+export interface IsoCatalog {
+  catalog: "iso42001";
+  attribution: string;
+  maturity_levels: { level: Maturity; name: string; meaning: string }[];
+  items: {
+    id: string;
+    title: string;
+    kind: "clause" | "subclause" | "objective" | "control";
+    parent: string | null;
+    assessable: boolean;
+    harmonized_structure: boolean;
+    /** The guidance fields are present on assessable items. */
+    criticality?: Criticality;
+    asks?: string;
+    evidence?: string[];
+    action?: string;
+    /** Item-specific descriptions of levels 0-5, where the generic scale would mislead. */
+    levels?: string[];
+  }[];
+}
+
+export interface NistCatalog {
+  catalog: "nist-ai-rmf";
+  attribution: string;
+  functions: {
+    id: "GOVERN" | "MAP" | "MEASURE" | "MANAGE";
+    text: string;
+    categories: { id: string; text: string; subcategories: { id: SubcategoryId; text: string }[] }[];
+  }[];
+}
+
+export interface CrosswalkCatalog {
+  catalog: "crosswalk";
+  attribution: string;
+  pairs: { nist_id: SubcategoryId; iso_id: IsoId; relationship: Source<string>["relationship"]; iso_ref_as_printed: string; note?: string }[];
+  iso_items_without_pair: IsoId[];
+}
+
+export interface QuickScanCatalog {
+  catalog: "quick-scan";
+  options: { maturity: Maturity; label: string }[];
+  questions: { id: string; question: string; help: string; items: IsoId[] }[];
+}
+
+export type CatalogName = "iso42001" | "nist-ai-rmf" | "crosswalk" | "quick-scan";
+
+/**
+ * ISO/IEC 42001 ⇄ NIST AI RMF crosswalk (the JSON of `aims crosswalk`). `to` defaults to the
+ * other framework than the assessment's. Throws an Error naming the field ("to: …") when the
+ * assessment holds the other framework's answers.
+ */
+export function crosswalk(assessment: AssessmentInput, to: "nist-ai-rmf"): ForwardCrosswalk;
+export function crosswalk(assessment: AssessmentInput, to: "iso42001"): ReverseCrosswalk;
+export function crosswalk(assessment: AssessmentInput, to?: Framework): ForwardCrosswalk | ReverseCrosswalk;
+
+/** A catalog (the JSON of `aims catalog NAME --format json`). */
+export function catalog(name: "iso42001"): IsoCatalog;
+export function catalog(name: "nist-ai-rmf"): NistCatalog;
+export function catalog(name: "crosswalk"): CrosswalkCatalog;
+export function catalog(name: "quick-scan"): QuickScanCatalog;
+export function catalog(name: CatalogName): IsoCatalog | NistCatalog | CrosswalkCatalog | QuickScanCatalog;

@@ -1,0 +1,50 @@
+// A TypeScript consumer of the npm package: type-checked (strict, Node ESM resolution) by
+// types.test.mjs against the packed package. It fails to compile if a declaration is missing,
+// too loose (a wrong literal is accepted) or wrong (a result has another shape).
+import init, {
+  catalog, crosswalk, roi, score, validate, version,
+  type AimsError, type Assessment, type ForwardCrosswalk, type Gap, type IsoCatalog,
+  type QuickScanCatalog, type Report, type ReverseCrosswalk, type RoiReport, type Validation,
+} from 'aims-engine';
+
+await init();
+const assessment: Assessment = {
+  format: 'aims-assessment',
+  version: 1,
+  organisation: { name: 'TechServe Solutions', employees: 120, certifications: ['ISO/IEC 27001'] },
+  answers: { '5.2': { maturity: 0, note: 'No formal AI policy' }, '6.1.2': 1, 'A.10.4': { applicable: false, justification: 'n/a' } },
+};
+const report: Report = score(assessment);
+const readiness: number | null = report.readiness;
+const verdict: 'not_ready' | 'ready_with_corrective_actions' | 'ready' = report.verdict;
+const top: Gap | undefined = report.gaps[0];
+const forward: ForwardCrosswalk = crosswalk(assessment, 'nist-ai-rmf');
+const reverse: ReverseCrosswalk = crosswalk(JSON.stringify(assessment), 'iso42001');
+const either: ForwardCrosswalk | ReverseCrosswalk = crosswalk(assessment);
+const questions: QuickScanCatalog = catalog('quick-scan');
+const iso: IsoCatalog = catalog('iso42001');
+const estimate: RoiReport = roi({ organisation: { employees: 40 }, costs: { consulting: { low: 0, likely: 1, high: 2 } } }, { seed: 1, trials: 10 });
+const defaults: RoiReport = roi();
+const untrusted: unknown = JSON.parse('{"format": "aims-assessment"}');
+const checked: Validation = validate(untrusted);
+const v: string = version();
+try {
+  score(assessment);
+} catch (e) {
+  const diagnostics = (e as AimsError).diagnostics ?? [];
+  console.log(diagnostics.map((d) => `${d.item ?? ''} ${d.field}: ${d.message}`));
+}
+console.log(readiness, verdict, top?.action, forward.functions[0].coverage, reverse.items[0].inference, either.matrix,
+  questions.questions[0].items, iso.items[0].kind, estimate.monte_carlo.npv.p50, defaults.npv, checked.errors, v);
+
+// @ts-expect-error: not a crosswalk direction
+crosswalk(assessment, 'nist');
+// @ts-expect-error: not a catalog
+catalog('iso');
+// @ts-expect-error: 7 is not a maturity
+const badMaturity: Assessment = { format: 'aims-assessment', version: 1, answers: { '5.2': { maturity: 7 } } };
+// @ts-expect-error: the readiness may be null
+const notNull: number = report.readiness;
+// @ts-expect-error: seed is a number
+roi(null, { seed: '42' });
+console.log(badMaturity, notNull);

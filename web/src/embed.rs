@@ -1,0 +1,187 @@
+//! The embeddable widget: the quick scan alone, for a host page (docs/embedding.md).
+//!
+//! The `aims-embed` binary (`src/bin/embed.rs`) mounts [`Embed`] into an element of the
+//! `<aims-readiness>` custom element's shadow root (the loader, `web/embed/embed.js`, does the
+//! DOM side). The widget reuses the app's quick scan, state, storage and scoring; what is its
+//! own is small:
+//! - storage under a namespace of its own per `storage-key` ([`namespace`]), so two widgets, or
+//!   a widget and the full app, never share answers;
+//! - the `aims:completed` event's detail ([`completed_detail`]), handed to the loader as JSON.
+
+use crate::components::readiness_band::ReadinessBand;
+use crate::context::Ctx;
+use crate::pages::quick_scan::QuickScanPage;
+use crate::persist::use_persistent_state;
+use crate::state::Notice;
+use aims_engine::assessment::IsoAnswers;
+use aims_engine::scoring::{self, Report};
+use serde_json::{json, Value};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The prefix of every widget's storage namespace (the full app's is `aims-readiness`).
+pub const NAMESPACE_PREFIX: &str = "aims-readiness-embed";
+/// The storage key of a widget that names none.
+pub const DEFAULT_KEY: &str = "default";
+/// The longest storage key kept as given; longer ones are cut.
+pub const MAX_KEY_CHARS: usize = 64;
+
+/// The storage namespace of a widget: `aims-readiness-embed:{key}`, the key reduced to
+/// `A-Z a-z 0-9 . _ -` (anything else becomes `_`), at most 64 characters, `default` when empty.
+pub fn namespace(storage_key: &str) -> String {
+    let key: String = storage_key
+        .trim()
+        .chars()
+        .take(MAX_KEY_CHARS)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let key = if key.is_empty() { DEFAULT_KEY } else { &key };
+    format!("{NAMESPACE_PREFIX}:{key}")
+}
+
+/// A stable name of a band, for code that listens to the event.
+pub fn band_key(band: ReadinessBand) -> &'static str {
+    match band {
+        ReadinessBand::EarlyStage => "early-stage",
+        ReadinessBand::Developing => "developing",
+        ReadinessBand::NearlyReady => "nearly-ready",
+        ReadinessBand::ReadyForAudit => "ready-for-audit",
+    }
+}
+
+/// The detail of `aims:completed`: the indicative band (`band`, `band_label`), the readiness
+/// `score` (0-100, `null` when every question was skipped), the `verdict`, how many of the
+/// items were `answered` of `total`, and the `top_gaps` (at most three, in the JS API's `Gap`
+/// shape).
+pub fn completed_detail(report: &Report) -> Value {
+    let band = report.readiness.map(ReadinessBand::of);
+    json!({
+        "band": band.map(band_key),
+        "band_label": band.map(ReadinessBand::label),
+        "score": report.readiness,
+        "verdict": report.verdict,
+        "answered": report.answered,
+        "total": report.total,
+        "top_gaps": report.gaps.iter().take(3).collect::<Vec<_>>(),
+    })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedProps {
+    /// The `storage-key` attribute, made a namespace by [`namespace`].
+    pub storage_key: AttrValue,
+    /// The `app-url` attribute: the full app, linked from the result screen when given.
+    #[prop_or_default]
+    pub app_url: Option<AttrValue>,
+    /// Receives [`completed_detail`] as JSON text when the scan is completed.
+    #[prop_or_default]
+    pub on_completed: Callback<String>,
+}
+
+/// The widget: a compact frame around the quick scan.
+#[function_component(Embed)]
+pub fn embed(props: &EmbedProps) -> Html {
+    let (state, store) = use_persistent_state(&namespace(&props.storage_key));
+    // The quick scan answers ISO/IEC 42001 items only, so the ISO scoring is called directly:
+    // the NIST AI RMF path of `scoring::score` (the reverse crosswalk) stays out of the Wasm.
+    let report = {
+        let assessment = state.assessment.clone();
+        use_memo((state.current.clone(), state.rev), move |_| {
+            let none = IsoAnswers::new();
+            let answers = assessment.iso_answers().unwrap_or(&none);
+            scoring::score_answers(
+                answers,
+                &assessment.organisation,
+                assessment.planning.as_ref(),
+            )
+        })
+    };
+    let storage_note = state.notices.iter().find_map(|n| match n {
+        Notice::NotSaved(_) => Some(
+            "This browser does not let the quick scan save, so your answers last only while this page is open.",
+        ),
+        Notice::Unreadable(_) => Some(
+            "Answers saved earlier could not be read, so the quick scan starts afresh (the old data is kept aside).",
+        ),
+        Notice::Info(_) => None,
+    });
+    let on_complete = {
+        let on_completed = props.on_completed.clone();
+        Callback::from(move |report: Rc<Report>| {
+            on_completed.emit(completed_detail(&report).to_string())
+        })
+    };
+    let ctx = Ctx {
+        state,
+        store,
+        report,
+    };
+    html! {
+        <ContextProvider<Ctx> context={ctx}>
+            <div class="aims-embed">
+                <p class="embed-kicker">
+                    <span class="embed-mark" aria-hidden="true">{"\u{25c6}"}</span>
+                    {"ISO/IEC 42001 quick scan"}
+                </p>
+                if let Some(note) = storage_note {
+                    <p class="embed-note" role="status">{ note }</p>
+                }
+                <QuickScanPage embedded=true on_complete={on_complete} app_url={props.app_url.clone()} />
+                <p class="embed-footer">
+                    {"Indicative only, not certification advice. Runs in your browser: your answers are not sent anywhere. AIMS Readiness."}
+                </p>
+            </div>
+        </ContextProvider<Ctx>>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aims_engine::assessment::Assessment;
+
+    #[test]
+    fn namespaces_never_collide_with_the_app_or_each_other() {
+        assert_eq!(namespace("course-a"), "aims-readiness-embed:course-a");
+        assert_ne!(namespace("a"), namespace("b"));
+        assert_ne!(namespace("aims-readiness"), crate::app::NAMESPACE);
+        assert!(!namespace("x").starts_with(&format!("{}:", crate::app::NAMESPACE)));
+        assert_eq!(namespace(""), "aims-readiness-embed:default");
+        assert_eq!(namespace("  "), "aims-readiness-embed:default");
+        assert_eq!(namespace("a:b/c é"), "aims-readiness-embed:a_b_c__");
+        assert_eq!(
+            namespace(&"k".repeat(500)).len(),
+            NAMESPACE_PREFIX.len() + 1 + 64
+        );
+    }
+
+    #[test]
+    fn the_completed_detail_has_band_score_and_top_gaps() {
+        let text = include_str!("../../engine/tests/fixtures/techserve-month1.json");
+        let (a, _) = Assessment::read(text).unwrap();
+        let r = scoring::score(&a);
+        let d = completed_detail(&r);
+        assert_eq!(d["score"], serde_json::json!(r.readiness.unwrap()));
+        assert_eq!(d["band"], "early-stage");
+        assert_eq!(d["band_label"], "Early stage");
+        assert_eq!(d["verdict"], "not_ready");
+        let gaps = d["top_gaps"].as_array().unwrap();
+        assert_eq!(gaps.len(), 3);
+        assert_eq!(gaps[0]["item"], r.gaps[0].item.as_str());
+        assert!(gaps[0]["action"].as_str().is_some_and(|s| !s.is_empty()));
+    }
+
+    #[test]
+    fn nothing_answered_gives_no_band() {
+        let r = scoring::score(&Assessment::default());
+        let d = completed_detail(&r);
+        assert!(d["band"].is_null() && d["score"].is_null());
+        assert_eq!(d["top_gaps"], serde_json::json!([]));
+    }
+}
