@@ -4,7 +4,8 @@
 // as in size-report.mjs. Prints a table and writes JSON.
 //   node embed-size.mjs DIST_DIR NPM_DIR OUT_JSON
 import { readdir, readFile, stat, writeFile, mkdir } from 'node:fs/promises';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 /** The loader's budget (issue: "tiny, ≤ 5 KB brotli"); the e2e suite enforces it. */
@@ -41,7 +42,8 @@ export async function embedSizes(dist, npm) {
   };
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+// Run as a script only when this very file is the entry point (not when imported).
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const [dist = 'dist', npm = 'target/npm', out = 'target/embed-size-report.json'] = process.argv.slice(2);
   const r = await embedSizes(dist, npm);
   const n = (x) => String(x.toLocaleString('en-US')).padStart(10);

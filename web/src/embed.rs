@@ -109,7 +109,7 @@ pub fn embed(props: &EmbedProps) -> Html {
         Notice::Unreadable(_) => Some(
             "Answers saved earlier could not be read, so the quick scan starts afresh (the old data is kept aside).",
         ),
-        Notice::Info(_) => None,
+        _ => None,
     });
     let on_complete = {
         let on_completed = props.on_completed.clone();
