@@ -10,46 +10,15 @@ use crate::pages::{
     share::SharePage, start::StartPage, training::TrainingPage,
 };
 use crate::persist::use_persistent_state;
-use crate::route::Route;
+use crate::route::{use_location_hash, Route};
 use aims_engine::scoring;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-fn current_route() -> Route {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    Route::from_hash(&hash)
-}
-
-/// Follows `location.hash`: the route is read on start and on every `hashchange`.
+/// The route in `location.hash`, followed on every `hashchange`.
 #[hook]
 fn use_route() -> Route {
-    let route = use_state(current_route);
-    {
-        let route = route.clone();
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || route.set(current_route()));
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                // Failing to listen leaves links working through full reloads; nothing to undo.
-                let _ = w.add_event_listener_with_callback(
-                    "hashchange",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "hashchange",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
-    }
-    *route
+    Route::from_hash(&use_location_hash())
 }
 
 /// The storage namespace of the full app (an embed uses its own).

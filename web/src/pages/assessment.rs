@@ -13,11 +13,11 @@ use crate::components::item_editor::ItemEditor;
 use crate::components::nist_questionnaire::NistQuestionnaire;
 use crate::components::progress::Progress;
 use crate::context::use_ctx;
+use crate::route::use_location_hash;
 use crate::state::Action;
 use aims_engine::assessment::Framework;
 use aims_engine::catalog::{IsoId, ISO_ATTRIBUTION};
 use aims_engine::scoring::SectionScore;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -34,13 +34,6 @@ pub fn section_of_hash(hash: &str) -> Option<IsoId> {
     Some(id.item().section)
 }
 
-fn current_section() -> Option<IsoId> {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    section_of_hash(&hash)
-}
-
 fn section_hash(id: IsoId) -> String {
     format!("#/{PREFIX}{}", id.as_str())
 }
@@ -48,30 +41,7 @@ fn section_hash(id: IsoId) -> String {
 /// The section in `location.hash`, followed on every `hashchange`.
 #[hook]
 fn use_hash_section() -> Option<IsoId> {
-    let section = use_state_eq(current_section);
-    {
-        let section = section.clone();
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || section.set(current_section()));
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                // Without the listener the section links still work through the route.
-                let _ = w.add_event_listener_with_callback(
-                    "hashchange",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "hashchange",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
-    }
-    *section
+    section_of_hash(&use_location_hash())
 }
 
 /// Focuses the element with `id` (a heading with `tabindex="-1"`), which also scrolls to it.
