@@ -7,7 +7,7 @@
 mod import;
 mod organisation;
 
-use crate::components::exports::{file_name, ExportButtons};
+use crate::components::exports::{file_name, today_iso, ExportButtons};
 use crate::components::share_link::ShareLink;
 use crate::context::{use_ctx, Ctx};
 use crate::download::download_text;
@@ -28,17 +28,6 @@ pub fn one_decimal(x: f64) -> String {
 /// A file name from a name and a date: `acme-ai-ltd-2026-11-28.json`.
 pub fn export_file_name(name: &str, date: &str) -> String {
     file_name(name, None, date, "json")
-}
-
-/// Today's date as `YYYY-MM-DD` (local time).
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
 }
 
 /// A saved time as people read it, e.g. "28 Nov 2026, 21:56".
@@ -64,7 +53,7 @@ fn export(assessment: &Assessment, name: &str) -> bool {
         .filter(|n| !n.trim().is_empty())
         .unwrap_or(name);
     download_text(
-        &export_file_name(name, &today()),
+        &export_file_name(name, &today_iso()),
         "application/json",
         &assessment.to_json(),
     )
