@@ -66,3 +66,143 @@ test('the app fits a 360 px wide screen without horizontal scrolling', async () 
   await app.screenshot(page, 'start-360');
   await page.close();
 });
+
+// ---- Loading: the prerendered start page and the app started on demand (web/boot.js) --------
+
+/** The app's rendered frame, reduced to what a reader meets: tags, the attributes that carry
+ *  meaning, and text (whitespace between elements is not content). */
+function frameShape() {
+  const keep = ['href', 'class', 'aria-label', 'aria-hidden', 'aria-live', 'aria-current', 'id', 'tabindex', 'role'];
+  const walk = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return node.textContent.trim() ? node.textContent.trim() : null;
+    if (node.nodeType !== Node.ELEMENT_NODE || node.matches('.boot-status, noscript, script, meta')) return null;
+    const attrs = keep.filter((a) => node.hasAttribute(a)).map((a) => `${a}=${node.getAttribute(a)}`);
+    return { tag: node.tagName.toLowerCase(), attrs, children: [...node.childNodes].map(walk).filter((c) => c !== null) };
+  };
+  return [...document.body.children].map(walk).filter((c) => c !== null);
+}
+
+/** The start page as a first visit sees it: nothing saved in this origin (the tests share one
+ *  browser profile), so the prerendered page stays until a link is used. */
+async function firstVisit(page) {
+  page ??= await app.context.newPage();
+  // A blank page of the origin (not the app, so nothing can save while storage is cleared).
+  const blank = `${app.url}/__blank`;
+  await page.route(blank, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+  await page.goto(blank);
+  await page.evaluate(() => localStorage.clear());
+  await page.unroute(blank);
+  await app.open('', page);
+  assert.equal(await page.getAttribute('html', 'data-ready'), 'static');
+  return page;
+}
+
+test('a first visit shows the start page with no Wasm, and a link starts the app', async () => {
+  const page = await app.context.newPage();
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+  await firstVisit(page);
+  assert.equal(await page.textContent('main h1'), 'Start');
+  await page.waitForTimeout(300);
+  assert.deepEqual(wasm, [], 'no Wasm before a link is used');
+  // A click (the pointer passing over the link already starts the download).
+  await page.click('main a.card[href="#/quick-scan"]');
+  await page.waitForSelector('html[data-ready="app"]', { state: 'attached' });
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Quick scan');
+  assert.equal(wasm.length, 1, wasm.join(', '));
+  assert.equal(await page.locator('[data-prerendered]').count(), 0, 'prerendered elements left');
+  assert.equal(await page.locator('main').count(), 1);
+  assert.equal(await page.locator('html[data-boot]').count(), 0);
+  assert.deepEqual(app.consoleErrors, []);
+  await page.close();
+});
+
+test('the prerendered start page is the app’s own start page', async () => {
+  const page = await firstVisit();
+  const prerendered = await page.evaluate(frameShape);
+  // Hovering a link starts the app, which renders the start page itself.
+  await page.hover('nav a[href="#/results"]');
+  await page.waitForSelector('html[data-ready="app"]', { state: 'attached' });
+  assert.equal(await page.textContent('main h1'), 'Start');
+  const rendered = await page.evaluate(frameShape);
+  assert.deepEqual(prerendered, rendered);
+  await page.close();
+});
+
+test('keyboard focus on the prerendered page survives the app taking over', async () => {
+  const page = await firstVisit();
+  await page.keyboard.press('Tab'); // the skip link
+  await page.keyboard.press('Tab'); // the brand link: focus on a link starts the app
+  await page.waitForSelector('html[data-ready="app"]', { state: 'attached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#/');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-prerendered]')), null);
+  await page.close();
+});
+
+test('the skip link of the prerendered page moves focus without changing the address', async () => {
+  const page = await firstVisit();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  assert.equal(await page.evaluate(() => location.hash), '');
+  await page.close();
+});
+
+test('a deep link or saved work starts the app at once, with no start page shown meanwhile', async () => {
+  const page = await app.context.newPage();
+  // Record whether the prerendered start page content was visible in any frame before the app
+  // (animation frame callbacks run with styles resolved, just before each paint).
+  await page.addInitScript(() => {
+    window.__startShown = false;
+    requestAnimationFrame(function tick() {
+      const h1 = document.querySelector('main[data-prerendered] h1');
+      if (h1 && h1.offsetParent !== null) window.__startShown = true;
+      if (document.documentElement.dataset.ready !== 'app') requestAnimationFrame(tick);
+    });
+  });
+  await app.open('#/results', page);
+  assert.equal(await page.getAttribute('html', 'data-ready'), 'app');
+  assert.equal(await page.textContent('main h1'), 'Results');
+  assert.equal(await page.evaluate(() => window.__startShown), false, 'the start page flashed');
+  // Back on the start page with an assessment saved: the app starts at once and offers Resume.
+  await page.goto(`${app.url}/#/quick-scan`);
+  await page.waitForSelector('html[data-ready="app"]', { state: 'attached' });
+  await page.locator('main input[type=radio]').first().check();
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('aims-readiness:v1:assessment:')));
+  await page.goto(`${app.url}/#/`);
+  await page.reload();
+  await page.waitForSelector('html[data-ready="app"]', { state: 'attached' });
+  await page.waitForSelector('main a.card-resume');
+  await page.close();
+});
+
+test('the NIST AI RMF card opens the NIST questionnaire before and after the app has started', async () => {
+  const page = await firstVisit();
+  await page.click('main a.card[href="#/start-nist"]');
+  await page.waitForFunction(() => location.hash === '#/assessment' && document.querySelector('main h1')?.textContent === 'Full assessment');
+  await page.waitForSelector('main .nist-item');
+  const entries = () => page.evaluate(() => JSON.parse(localStorage.getItem('aims-readiness:v1:index')).assessments.length);
+  await page.waitForFunction(() => localStorage.getItem('aims-readiness:v1:index') !== null);
+  const before = await entries();
+  // Again, now from the app's own start page: the open NIST assessment is reused.
+  await page.click('a.brand');
+  await page.click('main a.card[href="#/start-nist"]');
+  await page.waitForFunction(() => location.hash === '#/assessment');
+  await page.waitForTimeout(400);
+  assert.equal(await entries(), before);
+  await page.close();
+});
+
+test('when the app cannot start, the page says so instead of waiting forever', async () => {
+  const page = await app.context.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  const errors = app.consoleErrors.length;
+  await firstVisit(page);
+  await page.click('nav a[href="#/results"]');
+  await page.waitForSelector('html[data-boot="failed"]', { state: 'attached' });
+  assert.match(await page.textContent('.boot-status'), /could not start.*reload the page/i);
+  // The aborted request is logged by the browser as an error; it is this test's doing.
+  app.consoleErrors.splice(errors);
+  await page.close();
+});

@@ -52,6 +52,9 @@ export async function start({ headers, viewport = { width: 1280, height: 900 } }
     async open(hash = '', page) {
       page ??= await context.newPage();
       await page.goto(`${server.url}/${hash}`);
+      // `data-ready`: "static" when the prerendered start page stays (web/boot.js), "app" once
+      // the app has rendered; a hidden prerendered heading never counts.
+      await page.waitForSelector('html[data-ready]', { state: 'attached' });
       await page.waitForSelector('main h1');
       return page;
     },

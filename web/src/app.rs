@@ -10,7 +10,9 @@ use crate::pages::{
     share::SharePage, start::StartPage, training::TrainingPage,
 };
 use crate::persist::use_persistent_state;
-use crate::route::{use_location_hash, Route};
+use crate::route::{replace_hash, use_location_hash, Route};
+use crate::state::Action;
+use aims_engine::assessment::Framework;
 use aims_engine::scoring;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -35,6 +37,8 @@ pub fn app() -> Html {
             }
         });
     }
+    // The prerendered start page of index.html goes once the app has rendered its own.
+    use_effect_with((), |_| take_over_prerendered());
     let (state, store) = use_persistent_state(NAMESPACE);
     // Recomputed once per change of the open assessment (its revision or a switch).
     let report = {
@@ -48,6 +52,23 @@ pub fn app() -> Html {
         store,
         report,
     };
+    {
+        // `#/start-nist` (the start page's NIST AI RMF card): the NIST AI RMF questionnaire of
+        // the open assessment if it is one, else of a new one (the ISO/IEC 42001 assessment
+        // stays saved under Your data); the address becomes `#/assessment`.
+        let ctx = ctx.clone();
+        use_effect_with(route, move |route| {
+            if *route == Route::StartNist {
+                if ctx.state.assessment.framework() != Framework::NistAiRmf {
+                    ctx.dispatch(Action::New {
+                        name: "NIST AI RMF self-assessment".into(),
+                        framework: Framework::NistAiRmf,
+                    });
+                }
+                replace_hash(Route::Assessment.hash());
+            }
+        });
+    }
     html! {
         <ContextProvider<Ctx> context={ctx}>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{"Skip to content"}</a>
@@ -80,6 +101,57 @@ pub fn app() -> Html {
     }
 }
 
+thread_local! {
+    /// The address of the prerendered link that had keyboard focus when the app started.
+    static PRERENDERED_FOCUS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Notes which prerendered link has keyboard focus (a Tab to a link starts the app). Call it
+/// before mounting: mounting on `<body>` empties it, and the focus goes with the elements.
+pub fn remember_prerendered_focus() {
+    let href = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|doc| doc.active_element())
+        .filter(|el| el.closest("[data-prerendered]").ok().flatten().is_some())
+        .and_then(|el| el.get_attribute("href"));
+    PRERENDERED_FOCUS.with(|f| *f.borrow_mut() = href);
+}
+
+/// After the first render: removes what is left of the start page that index.html carries
+/// prerendered (`data-prerendered`, see web/boot.js; mounting on `<body>` already emptied it),
+/// gives keyboard focus back to the app's link with the address of the prerendered link that
+/// had it, and marks `<html data-ready="app">`.
+fn take_over_prerendered() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(nodes) = doc.query_selector_all("[data-prerendered]") {
+        for i in 0..nodes.length() {
+            if let Some(el) = nodes
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                el.remove();
+            }
+        }
+    }
+    if let Some(href) = PRERENDERED_FOCUS.with(|f| f.borrow_mut().take()) {
+        let selector = format!("a[href=\"{href}\"]");
+        if let Some(el) = doc
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+    if let Some(html) = doc.document_element() {
+        let _ = html.remove_attribute("data-boot");
+        let _ = html.set_attribute("data-ready", "app");
+    }
+}
+
 /// The skip link moves focus without changing the hash (which holds the route).
 fn skip_to_main() -> Callback<MouseEvent> {
     Callback::from(|e: MouseEvent| {
@@ -106,6 +178,8 @@ fn page(route: Route) -> Html {
         Route::Training => html! { <TrainingPage /> },
         Route::Data => html! { <DataPage /> },
         Route::Share => html! { <SharePage /> },
+        // Acted on by the effect in `App` (a new NIST AI RMF assessment unless one is open).
+        Route::StartNist => html! {},
         Route::NotFound => html! {
             <p>{"There is no page at this address. "}<a href={Route::Start.hash()}>{"Go to the start page"}</a>{"."}</p>
         },

@@ -1,5 +1,6 @@
 //! AIMS Readiness web app entry point: mounts the Yew app on `<body>`.
 
 fn main() {
+    aims_web::app::remember_prerendered_focus();
     yew::Renderer::<aims_web::App>::new().render();
 }

@@ -17,6 +17,10 @@ pub enum Route {
     /// Opening a share link (`#/share/<token>`): the token stays in the fragment, which browsers
     /// never send to a server.
     Share,
+    /// `#/start-nist`: opens the NIST AI RMF questionnaire (the open assessment if it is a NIST
+    /// AI RMF one, else a new one), then becomes `#/assessment`. A link that works before the
+    /// app has started (the prerendered start page has no handlers).
+    StartNist,
     NotFound,
 }
 
@@ -48,6 +52,7 @@ impl Route {
             "training" => Route::Training,
             "data" => Route::Data,
             "share" => Route::Share,
+            "start-nist" => Route::StartNist,
             _ => Route::NotFound,
         }
     }
@@ -64,6 +69,7 @@ impl Route {
             Route::Training => "#/training",
             Route::Data => "#/data",
             Route::Share => "#/share",
+            Route::StartNist => "#/start-nist",
         }
     }
 
@@ -79,6 +85,7 @@ impl Route {
             Route::Training => "Training cases",
             Route::Data => "Your data",
             Route::Share => "Open a shared assessment",
+            Route::StartNist => "NIST AI RMF assessment",
             Route::NotFound => "Page not found",
         }
     }
@@ -155,7 +162,10 @@ mod tests {
 
     #[test]
     fn every_route_round_trips_through_its_hash() {
-        for r in Route::NAV.into_iter().chain([Route::Start, Route::Share]) {
+        for r in Route::NAV
+            .into_iter()
+            .chain([Route::Start, Route::Share, Route::StartNist])
+        {
             assert_eq!(Route::from_hash(r.hash()), r, "{r:?}");
         }
     }

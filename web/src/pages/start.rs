@@ -1,10 +1,11 @@
 //! The start page: what the tool is, the promise that nothing leaves the browser, and the ways
 //! in (quick scan, full assessment, NIST AI RMF assessment, ROI, training cases, resume).
+//!
+//! index.html carries this page prerendered as it renders with nothing saved (web/boot.js):
+//! a change here is a change there, and the e2e suite compares the two.
 
 use crate::context::use_ctx;
 use crate::route::Route;
-use crate::state::Action;
-use aims_engine::assessment::Framework;
 use yew::prelude::*;
 
 #[function_component(StartPage)]
@@ -20,19 +21,6 @@ pub fn page() -> Html {
             </a></li>
         }
     });
-    // Opens the NIST AI RMF questionnaire: the open assessment if it is one, else a new one
-    // (the ISO/IEC 42001 assessment stays saved under Your data).
-    let start_nist = {
-        let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| {
-            if ctx.state.assessment.framework() != Framework::NistAiRmf {
-                ctx.dispatch(Action::New {
-                    name: "NIST AI RMF self-assessment".into(),
-                    framework: Framework::NistAiRmf,
-                });
-            }
-        })
-    };
     html! {
         <section class="start">
             <p class="lead">{"How far is your organisation from ISO/IEC 42001 certification, what matters first, and what would it cost and return? Answer in your browser: nothing you enter leaves it."}</p>
@@ -40,7 +28,7 @@ pub fn page() -> Html {
                 { for resume }
                 <li><a class="card" href={Route::QuickScan.hash()}><strong>{"Quick scan"}</strong><span>{"About five minutes: an indicative readiness band and your top three gaps."}</span></a></li>
                 <li><a class="card" href={Route::Assessment.hash()}><strong>{"Full assessment"}</strong><span>{"Every clause 4-10 and all 38 Annex A controls, with a Statement of Applicability, findings and a roadmap."}</span></a></li>
-                <li><a class="card" href={Route::Assessment.hash()} onclick={start_nist}><strong>{"NIST AI RMF assessment"}</strong><span>{"Start from the NIST AI RMF 1.0: answer its 72 subcategories and see what they imply for ISO/IEC 42001."}</span></a></li>
+                <li><a class="card" href={Route::StartNist.hash()}><strong>{"NIST AI RMF assessment"}</strong><span>{"Start from the NIST AI RMF 1.0: answer its 72 subcategories and see what they imply for ISO/IEC 42001."}</span></a></li>
                 <li><a class="card" href={Route::Crosswalk.hash()}><strong>{"NIST AI RMF crosswalk"}</strong><span>{"See how your ISO/IEC 42001 answers cover the NIST AI RMF, subcategory by subcategory."}</span></a></li>
                 <li><a class="card" href={Route::Roi.hash()}><strong>{"ROI of certification"}</strong><span>{"Three-year costs and benefits with sourced ranges you can edit."}</span></a></li>
                 <li><a class="card" href={Route::Training.hash()}><strong>{"Training cases"}</strong><span>{"Case studies for courses: assess a described organisation and check your answers against a model answer."}</span></a></li>
