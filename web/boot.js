@@ -8,20 +8,42 @@
 // - else at the first sign of intent: a link of the page hovered, touched or focused, or any
 //   change of the address.
 // The app removes the prerendered elements after its first render and marks
-// `<html data-ready="app">`; until then `data-boot` says what is happening (`static`,
-// `loading`, `failed`), and the stylesheet shows a status line in place of the start page's
-// content while it loads. No inline script: the page runs under `script-src 'self'
-// 'wasm-unsafe-eval'`.
+// `<html data-ready="app">`; until then `data-boot` says what the page shows (`static`: the
+// start page, also while the app loads behind it after a hover; `loading`: a status line in
+// place of the start page's content, for any other address; `failed`: why it could not
+// start). No inline script: the page runs under `script-src 'self' 'wasm-unsafe-eval'`.
 const root = document.documentElement;
 const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
 const status = document.querySelector('[data-prerendered] .boot-status');
+// The prerendered start page stays on show while it is the page asked for (a first visit,
+// nothing saved), also while the app loads behind it after a hover: the link under the pointer
+// must not move away before the click.
+let showStartPage = false;
 let started = null;
+let failure = null;
+
+// What the page shows until the app has rendered: the start page, a loading line, or why the
+// app could not start.
+function showState() {
+  if (root.dataset.ready === 'app') return;
+  const main = document.getElementById('main');
+  if (failure) {
+    root.dataset.boot = 'failed';
+    main?.removeAttribute('aria-busy');
+    if (status) status.textContent = failure;
+  } else if (showStartPage && onStartPage()) {
+    root.dataset.boot = 'static';
+    main?.removeAttribute('aria-busy');
+    if (status) status.textContent = '';
+  } else {
+    root.dataset.boot = 'loading';
+    main?.setAttribute('aria-busy', 'true');
+    if (status) status.textContent = 'Loading the assessment tool…';
+  }
+}
 
 function startApp() {
   if (started) return started;
-  root.dataset.boot = 'loading';
-  document.getElementById('main')?.setAttribute('aria-busy', 'true');
-  if (status) status.textContent = 'Loading the assessment tool…';
   started = import(meta('aims-app-js'))
     .then(async (bindings) => {
       const wasm = await bindings.default({ module_or_path: meta('aims-app-wasm') });
@@ -29,13 +51,10 @@ function startApp() {
       dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
     })
     .catch((error) => {
-      root.dataset.boot = 'failed';
-      document.getElementById('main')?.removeAttribute('aria-busy');
-      if (status) {
-        status.textContent = `The assessment tool could not start (${error?.message ?? error}). `
-          + 'It needs a browser with WebAssembly; reload the page to try again.';
-      }
+      failure = `The assessment tool could not start (${error?.message ?? error}). `
+        + 'It needs a browser with WebAssembly; reload the page to try again.';
       console.warn('AIMS Readiness did not start:', error);
+      showState();
     });
   return started;
 }
@@ -58,11 +77,16 @@ function hasSavedWork() {
 }
 
 if (!document.querySelector('[data-prerendered]') || !onStartPage() || hasSavedWork()) {
+  showState();
   startApp();
 } else {
-  root.dataset.boot = 'static';
+  showStartPage = true;
   root.dataset.ready = 'static';
-  addEventListener('hashchange', startApp);
+  showState();
+  addEventListener('hashchange', () => {
+    showState();
+    startApp();
+  });
   const intent = (event) => {
     if (event.target instanceof Element && event.target.closest('a[href^="#/"]')) startApp();
   };

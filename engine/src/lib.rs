@@ -16,6 +16,8 @@
 //! - [`share`]: an assessment packed into a URL-fragment-safe link, and read back with bounds.
 //! - [`export`]: CSV, Statement of Applicability, OSCAL 1.1.2 (catalog and assessment results)
 //!   and the Markdown report.
+//! - `scale` (feature `scale`, for the scale bench only): a generated catalog N times the
+//!   shipped one, scored and crosswalked by the same code.
 //!
 //! The engine never touches the DOM, storage or the network, and never panics on user input:
 //! readers return errors that name the field and value.
@@ -27,6 +29,8 @@ pub mod crosswalk;
 pub mod csv;
 pub mod export;
 pub mod roi;
+#[cfg(feature = "scale")]
+pub mod scale;
 pub mod scoring;
 pub mod share;
 pub mod training;

@@ -14,21 +14,6 @@ let app;
 before(async () => { app = await start(); });
 after(async () => { await app?.close(); });
 
-/** A new tab whose storage is emptied once, before the app starts, then opened at `hash`. */
-async function fresh(hash) {
-  const page = await app.context.newPage();
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-cleared')) {
-      localStorage.clear();
-      sessionStorage.setItem('e2e-cleared', '1');
-    }
-  });
-  return app.open(hash, page);
-}
-
-/** Everything the app keeps in localStorage. */
-const storage = (page) => page.evaluate((ns) => Object.fromEntries(
-  Object.keys(localStorage).filter((k) => k.startsWith(ns.split(':')[0])).map((k) => [k, localStorage.getItem(k)])), NS);
 
 /** Waits until the app has written its index (the first save, at most 500 ms after a change). */
 const saved = (page) => page.waitForFunction((k) => localStorage.getItem(k) !== null, `${NS}index`);
@@ -51,7 +36,7 @@ const npv = (page) => page.textContent('#roi-npv');
 // ---- ROI ------------------------------------------------------------------------------------
 
 test('ROI: editing an input changes the NPV shown, and the change is kept for the assessment', async () => {
-  const page = await fresh('#/roi');
+  const page = await app.fresh('#/roi');
   await page.waitForSelector('.roi-summary[data-seq]');
   const before = await npv(page);
   assert.match(before, /USD/);
@@ -74,7 +59,7 @@ test('ROI: editing an input changes the NPV shown, and the change is kept for th
 });
 
 test('ROI: a named further cost per year can be added, edited and removed', async () => {
-  const page = await fresh('#/roi');
+  const page = await app.fresh('#/roi');
   await page.waitForSelector('.roi-summary[data-seq]');
   const before = await npv(page);
   await page.click('#roi-costs-add');
@@ -92,7 +77,7 @@ test('ROI: a named further cost per year can be added, edited and removed', asyn
 });
 
 test('ROI: an invalid input shows the engine message next to it and the last results stay, marked out of date', async () => {
-  const page = await fresh('#/roi');
+  const page = await app.fresh('#/roi');
   await page.waitForSelector('.roi-summary[data-seq]');
   const shown = await npv(page);
   await page.fill('#roi-costs-consulting-low', '-5');
@@ -123,7 +108,7 @@ test('ROI: an invalid input shows the engine message next to it and the last res
 });
 
 test('ROI: the implementation months come from the roadmap once the assessment has answers', async () => {
-  const page = await fresh('#/data');
+  const page = await app.fresh('#/data');
   await pick(page, 'techserve.json', await readFile(FIXTURE, 'utf8'));
   await page.click('text=Replace the open one');
   await page.click('nav >> text=ROI');
@@ -136,7 +121,7 @@ test('ROI: the implementation months come from the roadmap once the assessment h
 });
 
 test('ROI: time from an input change to updated results (median of 10, 1x CPU)', async () => {
-  const page = await fresh('#/roi');
+  const page = await app.fresh('#/roi');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await page.waitForSelector('.roi-summary[data-seq]');
@@ -170,7 +155,7 @@ test('ROI: time from an input change to updated results (median of 10, 1x CPU)',
 });
 
 test('ROI page: screenshots, axe, and no horizontal scroll at 360 px', async () => {
-  const page = await fresh('#/roi');
+  const page = await app.fresh('#/roi');
   await page.waitForSelector('.roi-summary[data-seq]');
   await page.waitForSelector('.roi-charts svg.tornado');
   await app.screenshot(page, 'roi');
@@ -185,7 +170,7 @@ test('ROI page: screenshots, axe, and no horizontal scroll at 360 px', async () 
 // ---- Data: saved assessments ------------------------------------------------------------------
 
 test('saved assessments: new, rename (Enter saves, Escape cancels), duplicate, delete with undo, open', async () => {
-  const page = await fresh('#/data');
+  const page = await app.fresh('#/data');
   const names = () => page.locator('.saved-name').allTextContents();
   await page.click('#new-assessment');
   await page.waitForFunction(() => document.querySelectorAll('.saved-item').length === 2);
@@ -224,7 +209,7 @@ test('saved assessments: new, rename (Enter saves, Escape cancels), duplicate, d
 });
 
 test('organisation details are edited in a form and kept', async () => {
-  const page = await fresh('#/data');
+  const page = await app.fresh('#/data');
   await page.fill('#org-name', 'Acme AI Ltd');
   await page.fill('#org-employees', '0');
   assert.match(await page.textContent('#org-employees-error'), /0 is not a headcount/);
@@ -253,7 +238,7 @@ test('organisation details are edited in a form and kept', async () => {
 // ---- Data: export and import ------------------------------------------------------------------
 
 test('export then import gives an identical assessment', async () => {
-  const page = await fresh('#/data');
+  const page = await app.fresh('#/data');
   await pick(page, 'techserve-month1.json', await readFile(FIXTURE, 'utf8'));
   await page.waitForSelector('.import-ready');
   assert.match(await page.textContent('.import-ready'), /valid ISO\/IEC 42001 assessment of “TechServe Solutions” with 70 answers/);
@@ -292,11 +277,11 @@ test('export then import gives an identical assessment', async () => {
 });
 
 test('importing a malformed file shows the error with line and column and changes nothing', async () => {
-  const page = await fresh('#/data');
+  const page = await app.fresh('#/data');
   await page.fill('#org-name', 'Kept');
   await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('Kept'), `${NS}index`);
   await page.waitForTimeout(600);
-  const before = await storage(page);
+  const before = await app.storage(page);
   await pick(page, 'broken.json', '{\n  "format": "aims-assessment",\n  "version": 1,\n  oops\n}\n');
   const box = page.locator('.import-result');
   await box.waitFor();
@@ -306,17 +291,17 @@ test('importing a malformed file shows the error with line and column and change
   assert.match(text, /not valid JSON at line 4, column 3/);
   assert.equal(await page.locator('text=Import as a new assessment').count(), 0, 'no way to import it');
   await page.waitForTimeout(600);
-  assert.deepEqual(await storage(page), before, 'storage unchanged');
+  assert.deepEqual(await app.storage(page), before, 'storage unchanged');
   assert.equal(await page.inputValue('#org-name'), 'Kept');
   assert.deepEqual(await app.axe(page), [], 'axe with the error shown');
   await page.close();
 });
 
 test('a file with an unknown id shows the nearest valid id and changes nothing', async () => {
-  const page = await fresh('#/data');
+  const page = await app.fresh('#/data');
   await saved(page);
   await page.waitForTimeout(600);
-  const before = await storage(page);
+  const before = await app.storage(page);
   const file = JSON.stringify({
     format: 'aims-assessment', version: 1, framework: 'iso42001',
     organisation: { name: 'Typo Ltd', employes: 12 },
@@ -331,14 +316,14 @@ test('a file with an unknown id shows the nearest valid id and changes nothing',
   assert.match(text, /did you mean A\.4\.2\?/);
   assert.match(text, /Other fields.*organisation\.employes.*did you mean "employees"/s);
   await page.waitForTimeout(600);
-  assert.deepEqual(await storage(page), before, 'storage unchanged');
+  assert.deepEqual(await app.storage(page), before, 'storage unchanged');
   assert.equal(await page.locator('.saved-item').count(), 1);
   await app.screenshot(page, 'data-import-errors');
   await page.close();
 });
 
 test('Data page: screenshot and axe', async () => {
-  const page = await fresh('#/data');
+  const page = await app.fresh('#/data');
   await page.fill('#org-name', 'TechServe Solutions');
   await page.fill('#org-employees', '120');
   await page.check('#org-cert-27001');
@@ -356,14 +341,14 @@ test('Data page: screenshot and axe', async () => {
 });
 
 test('reset deletes all saved data after a typed confirmation, with export offered first', async () => {
-  const page = await fresh('#/roi');
+  const page = await app.fresh('#/roi');
   await page.waitForSelector('.roi-summary[data-seq]');
   await page.fill('#roi-discount-rate-percent', '10');
   await page.click('nav >> text=Your data');
   await page.click('#new-assessment');
   await page.waitForFunction(() => document.querySelectorAll('.saved-item').length === 2);
   await page.waitForTimeout(600);
-  assert.ok(Object.keys(await storage(page)).some((k) => k.includes(':roi:')));
+  assert.ok(Object.keys(await app.storage(page)).some((k) => k.includes(':roi:')));
   await page.click('#reset-start');
   assert.ok(await page.locator('#reset-confirm-word').evaluate((el) => el === document.activeElement));
   assert.equal(await page.locator('.reset-exports button').count(), 2, 'an export per saved assessment');
@@ -375,7 +360,7 @@ test('reset deletes all saved data after a typed confirmation, with export offer
   await page.waitForFunction(() => document.querySelectorAll('.saved-item').length === 1);
   assert.match(await page.textContent('.notices'), /All saved data was deleted/);
   await page.waitForTimeout(600);
-  const keys = Object.keys(await storage(page));
+  const keys = Object.keys(await app.storage(page));
   assert.ok(!keys.some((k) => k.includes(':roi:') || k.includes(':backup:')), keys.join(', '));
   assert.equal(keys.filter((k) => k.includes(':assessment:')).length, 1, keys.join(', '));
   await page.close();
@@ -384,7 +369,7 @@ test('reset deletes all saved data after a typed confirmation, with export offer
 // ---- Storage guarantees -------------------------------------------------------------------------
 
 test('corrupt storage: a notice, a backup key, a download of the raw text, and the app still works', async () => {
-  const page = await fresh('#/data');
+  const page = await app.fresh('#/data');
   await saved(page);
   await page.waitForTimeout(600);
   // The value is written by an init script on the next load, after this tab's own last save on
@@ -406,7 +391,7 @@ test('corrupt storage: a notice, a backup key, a download of the raw text, and t
     const notice = page.locator('.notice-bad', { hasText: 'could not be read' }).first();
     await notice.waitFor();
     assert.match(await notice.textContent(), /not valid JSON/);
-    const backups = Object.entries(await storage(page)).filter(([k]) => k.startsWith(`${key}:backup:`));
+    const backups = Object.entries(await app.storage(page)).filter(([k]) => k.startsWith(`${key}:backup:`));
     assert.equal(backups.length, 1, `backup of ${key}`);
     assert.equal(backups[0][1], raw);
     const [download] = await Promise.all([page.waitForEvent('download'), notice.locator('text=Download the unreadable data').click()]);
@@ -422,7 +407,7 @@ test('corrupt storage: a notice, a backup key, a download of the raw text, and t
 });
 
 test('corrupt ROI inputs: a notice and a backup; the page starts from the defaults', async () => {
-  const page = await fresh('#/roi');
+  const page = await app.fresh('#/roi');
   await page.waitForSelector('.roi-summary[data-seq]');
   await saved(page);
   const id = await currentId(page);
@@ -430,7 +415,7 @@ test('corrupt ROI inputs: a notice and a backup; the page starts from the defaul
   await page.reload();
   await page.waitForSelector('.roi-summary[data-seq]');
   await page.locator('.notice-bad', { hasText: 'could not be read' }).waitFor();
-  const keys = Object.keys(await storage(page));
+  const keys = Object.keys(await app.storage(page));
   assert.ok(keys.some((k) => k.startsWith(`${NS}roi:${id}:backup:`)), keys.join(', '));
   assert.equal(await page.inputValue('#roi-horizon-months'), '36');
   await page.close();
@@ -465,7 +450,7 @@ test('full storage: a visible "not saved" notice and the app keeps working', asy
 });
 
 test('two tabs on the same assessment: the other tab picks up a change, and edits at the same time are flagged', async () => {
-  const a = await fresh('#/data');
+  const a = await app.fresh('#/data');
   await saved(a);
   await a.waitForTimeout(600);
   const b = await app.open('#/data');

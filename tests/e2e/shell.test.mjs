@@ -3,6 +3,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start } from '../support/browser.mjs';
 
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+
 let app;
 before(async () => { app = await start(); });
 after(async () => { await app?.close(); });
@@ -84,24 +86,15 @@ function frameShape() {
 
 /** The start page as a first visit sees it: nothing saved in this origin (the tests share one
  *  browser profile), so the prerendered page stays until a link is used. */
-async function firstVisit(page) {
-  page ??= await app.context.newPage();
-  // A blank page of the origin (not the app, so nothing can save while storage is cleared).
-  const blank = `${app.url}/__blank`;
-  await page.route(blank, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
-  await page.goto(blank);
-  await page.evaluate(() => localStorage.clear());
-  await page.unroute(blank);
-  await app.open('', page);
+async function firstVisit(setup) {
+  const page = await app.fresh('', { setup });
   assert.equal(await page.getAttribute('html', 'data-ready'), 'static');
   return page;
 }
 
 test('a first visit shows the start page with no Wasm, and a link starts the app', async () => {
-  const page = await app.context.newPage();
   const wasm = [];
-  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
-  await firstVisit(page);
+  const page = await firstVisit((p) => p.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); }));
   assert.equal(await page.textContent('main h1'), 'Start');
   await page.waitForTimeout(300);
   assert.deepEqual(wasm, [], 'no Wasm before a link is used');
@@ -114,6 +107,26 @@ test('a first visit shows the start page with no Wasm, and a link starts the app
   assert.equal(await page.locator('main').count(), 1);
   assert.equal(await page.locator('html[data-boot]').count(), 0);
   assert.deepEqual(app.consoleErrors, []);
+  await page.close();
+});
+
+test('while the app loads after a hover, the start page stays and the first click counts', async () => {
+  // The Wasm is held back for a second, as on a slow network.
+  const page = await firstVisit((p) => p.route('**/*.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 1000));
+    await route.continue();
+  }));
+  const card = page.locator('main a.card[href="#/quick-scan"]');
+  await card.hover();
+  await page.waitForTimeout(300);
+  assert.equal(await page.getAttribute('html', 'data-boot'), 'static');
+  assert.ok(await card.isVisible(), 'the card under the pointer stays');
+  await card.click();
+  // Now the address is another page: a status line stands in for the start page until the app.
+  assert.equal(await page.getAttribute('html', 'data-boot'), 'loading');
+  assert.match(await page.textContent('.boot-status'), /Loading/);
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Quick scan');
+  assert.equal(await page.evaluate(() => location.hash), '#/quick-scan');
   await page.close();
 });
 
@@ -195,14 +208,44 @@ test('the NIST AI RMF card opens the NIST questionnaire before and after the app
 });
 
 test('when the app cannot start, the page says so instead of waiting forever', async () => {
-  const page = await app.context.newPage();
-  await page.route('**/*.wasm', (route) => route.abort());
   const errors = app.consoleErrors.length;
-  await firstVisit(page);
+  const page = await firstVisit((p) => p.route('**/*.wasm', (route) => route.abort()));
   await page.click('nav a[href="#/results"]');
   await page.waitForSelector('html[data-boot="failed"]', { state: 'attached' });
   assert.match(await page.textContent('.boot-status'), /could not start.*reload the page/i);
   // The aborted request is logged by the browser as an error; it is this test's doing.
   app.consoleErrors.splice(errors);
   await page.close();
+});
+
+test('the app runs under a strict Content-Security-Policy: no inline script or style', async () => {
+  const strict = await start({ headers: [{ prefix: '/', headers: { 'content-security-policy': STRICT_CSP } }] });
+  try {
+    const page = await strict.context.newPage();
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+    });
+    await strict.open('', page);
+    // Every page of the main navigation, rendered by the app.
+    for (const hash of ['#/quick-scan', '#/assessment', '#/results', '#/crosswalk', '#/roi', '#/report', '#/training', '#/data']) {
+      await page.evaluate((h) => { location.hash = h; }, hash);
+      await page.waitForSelector('html[data-ready="app"]', { state: 'attached' });
+      await page.waitForFunction((h) => document.querySelector('main h1') && location.hash === h, hash);
+    }
+    await page.waitForTimeout(300);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(strict.consoleErrors, []);
+    // The policy is in force: an inline script is refused.
+    const ran = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inline = true';
+      document.head.append(s);
+      return window.__inline === true;
+    });
+    assert.equal(ran, false);
+    await page.close();
+  } finally {
+    await strict.close();
+  }
 });

@@ -27,21 +27,6 @@ before(async () => {
 });
 after(async () => { await app?.close(); });
 
-/** A new tab whose storage is emptied once, before the app starts, then opened at `hash`. */
-async function fresh(hash) {
-  const page = await app.context.newPage();
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-cleared')) {
-      localStorage.clear();
-      sessionStorage.setItem('e2e-cleared', '1');
-    }
-  });
-  return app.open(hash, page);
-}
-
-/** Everything the app keeps in localStorage. */
-const storage = (page) => page.evaluate(() => Object.fromEntries(
-  Object.keys(localStorage).filter((k) => k.startsWith('aims-readiness')).map((k) => [k, localStorage.getItem(k)])));
 const index = async (page) => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), `${NS}index`));
 
 /** `A.6.1.2` → the element id part `A-6-1-2`. */
@@ -55,7 +40,7 @@ async function download(page, selector) {
 
 /** The Data page with the reference fixture (TechServe month 1) in the open assessment. */
 async function dataWithFixture() {
-  const page = await fresh('#/data');
+  const page = await app.fresh('#/data');
   await page.setInputFiles('#import-file', {
     name: 'techserve-month1.json', mimeType: 'application/json', buffer: await readFile(FIXTURE),
   });
@@ -67,7 +52,7 @@ async function dataWithFixture() {
 // ---- Training --------------------------------------------------------------------------------
 
 test('a learner opens a case from the instructor link, answers on the assessment pages and checks the answers', async () => {
-  const page = await fresh(`#/training/${CASE}?hide-model=1`);
+  const page = await app.fresh(`#/training/${CASE}?hide-model=1`);
   await page.waitForSelector('#check-answers');
   assert.equal(await page.textContent('main h1'), 'Training cases');
   assert.match(await page.textContent('main h2'), /Riverside General Hospital/);
@@ -158,7 +143,7 @@ test('a learner opens a case from the instructor link, answers on the assessment
 });
 
 test('an instructor link opens the case directly, with the model answer available and the class links', async () => {
-  const page = await fresh('#/training/techserve-month-9');
+  const page = await app.fresh('#/training/techserve-month-9');
   await page.waitForSelector('#check-answers');
   assert.match(await page.textContent('main h2'), /TechServe Solutions, month 9/);
   assert.equal(await page.locator('.model-answer').count(), 1, 'the model answer can be opened');
@@ -205,7 +190,7 @@ test('a share link from the Data page opens in another tab, asks first and impor
   const other = await app.context.newPage();
   await other.goto(shareLink);
   await other.waitForSelector('.share-confirm');
-  const before = await storage(other);
+  const before = await app.storage(other);
   assert.equal(await other.textContent('#share-org'), 'TechServe Solutions');
   assert.equal(await other.textContent('#share-answered'), '70 of 70 items');
   assert.match(await other.textContent('#share-readiness'), /^\d+(\.\d)? of 100$/);
@@ -213,7 +198,7 @@ test('a share link from the Data page opens in another tab, asks first and impor
   await app.screenshot(other, 'share-confirm');
   assert.deepEqual(await app.axe(other), [], 'axe on the share confirmation');
   await other.waitForTimeout(600);
-  assert.deepEqual(await storage(other), before, 'nothing changes before the choice');
+  assert.deepEqual(await app.storage(other), before, 'nothing changes before the choice');
 
   // Replace asks again, with a warning; Back returns to the choice.
   await other.click('#share-replace');
@@ -248,7 +233,7 @@ test('a tampered, truncated or huge share link shows what is wrong and changes n
   ];
   const page = await app.open('#/data');
   await page.waitForTimeout(600);
-  const before = await storage(page);
+  const before = await app.storage(page);
   for (const [what, bad, message] of cases) {
     await page.evaluate((h) => { location.hash = h; }, `#/share/${bad}`);
     await page.waitForSelector('.share-error');
@@ -259,7 +244,7 @@ test('a tampered, truncated or huge share link shows what is wrong and changes n
     await page.waitForSelector('#export-open');
   }
   await page.waitForTimeout(600);
-  assert.deepEqual(await storage(page), before, 'storage unchanged');
+  assert.deepEqual(await app.storage(page), before, 'storage unchanged');
   assert.equal(base, app.url + '/');
   await page.close();
 });

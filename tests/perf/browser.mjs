@@ -4,7 +4,7 @@
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 
-const ARGS = [
+export const ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run',
@@ -40,12 +40,21 @@ async function throttle(cdp, { cpu = 1, network = false } = {}) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
 }
 
-// Runs in the page before any of its scripts: paint and LCP observers, the moment the start
-// page is interactive (MutationObserver: `main h1` present and, for the app, the first link of
-// the main navigation rendered and focusable, i.e. in the layout and not inert), and the Wasm
-// exports Trunk hands over in its `TrunkApplicationStarted` event (for `memory`).
-function probe(kind) {
-  const perf = (window.__perf = { fcp: null, lcp: null, ready: null });
+// Runs in the page before any of its scripts: paint and LCP observers, the moments the page is
+// ready (MutationObserver) and the Wasm exports Trunk's loader hands over in its
+// `TrunkApplicationStarted` event (web/boot.js dispatches it too; for `memory`). `ready` says
+// what "ready" means:
+// - 'start': the prerendered start page of a first visit is interactive: web/boot.js has set
+//   `html[data-ready]` and the first link of the main navigation is in the layout and not inert
+//   (its links work without Wasm; the first use starts the app);
+// - 'app': the Wasm app has rendered: `html[data-ready="app"]` and, if `h1` is given, the text of
+//   `main h1` is `h1`;
+// - 'h1': `main h1` exists (the baseline).
+// `app` is also set when the app has rendered the page whose heading is `h1` (after a click from
+// the start page), `intent` at the first pointerover/touchstart/focusin on an app link (what
+// web/boot.js starts the app on).
+function probe({ ready, h1 = null }) {
+  const perf = (window.__perf = { fcp: null, lcp: null, ready: null, app: null, intent: null });
   new PerformanceObserver((l) => {
     for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') perf.fcp = e.startTime;
   }).observe({ type: 'paint', buffered: true });
@@ -53,36 +62,63 @@ function probe(kind) {
     for (const e of l.getEntries()) perf.lcp = e.startTime;
   }).observe({ type: 'largest-contentful-paint', buffered: true });
   addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
-  const check = () => {
-    if (perf.ready !== null || !document.querySelector('main h1')) return;
-    if (kind === 'app') {
-      const a = document.querySelector('nav a[href]');
-      if (!a || !a.getClientRects().length || a.closest('[inert]')) return;
-    }
-    perf.ready = performance.now();
+  for (const type of ['pointerover', 'touchstart', 'focusin']) {
+    addEventListener(type, (e) => {
+      if (perf.intent === null && e.target instanceof Element && e.target.closest('a[href^="#/"]')) perf.intent = performance.now();
+    }, { capture: true, passive: true });
+  }
+  const root = () => document.documentElement;
+  const navUsable = () => {
+    const a = document.querySelector('nav a[href]');
+    return !!a && a.getClientRects().length > 0 && !a.closest('[inert]');
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+  const appRendered = () => root()?.dataset.ready === 'app' && (h1 === null || document.querySelector('main h1')?.textContent.trim() === h1);
+  const check = () => {
+    const now = performance.now();
+    if (perf.app === null && appRendered()) perf.app = now;
+    if (perf.ready !== null) return;
+    const ok = ready === 'start' ? !!root()?.dataset.ready && navUsable()
+      : ready === 'app' ? perf.app !== null
+        : !!document.querySelector('main h1');
+    if (ok) perf.ready = now;
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
 }
 
-/** One fresh load (new context: empty cache, fresh storage). */
-async function loadOnce(browser, url, kind, profile) {
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+
+/** One fresh load (new context: empty cache, fresh storage). With `click`, once the page is
+ * ready and its LCP taken, clicks that selector (as a user: pointer moved over it, then the
+ * click) and waits until the app has rendered the page whose heading is `site.h1`. */
+async function loadOnce(browser, site, profile) {
   const context = await browser.newContext({ viewport: profile.mobile ? { width: 412, height: 823 } : { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
-    await page.addInitScript(probe, kind);
+    await page.addInitScript(probe, { ready: site.ready, h1: site.h1 ?? null });
     const cdp = await context.newCDPSession(page);
     await throttle(cdp, { cpu: profile.cpu, network: profile.network });
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await page.goto(site.url + '/' + (site.hash ?? ''), { waitUntil: 'load', timeout: 120_000 });
     await page.waitForFunction(() => window.__perf.ready !== null, null, { timeout: 120_000, polling: 50 });
     // LCP candidates stop at the first input; give the last render a moment to paint.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
-    return await page.evaluate(() => ({ ...window.__perf }));
+    await settle(page);
+    const out = await page.evaluate(() => ({ ...window.__perf }));
+    if (site.click) {
+      await page.click(site.click, { timeout: 120_000 });
+      await page.waitForFunction(() => window.__perf.app !== null, null, { timeout: 120_000, polling: 50 });
+      const after = await page.evaluate(() => ({ ...window.__perf }));
+      out.journey = after.intent === null ? null : after.app - after.intent;
+    }
+    return out;
   } finally {
     await context.close();
   }
 }
 
-/** FCP, LCP and interactive, median of `runs` fresh loads, for each profile. */
+/** The median of `runs` fresh loads of each site, for each profile. A site is { url, hash?,
+ * ready ('start' | 'app' | 'h1', see `probe`), h1?, click? }. Per site: `fcp_ms`, `lcp_ms` and
+ * the ready moment as `interactive_ms` ('start', 'h1') or `app_rendered_ms` ('app'); with
+ * `click`, `quick_scan_after_intent_ms`: from the first intent (pointer over the link) to the
+ * app showing the page clicked. */
 export async function load(browser, sites, { runs = 5 } = {}) {
   const profiles = {
     desktop: { cpu: 1, network: false, mobile: false },
@@ -92,19 +128,88 @@ export async function load(browser, sites, { runs = 5 } = {}) {
   for (const [pname, profile] of Object.entries(profiles)) {
     out[pname] = {};
     for (const [name, site] of Object.entries(sites)) {
-      const samples = { fcp: [], lcp: [], ready: [] };
+      const samples = { fcp: [], lcp: [], ready: [], journey: [] };
       for (let i = 0; i < runs; i++) {
-        const r = await loadOnce(browser, site.url + '/', site.kind, profile);
-        for (const k of Object.keys(samples)) samples[k].push(r[k]);
+        const r = await loadOnce(browser, site, profile);
+        for (const k of Object.keys(samples)) samples[k].push(r[k] ?? null);
       }
+      const st = (xs) => ({ ...stats(xs), samples: xs.map((x) => (x === null ? null : r2(x))) });
       out[pname][name] = {
-        fcp_ms: { ...stats(samples.fcp), samples: samples.fcp.map(r2) },
-        lcp_ms: { ...stats(samples.lcp), samples: samples.lcp.map(r2) },
-        interactive_ms: { ...stats(samples.ready), samples: samples.ready.map(r2) },
+        fcp_ms: st(samples.fcp),
+        lcp_ms: st(samples.lcp),
+        [site.ready === 'app' ? 'app_rendered_ms' : 'interactive_ms']: st(samples.ready),
+        ...(site.click ? { quick_scan_after_intent_ms: st(samples.journey) } : {}),
       };
     }
   }
   return out;
+}
+
+/** What one visit transfers, from the DevTools protocol (fresh context, cache disabled, no
+ * throttling): every request with its `Network.loadingFinished` encodedDataLength (bytes on the
+ * wire: headers + compressed body) and its `content-length`/`content-encoding`
+ * (`Network.responseReceived`). The page is loaded, then the network must be quiet for 500 ms.
+ * A site is as for `load`; with `click` the visit goes on (click, the app renders the page whose
+ * heading is `site.h1`, network quiet again) and both moments are returned: { before, after }. */
+export async function transfer(browser, site) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(probe, { ready: site.ready, h1: site.h1 ?? null });
+    const cdp = await context.newCDPSession(page);
+    await throttle(cdp, { cpu: 1 });
+    const requests = new Map();
+    let phase = 'load';
+    let lastEvent = Date.now();
+    const seen = (id) => {
+      lastEvent = Date.now();
+      return requests.get(id);
+    };
+    cdp.on('Network.requestWillBeSent', (e) => {
+      lastEvent = Date.now();
+      if (!/^https?:/.test(e.request.url)) return;
+      requests.set(e.requestId, { url: e.request.url, type: e.type ?? null, phase, status: null, encoding: null, body_bytes: null, transferred_bytes: null, done: false });
+    });
+    cdp.on('Network.responseReceived', (e) => {
+      const r = seen(e.requestId);
+      if (!r) return;
+      const h = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+      Object.assign(r, { type: e.type ?? r.type, status: e.response.status, encoding: h['content-encoding'] ?? 'identity', body_bytes: h['content-length'] === undefined ? null : Number(h['content-length']) });
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      const r = seen(e.requestId);
+      if (r) Object.assign(r, { transferred_bytes: e.encodedDataLength, done: true });
+    });
+    cdp.on('Network.loadingFailed', (e) => {
+      const r = seen(e.requestId);
+      if (r) Object.assign(r, { failed: e.errorText, done: true });
+    });
+    const quiet = async () => {
+      const t0 = Date.now();
+      while (Date.now() - t0 < 60_000) {
+        await new Promise((r) => setTimeout(r, 100));
+        if ([...requests.values()].every((r) => r.done) && Date.now() - lastEvent >= 500) return;
+      }
+      throw new Error('the network did not go quiet within 60 s');
+    };
+    const snapshot = () => {
+      const list = [...requests.values()].map(({ done, url, ...r }) => ({ path: new URL(url).pathname + new URL(url).search, ...r }));
+      const sum = (k) => list.reduce((t, r) => t + (r[k] ?? 0), 0);
+      return { url: page.url(), transferred_bytes: sum('transferred_bytes'), body_bytes: sum('body_bytes'), requests: list };
+    };
+    await page.goto(site.url + '/' + (site.hash ?? ''), { waitUntil: 'load', timeout: 120_000 });
+    await page.waitForFunction(() => window.__perf.ready !== null, null, { timeout: 120_000, polling: 50 });
+    await quiet();
+    const before = snapshot();
+    if (!site.click) return before;
+    phase = 'click';
+    await page.click(site.click, { timeout: 120_000 });
+    await page.waitForFunction(() => window.__perf.app !== null, null, { timeout: 120_000, polling: 50 });
+    await quiet();
+    return { before, after: snapshot() };
+  } finally {
+    await context.close();
+  }
 }
 
 // In page: `n` answer changes on the open assessment section. For each: wait 50 ms (the
@@ -184,10 +289,12 @@ function roiChanges({ n, field }) {
 async function appPage(browser, url, hash, cpu) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.addInitScript(probe, 'app');
+  await page.addInitScript(probe, { ready: 'app' });
   const cdp = await context.newCDPSession(page);
   await page.goto(`${url}/${hash}`);
-  await page.waitForSelector('main h1');
+  // Not `main h1`: index.html carries the prerendered start page (hidden on other routes) until
+  // the app has rendered and marked `<html data-ready="app">`.
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'app', null, { timeout: 120_000, polling: 50 });
   await throttle(cdp, { cpu });
   return { context, page, cdp };
 }

@@ -1,7 +1,7 @@
 // A static server for the performance report: like tests/support/server.mjs (no rewrites,
 // `cache-control: no-store`) but it compresses as any production host would: brotli-11 when
-// the browser accepts `br`, else gzip -9 (Chromium offers `br` only over HTTPS, so on
-// http://127.0.0.1 the files travel gzipped). Compressed bodies are cached in memory.
+// the browser accepts `br` (Debian Chromium does, on http://127.0.0.1 too), else gzip -9. The
+// counts of encodings sent show which it was. Compressed bodies are cached in memory.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';

@@ -58,6 +58,24 @@ export async function start({ headers, viewport = { width: 1280, height: 900 } }
       await page.waitForSelector('main h1');
       return page;
     },
+    /** A new tab whose storage is emptied once, before the app starts, then opened at `hash`
+     *  (the tests share one browser profile). `setup(page)` runs first (listeners, routes). */
+    async fresh(hash = '', { setup } = {}) {
+      const page = await context.newPage();
+      await setup?.(page);
+      await page.addInitScript(() => {
+        if (!sessionStorage.getItem('e2e-cleared')) {
+          localStorage.clear();
+          sessionStorage.setItem('e2e-cleared', '1');
+        }
+      });
+      return this.open(hash, page);
+    },
+    /** Everything the app keeps in localStorage, by key. */
+    storage(page) {
+      return page.evaluate(() => Object.fromEntries(
+        Object.keys(localStorage).filter((k) => k.startsWith('aims-readiness:')).map((k) => [k, localStorage.getItem(k)])));
+    },
     async screenshot(page, name) {
       await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
     },

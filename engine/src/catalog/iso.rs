@@ -9,7 +9,7 @@ use std::fmt;
 
 /// An ISO/IEC 42001 clause, subclause, Annex A objective or control (an index into the table).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct IsoId(pub(crate) u8);
+pub struct IsoId(pub(crate) u16);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum IsoKind {
@@ -94,6 +94,18 @@ pub struct IsoItem {
     pub guidance: Option<&'static Guidance>,
 }
 
+impl IsoItem {
+    /// Annex A objective or control.
+    pub(crate) fn is_annex_a(&self) -> bool {
+        matches!(self.kind, IsoKind::Objective | IsoKind::Control)
+    }
+
+    /// Criticality of an assessable item (`Medium` for headings, which are not rated).
+    pub(crate) fn criticality(&self) -> Criticality {
+        self.guidance.map_or(Criticality::Medium, |g| g.criticality)
+    }
+}
+
 /// One level of the generic maturity scale.
 #[derive(Debug)]
 pub struct MaturityLevel {
@@ -115,7 +127,7 @@ pub const GENERIC_LEVELS: [MaturityLevel; 6] = [
 impl IsoId {
     /// Every ISO item in the reference order (clauses, then Annex A).
     pub fn all() -> impl Iterator<Item = IsoId> {
-        (0..ISO_ITEMS.len()).map(|i| IsoId(i as u8))
+        (0..ISO_ITEMS.len()).map(|i| IsoId(i as u16))
     }
 
     /// The 70 assessable items: 32 clause leaves and 38 Annex A controls.
@@ -164,7 +176,7 @@ impl IsoId {
 
     /// Annex A objective or control.
     pub fn is_annex_a(self) -> bool {
-        matches!(self.item().kind, IsoKind::Objective | IsoKind::Control)
+        self.item().is_annex_a()
     }
 
     /// Part of the Harmonized Structure shared with ISO/IEC 27001 and ISO 9001 (clauses 4-10).
@@ -174,9 +186,7 @@ impl IsoId {
 
     /// Criticality of an assessable item (`Medium` for headings, which are not rated).
     pub fn criticality(self) -> Criticality {
-        self.item()
-            .guidance
-            .map_or(Criticality::Medium, |g| g.criticality)
+        self.item().criticality()
     }
 
     /// Parse an id such as `"5.2"` or `"A.6.2.4"`. Surrounding spaces and a lower-case `a.`
@@ -191,7 +201,7 @@ impl IsoId {
             t
         };
         if let Some(i) = ISO_ITEMS.iter().position(|it| it.id == t) {
-            return Ok(IsoId(i as u8));
+            return Ok(IsoId(i as u16));
         }
         let annex = t.starts_with('A');
         let what = if annex {

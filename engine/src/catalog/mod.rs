@@ -12,6 +12,7 @@ mod nist;
 mod pairs;
 mod quick_scan;
 mod suggest;
+mod tables;
 
 pub use iso::{Criticality, Guidance, IsoId, IsoItem, IsoKind, MaturityLevel, GENERIC_LEVELS};
 pub use listing::CatalogName;
@@ -20,6 +21,7 @@ pub use pairs::{Pair, Relationship};
 pub use quick_scan::{Question, QUICK_SCAN_OPTIONS};
 pub(crate) use suggest::distance as edit_distance;
 pub use suggest::UnknownId;
+pub(crate) use tables::{Shipped, Tables};
 
 /// The generated tables. Types come from the sibling modules.
 mod data {

@@ -78,11 +78,11 @@ pub struct SubcategoryInfo {
 
 /// A NIST AI RMF category such as `GOVERN 1`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CategoryId(pub(crate) u8);
+pub struct CategoryId(pub(crate) u16);
 
 /// A NIST AI RMF subcategory such as `GOVERN 1.1`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SubcategoryId(pub(crate) u8);
+pub struct SubcategoryId(pub(crate) u16);
 
 /// Accepts `GOVERN 1.1`, `govern 1.1`, `GOVERN-1.1`, `GV-1.1` style spellings of the same id.
 fn normalise(s: &str) -> String {
@@ -107,7 +107,7 @@ fn normalise(s: &str) -> String {
 
 impl CategoryId {
     pub fn all() -> impl Iterator<Item = CategoryId> {
-        (0..CATEGORIES.len()).map(|i| CategoryId(i as u8))
+        (0..CATEGORIES.len()).map(|i| CategoryId(i as u16))
     }
     pub fn info(self) -> &'static CategoryInfo {
         &CATEGORIES[self.0 as usize]
@@ -126,7 +126,7 @@ impl CategoryId {
         CATEGORIES
             .iter()
             .position(|c| c.id == t)
-            .map(|i| CategoryId(i as u8))
+            .map(|i| CategoryId(i as u16))
             .ok_or_else(|| {
                 UnknownId::new(
                     s,
@@ -139,7 +139,7 @@ impl CategoryId {
 
 impl SubcategoryId {
     pub fn all() -> impl Iterator<Item = SubcategoryId> {
-        (0..SUBCATEGORIES.len()).map(|i| SubcategoryId(i as u8))
+        (0..SUBCATEGORIES.len()).map(|i| SubcategoryId(i as u16))
     }
     pub fn info(self) -> &'static SubcategoryInfo {
         &SUBCATEGORIES[self.0 as usize]
@@ -155,7 +155,7 @@ impl SubcategoryId {
         SUBCATEGORIES
             .iter()
             .position(|c| c.id == t)
-            .map(|i| SubcategoryId(i as u8))
+            .map(|i| SubcategoryId(i as u16))
             .ok_or_else(|| {
                 UnknownId::new(
                     s,

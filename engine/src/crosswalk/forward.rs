@@ -2,11 +2,11 @@
 //! per category (19) and function (4).
 
 use super::infer::{coverage, infer, CoverageStatus, Direction, Support};
-use super::{explain, Source, Sources, Table};
+use super::{explain, Source, Sources};
 use crate::assessment::{
     Answer, Answers, Assessment, Framework, NistAnswers, Organisation, Planning,
 };
-use crate::catalog::{CategoryId, Function, IsoId, Pair, SubcategoryId};
+use crate::catalog::{Function, IsoId, Pair, SubcategoryId, Tables};
 use crate::csv::CsvWriter;
 use crate::scoring::findings::DisplayAsStr;
 use crate::scoring::round_tenth;
@@ -127,14 +127,18 @@ impl Rollup {
     }
 }
 
-pub(super) fn compute(iso: &Table) -> Forward {
-    let mut subcategories = Vec::with_capacity(72);
-    let mut categories: Vec<Rollup> = CategoryId::all().map(|c| Rollup::new(c.as_str())).collect();
+pub(super) fn compute<T: Tables>(tables: &T, iso: &T::Ratings) -> Forward {
+    let mut subcategories = Vec::with_capacity(tables.subcategories().len());
+    let mut categories: Vec<Rollup> = tables
+        .categories()
+        .iter()
+        .map(|c| Rollup::new(c.id))
+        .collect();
     let mut functions: Vec<Rollup> = Function::ALL
         .iter()
         .map(|f| Rollup::new(f.as_str()))
         .collect();
-    for id in SubcategoryId::all() {
+    for id in tables.subcategory_ids() {
         let source = |p: &Pair| {
             let r = iso[p.iso.index()];
             Source {
@@ -146,9 +150,11 @@ pub(super) fn compute(iso: &Table) -> Forward {
                 excluded: r.excluded,
             }
         };
-        let links = || Pair::for_nist(id).map(|p| source(p).link());
+        let links = || tables.pairs_for_nist(id).map(|p| source(p).link());
         let mut sources = Sources::new();
-        Pair::for_nist(id).for_each(|p| sources.push(source(p)));
+        tables
+            .pairs_for_nist(id)
+            .for_each(|p| sources.push(source(p)));
         let (cov, status) = coverage(links());
         let s = SubcategoryCoverage {
             id,
@@ -157,7 +163,7 @@ pub(super) fn compute(iso: &Table) -> Forward {
             maturity: infer(links()),
             sources,
         };
-        let info = id.info();
+        let info = tables.subcategory(id);
         if let Some(c) = categories.get_mut(info.category.index()) {
             c.add(&s);
         }

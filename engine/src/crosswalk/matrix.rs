@@ -4,7 +4,7 @@
 
 use super::{iso_table, nist_table, Table};
 use crate::assessment::{Answers, Assessment};
-use crate::catalog::{CategoryId, Function, IsoId, Pair};
+use crate::catalog::{CategoryId, Function, IsoId, Pair, Shipped};
 use crate::scoring::round_tenth;
 use serde::Serialize;
 
@@ -56,8 +56,8 @@ impl Cell {
 /// The matrix for an assessment (pair counts alone do not depend on it).
 pub fn matrix(a: &Assessment) -> Matrix {
     match &a.answers {
-        Answers::Iso42001(m) => compute(&iso_table(m), true),
-        Answers::NistAiRmf(m) => compute(&nist_table(m), false),
+        Answers::Iso42001(m) => compute(&iso_table(&Shipped, m), true),
+        Answers::NistAiRmf(m) => compute(&nist_table(&Shipped, m), false),
     }
 }
 

@@ -26,7 +26,7 @@ pub use reverse::{Inference, InferredItem, Reverse};
 use crate::assessment::{
     Assessment, Framework, IsoAnswers, NistAnswers, Organisation, Planning, DEFAULT_TARGET,
 };
-use crate::catalog::Relationship;
+use crate::catalog::{Relationship, Shipped, Tables};
 use serde::Serialize;
 use std::fmt;
 
@@ -54,7 +54,12 @@ pub fn reverse(a: &Assessment) -> Result<Reverse, FrameworkMismatch> {
 
 /// Coverage of the 72 NIST AI RMF subcategories from ISO/IEC 42001 answers.
 pub fn nist_coverage(answers: &IsoAnswers) -> Forward {
-    forward::compute(&iso_table(answers))
+    nist_coverage_in(&Shipped, answers)
+}
+
+/// [`nist_coverage`] over any catalog's tables (the shipped ones, or a generated catalog).
+pub(crate) fn nist_coverage_in<T: Tables>(tables: &T, answers: &IsoAnswers) -> Forward {
+    forward::compute(tables, &iso_table(tables, answers))
 }
 
 /// Inferred ISO/IEC 42001 answers and report from NIST AI RMF answers.
@@ -63,7 +68,17 @@ pub fn infer_iso(
     organisation: &Organisation,
     planning: Option<&Planning>,
 ) -> Reverse {
-    reverse::compute(&nist_table(answers), organisation, planning)
+    infer_iso_in(&Shipped, answers, organisation, planning)
+}
+
+/// [`infer_iso`] over any catalog's tables (the shipped ones, or a generated catalog).
+pub(crate) fn infer_iso_in<T: Tables>(
+    tables: &T,
+    answers: &NistAnswers,
+    organisation: &Organisation,
+    planning: Option<&Planning>,
+) -> Reverse {
+    reverse::compute(tables, &nist_table(tables, answers), organisation, planning)
 }
 
 /// The assessment is of the other framework.
@@ -190,13 +205,13 @@ impl Default for Rating {
     }
 }
 
-/// Ratings indexed by id (ids are `u8` indices, so 256 slots hold any of them).
-pub(crate) type Table = [Rating; 256];
+/// Ratings indexed by id, for the shipped catalog (see [`Tables::blank_ratings`]).
+pub(crate) type Table = <Shipped as Tables>::Ratings;
 
-fn iso_table(answers: &IsoAnswers) -> Table {
-    let mut t = [Rating::default(); 256];
+fn iso_table<T: Tables>(tables: &T, answers: &IsoAnswers) -> T::Ratings {
+    let mut t = tables.blank_ratings();
     for (id, a) in answers {
-        let excluded = !a.applicable && id.is_annex_a() && a.justification().is_some();
+        let excluded = !a.applicable && tables.annex_a(*id) && a.justification().is_some();
         t[id.index()] = Rating {
             maturity: if excluded { None } else { a.maturity() },
             target: a.target(),
@@ -206,8 +221,8 @@ fn iso_table(answers: &IsoAnswers) -> Table {
     t
 }
 
-fn nist_table(answers: &NistAnswers) -> Table {
-    let mut t = [Rating::default(); 256];
+fn nist_table<T: Tables>(tables: &T, answers: &NistAnswers) -> T::Ratings {
+    let mut t = tables.blank_ratings();
     for (id, a) in answers {
         t[id.index()] = Rating {
             maturity: a.maturity(),

@@ -4,11 +4,11 @@
 
 use super::forward::source_cell;
 use super::infer::{coverage, infer, CoverageStatus, Direction, Support};
-use super::{explain, Source, Sources, Table};
+use super::{explain, Source, Sources};
 use crate::assessment::{
     Answer, Answers, Assessment, Framework, IsoAnswers, Organisation, Planning,
 };
-use crate::catalog::{IsoId, Pair, SubcategoryId};
+use crate::catalog::{IsoId, Pair, SubcategoryId, Tables};
 use crate::csv::CsvWriter;
 use crate::scoring::findings::DisplayAsStr;
 use crate::scoring::{score_items, ItemEval, Report};
@@ -87,15 +87,17 @@ impl Serialize for InferredItem {
     }
 }
 
-pub(super) fn compute(
-    nist: &Table,
+pub(super) fn compute<T: Tables>(
+    tables: &T,
+    nist: &T::Ratings,
     organisation: &Organisation,
     planning: Option<&Planning>,
 ) -> Reverse {
-    let mut items = Vec::with_capacity(70);
-    let mut evals = Vec::with_capacity(70);
+    let (assessable, _) = tables.assessable_count();
+    let mut items = Vec::with_capacity(assessable);
+    let mut evals = Vec::with_capacity(assessable);
     let mut assess_directly = Vec::new();
-    for id in IsoId::assessable() {
+    for id in tables.assessable() {
         let source = |p: &Pair| {
             let r = nist[p.nist.index()];
             Source {
@@ -107,9 +109,11 @@ pub(super) fn compute(
                 excluded: false,
             }
         };
-        let links = || Pair::for_iso(id).map(|p| source(p).link());
+        let links = || tables.pairs_for_iso(id).map(|p| source(p).link());
         let mut sources = Sources::new();
-        Pair::for_iso(id).for_each(|p| sources.push(source(p)));
+        tables
+            .pairs_for_iso(id)
+            .for_each(|p| sources.push(source(p)));
         let (inference, maturity, (cov, status)) = if sources.is_empty() {
             assess_directly.push(id);
             (
@@ -126,7 +130,7 @@ pub(super) fn compute(
             };
             (inference, m, coverage(links()))
         };
-        evals.push(ItemEval::inferred(id, maturity));
+        evals.push(ItemEval::inferred(tables, id, maturity));
         items.push(InferredItem {
             item: id,
             inference,
@@ -136,7 +140,7 @@ pub(super) fn compute(
             sources,
         });
     }
-    let report = score_items(&evals, organisation, planning);
+    let report = score_items(tables, &evals, organisation, planning);
     Reverse {
         items,
         assess_directly,

@@ -19,7 +19,7 @@
 //! a major, so a new systemic major appears only where the verdict was already `not_ready`.
 
 use super::{ItemEval, Scope};
-use crate::catalog::{Criticality, IsoId};
+use crate::catalog::{Criticality, IsoId, Tables};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -227,7 +227,7 @@ impl<T: fmt::Display> Serialize for DisplayAsStr<'_, T> {
 
 /// Applies the rules to the items (in catalog order); returns the findings, majors first, and
 /// the verdict.
-pub(crate) fn evaluate(items: &[ItemEval]) -> (Vec<Finding>, VerdictReason) {
+pub(crate) fn evaluate(tables: &impl Tables, items: &[ItemEval]) -> (Vec<Finding>, VerdictReason) {
     // Built in catalog order, one list per severity, so that no sort is needed; a systemic
     // major goes before the majors of its own section.
     let mut majors: Vec<Finding> = Vec::with_capacity(items.len() + 16);
@@ -239,7 +239,7 @@ pub(crate) fn evaluate(items: &[ItemEval]) -> (Vec<Finding>, VerdictReason) {
     let mut not_assessed = 0;
     let mut rated = 0;
     for it in items {
-        let sec = it.id.item().section;
+        let sec = tables.iso(it.id).section;
         if section != Some(sec) {
             systemic(
                 section,

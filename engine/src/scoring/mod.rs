@@ -22,7 +22,7 @@ pub use findings::{Finding, FindingSeverity, Reason, Verdict, VerdictReason};
 pub use roadmap::{Assumption, Capacity, CertificateCredit, Phase, PhaseId, Roadmap};
 
 use crate::assessment::{Answer, Answers, Assessment, IsoAnswers, Organisation, Planning};
-use crate::catalog::{Criticality, IsoId};
+use crate::catalog::{Criticality, IsoId, Shipped, Tables};
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -44,19 +44,36 @@ pub fn score_answers(
     organisation: &Organisation,
     planning: Option<&Planning>,
 ) -> Report {
-    score_items(&evaluate(answers), organisation, planning)
+    score_answers_in(&Shipped, answers, organisation, planning)
+}
+
+/// [`score_answers`] over any catalog's tables (the shipped ones, or a generated catalog).
+pub(crate) fn score_answers_in<T: Tables>(
+    tables: &T,
+    answers: &IsoAnswers,
+    organisation: &Organisation,
+    planning: Option<&Planning>,
+) -> Report {
+    score_items(
+        tables,
+        &evaluate_in(tables, answers),
+        organisation,
+        planning,
+    )
 }
 
 /// Scores the 70 assessable items in catalog order (as [`evaluate`] gives them).
-pub(crate) fn score_items(
+pub(crate) fn score_items<T: Tables>(
+    tables: &T,
     items: &[ItemEval],
     organisation: &Organisation,
     planning: Option<&Planning>,
 ) -> Report {
-    let mut sections: Vec<SectionScore> = IsoId::sections()
+    let mut sections: Vec<SectionScore> = tables
+        .sections()
         .map(|id| SectionScore {
             id,
-            title: id.item().title,
+            title: tables.iso(id).title,
             score: None,
             answered: 0,
             total: 0,
@@ -64,13 +81,13 @@ pub(crate) fn score_items(
         })
         .collect();
     let (mut all, mut clauses, mut controls) = (Acc::default(), Acc::default(), Acc::default());
-    let mut soa = Vec::with_capacity(38);
+    let mut soa = Vec::with_capacity(tables.assessable_count().1);
     let mut gaps = Vec::with_capacity(items.len());
     let mut not_assessed = Vec::with_capacity(items.len());
     let (mut answered, mut excluded, mut inferred) = (0u32, 0u32, 0u32);
     let mut slot = 0;
     for it in items {
-        let section = it.id.item().section;
+        let section = tables.iso(it.id).section;
         while slot + 1 < sections.len() && sections[slot].id != section {
             slot += 1;
         }
@@ -98,19 +115,19 @@ pub(crate) fn score_items(
                     acc.add(num, den);
                 }
                 if m < it.target {
-                    gaps.push(Gap::new(it, m));
+                    gaps.push(Gap::new(tables, it, m));
                 }
             }
         }
         if it.annex_a {
-            soa.push(SoaRow::new(it));
+            soa.push(SoaRow::new(tables, it));
         }
     }
     for s in &mut sections {
         s.score = s.acc.percent();
     }
     let gaps = order_gaps(gaps);
-    let (findings, verdict) = findings::evaluate(items);
+    let (findings, verdict) = findings::evaluate(tables, items);
     let roadmap = roadmap::plan(items, &findings, organisation, planning);
     let total = items.len() as u32;
     let provisional = answered < total;
@@ -193,7 +210,7 @@ pub struct SoaRow {
 }
 
 impl SoaRow {
-    fn new(it: &ItemEval) -> SoaRow {
+    fn new(tables: &impl Tables, it: &ItemEval) -> SoaRow {
         let status = match (it.scope, it.maturity) {
             (Scope::Excluded, _) => SoaStatus::Excluded,
             (Scope::UnjustifiedExclusion, _) => SoaStatus::ExclusionNotJustified,
@@ -204,7 +221,7 @@ impl SoaRow {
         };
         SoaRow {
             id: it.id,
-            title: it.id.item().title,
+            title: tables.iso(it.id).title,
             applicable: it.scope == Scope::Applicable,
             justification: it.answer.and_then(|a| a.justification.clone()),
             maturity: it.maturity,
@@ -249,11 +266,11 @@ pub struct Gap {
 }
 
 impl Gap {
-    fn new(it: &ItemEval, current: u8) -> Gap {
+    fn new(tables: &impl Tables, it: &ItemEval, current: u8) -> Gap {
         let priority_score = it.criticality.weight() * u32::from(it.target - current);
         Gap {
             item: it.id,
-            title: it.id.item().title,
+            title: tables.iso(it.id).title,
             current,
             target: it.target,
             criticality: it.criticality,
@@ -383,12 +400,16 @@ pub(crate) struct ItemEval<'a> {
 
 impl ItemEval<'_> {
     /// An item whose maturity was inferred (no answer of its own: default target, applicable).
-    pub(crate) fn inferred(id: IsoId, maturity: Option<u8>) -> ItemEval<'static> {
+    pub(crate) fn inferred(
+        tables: &impl Tables,
+        id: IsoId,
+        maturity: Option<u8>,
+    ) -> ItemEval<'static> {
         ItemEval {
             id,
-            annex_a: id.is_annex_a(),
+            annex_a: tables.annex_a(id),
             answer: None,
-            criticality: id.criticality(),
+            criticality: tables.criticality(id),
             scope: Scope::Applicable,
             maturity,
             target: crate::assessment::DEFAULT_TARGET,
@@ -413,12 +434,17 @@ impl ItemEval<'_> {
 
 /// The 70 assessable items in catalog order with their answers (one allocation).
 pub(crate) fn evaluate(answers: &IsoAnswers) -> Vec<ItemEval<'_>> {
-    let mut out = Vec::with_capacity(70);
+    evaluate_in(&Shipped, answers)
+}
+
+/// [`evaluate`] over any catalog's tables.
+fn evaluate_in<'a, T: Tables>(tables: &T, answers: &'a IsoAnswers) -> Vec<ItemEval<'a>> {
+    let mut out = Vec::with_capacity(tables.assessable_count().0);
     let mut it = answers.iter().peekable();
-    for id in IsoId::assessable() {
+    for id in tables.assessable() {
         while it.next_if(|(k, _)| **k < id).is_some() {}
         let answer = it.next_if(|(k, _)| **k == id).map(|(_, a)| a);
-        let annex_a = id.is_annex_a();
+        let annex_a = tables.annex_a(id);
         let scope = match answer {
             Some(a) if !a.applicable && annex_a => {
                 if a.justification().is_some() {
@@ -433,7 +459,7 @@ pub(crate) fn evaluate(answers: &IsoAnswers) -> Vec<ItemEval<'_>> {
             id,
             annex_a,
             answer,
-            criticality: id.criticality(),
+            criticality: tables.criticality(id),
             scope,
             maturity: if scope == Scope::Excluded {
                 None
