@@ -44,9 +44,13 @@ function showState() {
 
 function startApp() {
   if (started) return started;
+  // The Wasm download starts together with the loader's, not after it (one round trip less);
+  // the loader takes the response as it comes and compiles it while it streams.
+  const response = fetch(meta('aims-app-wasm'));
+  response.catch(() => {}); // a failed download is reported through the loader below
   started = import(meta('aims-app-js'))
     .then(async (bindings) => {
-      const wasm = await bindings.default({ module_or_path: meta('aims-app-wasm') });
+      const wasm = await bindings.default({ module_or_path: response });
       window.wasmBindings = bindings;
       dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
     })

@@ -249,7 +249,10 @@ function answerChanges({ n, wait }) {
   };
   return (async () => {
     for (let i = 0; i < n; i++) {
-      if (wait) await new Promise((r) => setTimeout(r, wait));
+      // The idle wait plus a random part of a frame: a fixed 50 ms is three 60 Hz frames, so
+      // every click would land at the same point of the frame and wait the same time for the
+      // next one; users' clicks land anywhere in it.
+      if (wait) await new Promise((r) => setTimeout(r, wait + Math.random() * 16.7));
       await step(i, wait > 0);
     }
     return { update, paint, groups: names.length };
