@@ -10,8 +10,8 @@
 //! `#[wasm_bindgen]` functions only convert at the edge. The engine stays free of wasm-bindgen.
 
 use aims_engine::assessment::{Assessment, Diagnostic, DiagnosticSeverity, Framework, ReadError};
-use aims_engine::catalog::{CatalogName, CROSSWALK_ATTRIBUTION};
-use aims_engine::crosswalk::{self, Forward, Matrix, Reverse};
+use aims_engine::catalog::CatalogName;
+use aims_engine::crosswalk;
 use aims_engine::roi::{self, RoiInputs, RoiReport, MAX_SEED, MAX_TRIALS};
 use aims_engine::scoring::{self, Report};
 use serde::Serialize;
@@ -131,22 +131,7 @@ pub fn score_text(text: &str) -> Result<Report, ApiError> {
 /// The crosswalk result, as `aims crosswalk --format json`: the engine's result, for the
 /// reverse direction the inferred answers as an assessment, the heat-map matrix and the
 /// attribution of the crosswalk data.
-#[derive(Serialize)]
-pub struct CrosswalkOutput {
-    #[serde(flatten)]
-    result: Computed,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    assessment: Option<Assessment>,
-    matrix: Matrix,
-    attribution: &'static str,
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Computed {
-    Forward(Forward),
-    Reverse(Box<Reverse>),
-}
+pub use aims_engine::crosswalk::Output as CrosswalkOutput;
 
 /// `to`: `"nist-ai-rmf"` (an ISO/IEC 42001 assessment as NIST AI RMF coverage) or
 /// `"iso42001"` (a NIST AI RMF assessment as inferred ISO/IEC 42001 answers); `None`: the other
@@ -161,32 +146,12 @@ pub fn crosswalk_text(text: &str, to: Option<&str>) -> Result<CrosswalkOutput, A
         })?),
     };
     let a = read_assessment(text)?;
-    let to = to.unwrap_or(match a.framework() {
-        Framework::Iso42001 => Framework::NistAiRmf,
-        Framework::NistAiRmf => Framework::Iso42001,
-    });
-    let mismatch = |e: crosswalk::FrameworkMismatch| {
+    let to = to.unwrap_or(a.framework().other());
+    crosswalk::output(&a, to).map_err(|e| {
         ApiError::new(format!(
             "to: {e} (the assessment's \"framework\" is {:?})",
             a.framework().as_str()
         ))
-    };
-    let (result, assessment) = match to {
-        Framework::NistAiRmf => (
-            Computed::Forward(crosswalk::forward(&a).map_err(mismatch)?),
-            None,
-        ),
-        Framework::Iso42001 => {
-            let r = crosswalk::reverse(&a).map_err(mismatch)?;
-            let inferred = r.to_assessment(&a);
-            (Computed::Reverse(Box::new(r)), Some(inferred))
-        }
-    };
-    Ok(CrosswalkOutput {
-        result,
-        assessment,
-        matrix: crosswalk::matrix(&a),
-        attribution: CROSSWALK_ATTRIBUTION,
     })
 }
 
@@ -470,9 +435,9 @@ mod tests {
     #[test]
     fn crosswalk_checks_the_direction() {
         let f = crosswalk_text(FIXTURE, Some("nist-ai-rmf")).unwrap();
-        assert!(matches!(f.result, Computed::Forward(_)) && f.assessment.is_none());
+        assert!(matches!(f.result, crosswalk::Computed::Forward(_)) && f.assessment.is_none());
         let default = crosswalk_text(FIXTURE, None).unwrap();
-        assert!(matches!(default.result, Computed::Forward(_)));
+        assert!(matches!(default.result, crosswalk::Computed::Forward(_)));
         let e = crosswalk_text(FIXTURE, Some("iso42001")).err().unwrap();
         assert!(e.message.starts_with("to: "), "{}", e.message);
         let e = crosswalk_text(FIXTURE, Some("nist")).err().unwrap();

@@ -40,6 +40,14 @@ pub enum Framework {
 impl Framework {
     pub const ALL: [Framework; 2] = [Framework::Iso42001, Framework::NistAiRmf];
 
+    /// The other framework: where a crosswalk of an assessment in this one goes by default.
+    pub fn other(self) -> Framework {
+        match self {
+            Framework::Iso42001 => Framework::NistAiRmf,
+            Framework::NistAiRmf => Framework::Iso42001,
+        }
+    }
+
     /// The value of the `framework` field.
     pub fn as_str(self) -> &'static str {
         match self {

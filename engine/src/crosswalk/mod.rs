@@ -52,6 +52,47 @@ pub fn reverse(a: &Assessment) -> Result<Reverse, FrameworkMismatch> {
     }
 }
 
+/// The crosswalk of an assessment as the command line (`aims crosswalk --format json`) and the JS
+/// API return it: the engine's result, for the reverse direction the inferred answers as an
+/// assessment file (to save and complete), the heat-map matrix of the same answers, and the
+/// attribution of the crosswalk data.
+#[derive(Serialize)]
+pub struct Output {
+    #[serde(flatten)]
+    pub result: Computed,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<Assessment>,
+    pub matrix: Matrix,
+    pub attribution: &'static str,
+}
+
+/// The result of one direction of [`Output`].
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum Computed {
+    Forward(Forward),
+    Reverse(Box<Reverse>),
+}
+
+/// The crosswalk of `a` towards `to` ([`forward`] to the NIST AI RMF, [`reverse`] to ISO/IEC
+/// 42001) with everything [`Output`] carries.
+pub fn output(a: &Assessment, to: Framework) -> Result<Output, FrameworkMismatch> {
+    let (result, assessment) = match to {
+        Framework::NistAiRmf => (Computed::Forward(forward(a)?), None),
+        Framework::Iso42001 => {
+            let r = reverse(a)?;
+            let inferred = r.to_assessment(a);
+            (Computed::Reverse(Box::new(r)), Some(inferred))
+        }
+    };
+    Ok(Output {
+        result,
+        assessment,
+        matrix: matrix(a),
+        attribution: crate::catalog::CROSSWALK_ATTRIBUTION,
+    })
+}
+
 /// Coverage of the 72 NIST AI RMF subcategories from ISO/IEC 42001 answers.
 pub fn nist_coverage(answers: &IsoAnswers) -> Forward {
     nist_coverage_in(&Shipped, answers)
@@ -300,6 +341,39 @@ pub(crate) fn explain<K: fmt::Display + Copy>(
 mod tests {
     use super::*;
     use crate::catalog::{IsoId, Pair, SubcategoryId};
+
+    fn fixture(name: &str) -> Assessment {
+        let text = std::fs::read_to_string(format!(
+            "{}/tests/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("fixture");
+        Assessment::read(&text).expect("reads").0
+    }
+
+    #[test]
+    fn output_carries_the_result_the_inferred_assessment_and_the_matrix() {
+        let iso = fixture("techserve-month1.json");
+        assert_eq!(iso.framework().other(), Framework::NistAiRmf);
+        let f = output(&iso, Framework::NistAiRmf).expect("forward");
+        assert!(matches!(f.result, Computed::Forward(_)) && f.assessment.is_none());
+        let json = serde_json::to_value(&f).expect("serializes");
+        assert!(json.get("subcategories").is_some() && json.get("matrix").is_some());
+        assert!(json.get("assessment").is_none());
+
+        let nist = fixture("nist-all-at-target.json");
+        assert_eq!(nist.framework().other(), Framework::Iso42001);
+        let r = output(&nist, Framework::Iso42001).expect("reverse");
+        let inferred = r.assessment.as_ref().expect("inferred assessment");
+        assert_eq!(inferred.framework(), Framework::Iso42001);
+        assert!(matches!(r.result, Computed::Reverse(_)));
+
+        let err = output(&iso, Framework::Iso42001).err().expect("mismatch");
+        assert_eq!(
+            (err.expected, err.found),
+            (Framework::NistAiRmf, Framework::Iso42001)
+        );
+    }
 
     #[test]
     fn every_pair_list_fits() {
