@@ -6,16 +6,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
+import { TYPES } from '../support/server.mjs';
 
 /** Serves `root` on 127.0.0.1 at a free port. Returns { url, close, encodings } where
  * `encodings` counts the Content-Encoding of every response sent. */
