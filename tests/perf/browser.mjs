@@ -87,24 +87,46 @@ function probe({ ready, h1 = null }) {
 
 const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
 
-/** One fresh load (new context: empty cache, fresh storage). With `click`, once the page is
- * ready and its LCP taken, clicks that selector (as a user: pointer moved over it, then the
- * click) and waits until the app has rendered the page whose heading is `site.h1`. */
-async function loadOnce(browser, site, profile) {
+/** A fresh context (empty cache, fresh storage) and page with the probe, throttled as `profile`
+ * ({ cpu, network, mobile }); `watch(cdp)` runs before the load (listeners). Resolves once the
+ * site is ready (see `probe`). */
+async function openSite(browser, site, profile, watch) {
   const context = await browser.newContext({ viewport: profile.mobile ? { width: 412, height: 823 } : { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(probe, { ready: site.ready, h1: site.h1 ?? null });
+  const cdp = await context.newCDPSession(page);
+  await throttle(cdp, { cpu: profile.cpu, network: profile.network });
+  watch?.(cdp);
   try {
-    const page = await context.newPage();
-    await page.addInitScript(probe, { ready: site.ready, h1: site.h1 ?? null });
-    const cdp = await context.newCDPSession(page);
-    await throttle(cdp, { cpu: profile.cpu, network: profile.network });
     await page.goto(site.url + '/' + (site.hash ?? ''), { waitUntil: 'load', timeout: 120_000 });
-    await page.waitForFunction(() => window.__perf.ready !== null, null, { timeout: 120_000, polling: 50 });
+    await probed(page, 'ready');
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
+  return { context, page };
+}
+
+/** Waits until the probe has set `window.__perf[key]`. */
+const probed = (page, key) => page.waitForFunction((k) => window.__perf[k] !== null, key, { timeout: 120_000, polling: 50 });
+
+/** Clicks `site.click` (as a user: pointer moved over it, then the click) and waits until the
+ * app has rendered the page whose heading is `site.h1`. */
+async function clickThrough(page, site) {
+  await page.click(site.click, { timeout: 120_000 });
+  await probed(page, 'app');
+}
+
+/** One fresh load. With `click`, once the page is ready and its LCP taken, goes on with
+ * `clickThrough`. */
+async function loadOnce(browser, site, profile) {
+  const { context, page } = await openSite(browser, site, profile);
+  try {
     // LCP candidates stop at the first input; give the last render a moment to paint.
     await settle(page);
     const out = await page.evaluate(() => ({ ...window.__perf }));
     if (site.click) {
-      await page.click(site.click, { timeout: 120_000 });
-      await page.waitForFunction(() => window.__perf.app !== null, null, { timeout: 120_000, polling: 50 });
+      await clickThrough(page, site);
       const after = await page.evaluate(() => ({ ...window.__perf }));
       out.journey = after.intent === null ? null : after.app - after.intent;
     }
@@ -152,19 +174,27 @@ export async function load(browser, sites, { runs = 5 } = {}) {
  * A site is as for `load`; with `click` the visit goes on (click, the app renders the page whose
  * heading is `site.h1`, network quiet again) and both moments are returned: { before, after }. */
 export async function transfer(browser, site) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  try {
-    const page = await context.newPage();
-    await page.addInitScript(probe, { ready: site.ready, h1: site.h1 ?? null });
-    const cdp = await context.newCDPSession(page);
-    await throttle(cdp, { cpu: 1 });
-    const requests = new Map();
-    let phase = 'load';
-    let lastEvent = Date.now();
-    const seen = (id) => {
-      lastEvent = Date.now();
-      return requests.get(id);
-    };
+  const requests = new Map();
+  let phase = 'load';
+  let lastEvent = Date.now();
+  const seen = (id) => {
+    lastEvent = Date.now();
+    return requests.get(id);
+  };
+  const quiet = async () => {
+    const t0 = Date.now();
+    while (Date.now() - t0 < 60_000) {
+      await new Promise((r) => setTimeout(r, 100));
+      if ([...requests.values()].every((r) => r.done) && Date.now() - lastEvent >= 500) return;
+    }
+    throw new Error('the network did not go quiet within 60 s');
+  };
+  const snapshot = (page) => {
+    const list = [...requests.values()].map(({ done, url, ...r }) => ({ path: new URL(url).pathname + new URL(url).search, ...r }));
+    const sum = (k) => list.reduce((t, r) => t + (r[k] ?? 0), 0);
+    return { url: page.url(), transferred_bytes: sum('transferred_bytes'), body_bytes: sum('body_bytes'), requests: list };
+  };
+  const watch = (cdp) => {
     cdp.on('Network.requestWillBeSent', (e) => {
       lastEvent = Date.now();
       if (!/^https?:/.test(e.request.url)) return;
@@ -184,29 +214,16 @@ export async function transfer(browser, site) {
       const r = seen(e.requestId);
       if (r) Object.assign(r, { failed: e.errorText, done: true });
     });
-    const quiet = async () => {
-      const t0 = Date.now();
-      while (Date.now() - t0 < 60_000) {
-        await new Promise((r) => setTimeout(r, 100));
-        if ([...requests.values()].every((r) => r.done) && Date.now() - lastEvent >= 500) return;
-      }
-      throw new Error('the network did not go quiet within 60 s');
-    };
-    const snapshot = () => {
-      const list = [...requests.values()].map(({ done, url, ...r }) => ({ path: new URL(url).pathname + new URL(url).search, ...r }));
-      const sum = (k) => list.reduce((t, r) => t + (r[k] ?? 0), 0);
-      return { url: page.url(), transferred_bytes: sum('transferred_bytes'), body_bytes: sum('body_bytes'), requests: list };
-    };
-    await page.goto(site.url + '/' + (site.hash ?? ''), { waitUntil: 'load', timeout: 120_000 });
-    await page.waitForFunction(() => window.__perf.ready !== null, null, { timeout: 120_000, polling: 50 });
+  };
+  const { context, page } = await openSite(browser, site, { cpu: 1 }, watch);
+  try {
     await quiet();
-    const before = snapshot();
+    const before = snapshot(page);
     if (!site.click) return before;
     phase = 'click';
-    await page.click(site.click, { timeout: 120_000 });
-    await page.waitForFunction(() => window.__perf.app !== null, null, { timeout: 120_000, polling: 50 });
+    await clickThrough(page, site);
     await quiet();
-    return { before, after: snapshot() };
+    return { before, after: snapshot(page) };
   } finally {
     await context.close();
   }

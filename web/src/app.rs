@@ -37,7 +37,7 @@ pub fn app() -> Html {
             }
         });
     }
-    // The prerendered start page of index.html goes once the app has rendered its own.
+    // The app has replaced the prerendered start page of index.html: focus back, ready.
     use_effect_with((), |_| take_over_prerendered());
     let (state, store) = use_persistent_state(NAMESPACE);
     // Recomputed once per change of the open assessment (its revision or a switch).
@@ -117,24 +117,13 @@ pub fn remember_prerendered_focus() {
     PRERENDERED_FOCUS.with(|f| *f.borrow_mut() = href);
 }
 
-/// After the first render: removes what is left of the start page that index.html carries
-/// prerendered (`data-prerendered`, see web/boot.js; mounting on `<body>` already emptied it),
-/// gives keyboard focus back to the app's link with the address of the prerendered link that
-/// had it, and marks `<html data-ready="app">`.
+/// After the first render (mounting on `<body>` emptied it of the prerendered start page, see
+/// web/boot.js): gives keyboard focus back to the app's link with the address of the
+/// prerendered link that had it, and marks `<html data-ready="app">`.
 fn take_over_prerendered() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if let Ok(nodes) = doc.query_selector_all("[data-prerendered]") {
-        for i in 0..nodes.length() {
-            if let Some(el) = nodes
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                el.remove();
-            }
-        }
-    }
     if let Some(href) = PRERENDERED_FOCUS.with(|f| f.borrow_mut().take()) {
         let selector = format!("a[href=\"{href}\"]");
         if let Some(el) = doc
