@@ -23,6 +23,8 @@ fn main() {
         "nist-ai-rmf-functions-categories.csv",
         "crosswalk.csv",
         "quick-scan.txt",
+        "root-causes.txt",
+        "exclusion-limits.txt",
     ] {
         println!("cargo:rerun-if-changed=data/{f}");
     }
@@ -112,7 +114,7 @@ fn main() {
         };
         let g = match guidance_by_id.get(&r[0]) {
             None => "None".to_string(),
-            Some(b) => guidance_literal(b),
+            Some(b) => guidance_literal(b, r[0].starts_with("A.")),
         };
         writeln!(
             out,
@@ -277,33 +279,201 @@ fn main() {
 
     // ---- Quick scan --------------------------------------------------------------------------
     let qs = read_blocks(&data.join("quick-scan.txt"));
+    if qs.len() > 25 {
+        fail(&format!(
+            "quick-scan.txt: {} questions; the quick scan stays short (at most 25)",
+            qs.len()
+        ));
+    }
     writeln!(
         out,
         "pub(crate) static QUICK_SCAN: [Question; {}] = [",
         qs.len()
     )
     .unwrap();
-    for b in &qs {
-        let items: Vec<String> = b
-            .get_one("items")
-            .split(',')
+    let parse_items = |b: &Block, list: &str, what: &str| -> Vec<String> {
+        list.split(',')
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(|id| match iso_index.get(id) {
                 Some(&i) if assessable[i] => format!("IsoId({i})"),
                 _ => fail(&format!(
-                    "quick-scan.txt line {}: {id:?} is not an assessable ISO item",
+                    "quick-scan.txt line {}: {what} {id:?} is not an assessable ISO item",
                     b.line
                 )),
             })
-            .collect();
+            .collect()
+    };
+    let mut asked_by = vec![false; iso_rows.len()];
+    for b in &qs {
+        let kind = match b.get_opt("kind").unwrap_or("maturity") {
+            "maturity" => {
+                let items = parse_items(b, b.get_one("items"), "item");
+                for id in b.get_one("items").split(',').map(str::trim) {
+                    let i = iso_index[id];
+                    if asked_by[i] {
+                        fail(&format!(
+                            "quick-scan.txt line {}: {id} is asked by two questions",
+                            b.line
+                        ));
+                    }
+                    asked_by[i] = true;
+                }
+                format!("QuestionKind::Maturity(&[{}])", items.join(", "))
+            }
+            "roles" => {
+                let options: Vec<String> = b
+                    .get_all("option")
+                    .iter()
+                    .map(|o| {
+                        let Some((roles, label)) = o.split_once(':') else {
+                            fail(&format!(
+                                "quick-scan.txt line {}: option {o:?} should read `role role: label`",
+                                b.line
+                            ))
+                        };
+                        let roles: Vec<String> = roles
+                            .split_whitespace()
+                            .map(|r| format!("AiRole::{}", role_variant(r, b.line)))
+                            .collect();
+                        format!("(&[{}], {:?})", roles.join(", "), label.trim())
+                    })
+                    .collect();
+                if options.len() < 2 {
+                    fail(&format!("quick-scan.txt line {}: a roles question needs options", b.line));
+                }
+                format!("QuestionKind::Roles(&[{}])", options.join(", "))
+            }
+            "certificates" => {
+                let options: Vec<String> = b
+                    .get_all("option")
+                    .iter()
+                    .map(|o| {
+                        let Some((certs, label)) = o.split_once(':') else {
+                            fail(&format!(
+                                "quick-scan.txt line {}: option {o:?} should read `certificate | certificate: label`",
+                                b.line
+                            ))
+                        };
+                        let certs: Vec<String> = certs
+                            .split('|')
+                            .map(str::trim)
+                            .filter(|c| !c.is_empty() && *c != "none")
+                            .map(|c| format!("{c:?}"))
+                            .collect();
+                        format!("(&[{}], {:?})", certs.join(", "), label.trim())
+                    })
+                    .collect();
+                if options.len() < 2 {
+                    fail(&format!("quick-scan.txt line {}: a certificates question needs options", b.line));
+                }
+                format!("QuestionKind::Certificates(&[{}])", options.join(", "))
+            }
+            other => fail(&format!(
+                "quick-scan.txt line {}: unknown kind {other:?}; expected maturity, roles or certificates",
+                b.line
+            )),
+        };
         writeln!(
             out,
-            "    Question {{ id: {:?}, question: {:?}, help: {:?}, items: &[{}] }},",
+            "    Question {{ id: {:?}, question: {:?}, help: {:?}, kind: {kind} }},",
             b.id,
             b.get_one("question"),
             b.get_one("help"),
-            items.join(", ")
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+
+    // ---- Root-cause groups and exclusion limits -----------------------------------------------
+    let groups = read_blocks(&data.join("root-causes.txt"));
+    let mut group_of: Vec<Option<usize>> = vec![None; iso_rows.len()];
+    writeln!(
+        out,
+        "pub(crate) static ROOT_CAUSES: [RootCause; {}] = [",
+        groups.len()
+    )
+    .unwrap();
+    for (g, b) in groups.iter().enumerate() {
+        let ids: Vec<&str> = b.get_one("items").split(',').map(str::trim).collect();
+        if ids.len() < 2 {
+            fail(&format!(
+                "root-causes.txt line {}: a group needs two or more items",
+                b.line
+            ));
+        }
+        let items = parse_items_in("root-causes.txt", b, &ids, &iso_index, &assessable);
+        for id in &ids {
+            let i = iso_index[*id];
+            if group_of[i].replace(g).is_some() {
+                fail(&format!(
+                    "root-causes.txt line {}: {id} is in two groups",
+                    b.line
+                ));
+            }
+        }
+        let rationale = b.get_one("rationale");
+        if rationale.is_empty() {
+            fail(&format!("root-causes.txt line {}: empty rationale", b.line));
+        }
+        writeln!(
+            out,
+            "    RootCause {{ id: {:?}, label: {:?}, items: &[{}], rationale: {:?} }},",
+            b.id,
+            b.get_one("label"),
+            items.join(", "),
+            rationale
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+    let group_index: Vec<String> = group_of
+        .iter()
+        .map(|g| g.map_or("u8::MAX".to_string(), |g| g.to_string()))
+        .collect();
+    writeln!(
+        out,
+        "pub(crate) static ROOT_CAUSE_OF: [u8; {}] = [{}];",
+        group_index.len(),
+        group_index.join(", ")
+    )
+    .unwrap();
+
+    let limits = read_blocks(&data.join("exclusion-limits.txt"));
+    writeln!(
+        out,
+        "pub(crate) static EXCLUSION_LIMITS: [ExclusionLimit; {}] = [",
+        limits.len()
+    )
+    .unwrap();
+    for b in &limits {
+        let control = parse_items_in(
+            "exclusion-limits.txt",
+            b,
+            &[b.id.as_str()],
+            &iso_index,
+            &assessable,
+        );
+        if !b.id.starts_with("A.") {
+            fail(&format!(
+                "exclusion-limits.txt line {}: {} is not an Annex A control",
+                b.line, b.id
+            ));
+        }
+        let by = b.get_one("required_by");
+        if by.starts_with("A.") {
+            fail(&format!(
+                "exclusion-limits.txt line {}: required_by {by} must be a clause 4-10 item",
+                b.line
+            ));
+        }
+        let by_id = parse_items_in("exclusion-limits.txt", b, &[by], &iso_index, &assessable);
+        writeln!(
+            out,
+            "    ExclusionLimit {{ control: {}, required_by: {}, reason: {:?} }},",
+            control[0],
+            by_id[0],
+            b.get_one("reason")
         )
         .unwrap();
     }
@@ -311,6 +481,38 @@ fn main() {
 
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("catalog.rs");
     fs::write(dest, out).unwrap();
+}
+
+/// Assessable ISO ids of a data block, as `IsoId(n)` literals; stops the build on any other id.
+fn parse_items_in(
+    file: &str,
+    b: &Block,
+    ids: &[&str],
+    iso_index: &HashMap<String, usize>,
+    assessable: &[bool],
+) -> Vec<String> {
+    ids.iter()
+        .map(|id| match iso_index.get(*id) {
+            Some(&i) if assessable[i] => format!("IsoId({i})"),
+            _ => fail(&format!(
+                "{file} line {}: {id:?} is not an assessable ISO item",
+                b.line
+            )),
+        })
+        .collect()
+}
+
+/// The `AiRole` variant of an ISO/IEC 22989 role name.
+fn role_variant(r: &str, line: usize) -> &'static str {
+    match r {
+        "ai_provider" => "Provider",
+        "ai_producer" => "Producer",
+        "ai_customer" => "Customer",
+        "ai_partner" => "Partner",
+        other => fail(&format!(
+            "line {line}: unknown role {other:?}; expected ai_provider, ai_producer, ai_customer or ai_partner"
+        )),
+    }
 }
 
 fn write_index(out: &mut String, name: &str, lists: &[Vec<usize>]) {
@@ -327,7 +529,7 @@ fn write_index(out: &mut String, name: &str, lists: &[Vec<usize>]) {
     out.push_str("];\n");
 }
 
-fn guidance_literal(b: &Block) -> String {
+fn guidance_literal(b: &Block, annex_a: bool) -> String {
     let criticality = match b.get_one("criticality") {
         "critical" => "Critical",
         "high" => "High",
@@ -365,11 +567,49 @@ fn guidance_literal(b: &Block) -> String {
             b.line, b.id
         )),
     };
+    // Annex A controls: the default reason for inclusion, the roles the control applies to,
+    // and the justification proposed when the organisation has none of them.
+    let treats = b.get_opt("treats");
+    if annex_a != treats.is_some() {
+        fail(&format!(
+            "iso42001-guidance.txt line {}: {} {}",
+            b.line,
+            b.id,
+            if annex_a {
+                "needs `treats` (its default reason for inclusion)"
+            } else {
+                "is a clause: `treats` is for Annex A controls"
+            }
+        ));
+    }
+    let roles: Vec<&str> = b
+        .get_opt("applies_to")
+        .map(|r| {
+            r.split(',')
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .collect()
+        })
+        .unwrap_or_else(|| vec!["ai_provider", "ai_producer", "ai_customer", "ai_partner"]);
+    let applies_to: Vec<String> = roles
+        .iter()
+        .map(|r| format!("AiRole::{}", role_variant(r, b.line)))
+        .collect();
+    let if_excluded = b.get_opt("if_excluded");
+    if (roles.len() < 4) != if_excluded.is_some() {
+        fail(&format!(
+            "iso42001-guidance.txt line {}: {} needs `if_excluded` exactly when `applies_to` leaves a role out",
+            b.line, b.id
+        ));
+    }
     format!(
-        "Some(&Guidance {{ criticality: Criticality::{criticality}, asks: {:?}, evidence: &[{}], action: {:?}, levels: {levels} }})",
+        "Some(&Guidance {{ criticality: Criticality::{criticality}, asks: {:?}, evidence: &[{}], action: {:?}, levels: {levels}, treats: {:?}, applies_to: &[{}], if_excluded: {:?} }})",
         b.get_one("asks"),
         evidence.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join(", "),
         b.get_one("action"),
+        treats,
+        applies_to.join(", "),
+        if_excluded,
     )
 }
 

@@ -3,9 +3,9 @@
 for (const out of document.querySelectorAll('output[data-for]')) {
   const widget = document.getElementById(out.dataset.for);
   widget?.addEventListener('aims:completed', (e) => {
-    const { band_label, score, top_gaps } = e.detail;
-    out.textContent = score === null
-      ? 'Every question was skipped: no band yet.'
+    const { complete, questions_answered, questions, band_label, score, top_gaps } = e.detail;
+    out.textContent = !complete
+      ? `${questions_answered} of ${questions} questions answered: a band needs every answer.`
       : `${band_label}, readiness ${Math.round(score)}%. Top gaps: ${top_gaps.map((g) => `${g.item} ${g.title}`).join('; ') || 'none'}.`;
   });
 }

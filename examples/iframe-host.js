@@ -14,8 +14,8 @@ window.addEventListener('message', (e) => {
   if (type === 'aims:resize' && detail.height > 0) {
     frame.style.height = `${detail.height + 2}px`; // CSSOM: allowed under style-src 'self'
   } else if (type === 'aims:completed') {
-    out.textContent = detail.score === null
-      ? 'Every question was skipped: no band yet.'
+    out.textContent = !detail.complete
+      ? `${detail.questions_answered} of ${detail.questions} questions answered: a band needs every answer.`
       : `${detail.band_label}, readiness ${Math.round(detail.score)}%. Top gaps: ${detail.top_gaps.map((g) => `${g.item} ${g.title}`).join('; ') || 'none'}.`;
   }
 });

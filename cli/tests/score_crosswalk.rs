@@ -103,9 +103,9 @@ fn warnings_go_to_stderr_and_the_report_is_still_printed() {
     assert_eq!(
         r.stderr,
         "<stdin>: warning: answer \"5.2\", field \"colour\": unknown field, kept as written but not used\n\
-         <stdin>: warning: answer \"A.10.4\", field \"justification\": the control is excluded without a justification; the Statement of Applicability must justify every exclusion, and the report counts this as a major nonconformity\n"
+         <stdin>: warning: answer \"A.10.4\", field \"justification\": the control is excluded without a justification; the Statement of Applicability must justify every exclusion, and the report counts this as a minor nonconformity against 6.1.3\n"
     );
-    assert!(r.stdout.contains("Verdict: not_ready (provisional)"));
+    assert!(r.stdout.contains("Verdict: incomplete\n"), "{}", r.stdout);
 }
 
 /// Each case: the file's text → the exit code and the last line of stderr.

@@ -198,7 +198,8 @@ fn export_writes_each_format() {
     assert!(csv.starts_with("\u{feff}id,title,kind,applicable,justification,maturity,target,gap,priority,finding,note\r\n"));
     assert_eq!(csv.matches("\r\n").count(), 71);
     let soa = ok(&["export", &file, "--format", "soa"]);
-    assert!(soa.starts_with("\u{feff}id,title,applicable,justification,status\r\n"));
+    assert!(soa
+        .starts_with("\u{feff}id,title,applicable,justification,reason_for_inclusion,status\r\n"));
     assert_eq!(soa.matches("\r\n").count(), 39);
     let oscal = json(&ok(&[
         "export",

@@ -9,6 +9,7 @@
 //!   Applicability, prioritised gaps and the certification roadmap.
 //! - [`crosswalk`]: ISO/IEC 42001 ⇄ NIST AI RMF coverage in both directions, conservative and
 //!   explained, and the heat-map matrix.
+//! - [`quick_scan`]: the quick scan's rules: chosen options, what an answer writes, progress.
 //! - [`roi`]: the 3-year cost and benefit of certification as sourced low / likely / high
 //!   ranges, with a seeded Monte Carlo and a tornado; deterministic natively and in Wasm.
 //! - [`training`]: built-in case studies with model answers, and the item-by-item comparison
@@ -28,6 +29,7 @@ pub mod catalog;
 pub mod crosswalk;
 pub mod csv;
 pub mod export;
+pub mod quick_scan;
 pub mod roi;
 #[cfg(feature = "scale")]
 pub mod scale;

@@ -212,6 +212,13 @@ impl Synthetic {
 impl Tables for Synthetic {
     type Ratings = Vec<Rating>;
 
+    fn shipped_id(&self, id: IsoId) -> IsoId {
+        IsoId((id.index() % Shipped.iso_items().len()) as u16)
+    }
+    fn in_copy_of(&self, like: IsoId, shipped: IsoId) -> IsoId {
+        let n = Shipped.iso_items().len();
+        IsoId((like.index() / n * n + shipped.index()) as u16)
+    }
     fn iso_items(&self) -> &[IsoItem] {
         &self.iso_items
     }

@@ -6,9 +6,9 @@
 use aims_engine::assessment::{
     Answer, Answers, Assessment, Framework, IsoAnswers, NistAnswers, Organisation,
 };
-use aims_engine::catalog::{IsoId, SubcategoryId};
+use aims_engine::catalog::{ExclusionLimit, IsoId, SubcategoryId};
 use aims_engine::crosswalk::{forward, matrix, reverse, CoverageStatus, Forward};
-use aims_engine::scoring::{score, Report, SoaStatus};
+use aims_engine::scoring::{score, FindingSeverity, Report, SoaStatus, Verdict};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -33,7 +33,8 @@ fn answer(id: IsoId) -> impl Strategy<Value = Option<Answer>> {
             })
         });
     let excluded = (any::<bool>(), prop::option::of(0u8..=5)).prop_map(move |(justified, m)| {
-        Some(if id.is_annex_a() {
+        // Controls that a clause requires cannot be excluded (the reader refuses it).
+        Some(if id.is_annex_a() && ExclusionLimit::of(id).is_none() {
             Answer {
                 applicable: false,
                 justification: justified.then(|| "Not used by us".to_string()),
@@ -152,8 +153,26 @@ proptest! {
     }
 
     #[test]
+    fn fewer_than_90_percent_answered_is_never_a_positive_verdict(a in iso_assessment()) {
+        let r = score(&a);
+        let c = &r.completeness;
+        if c.assessed * 10 < c.applicable * 9 {
+            prop_assert!(!r.verdict.is_positive(), "{} of {}: {:?}", c.assessed, c.applicable, r.verdict);
+        }
+        if !c.missing_critical.is_empty() {
+            prop_assert!(!r.verdict.is_positive());
+        }
+        // Any major is known whatever is missing.
+        let majors = r.findings.iter().any(|f| f.severity == FindingSeverity::Major);
+        prop_assert_eq!(majors, r.verdict == Verdict::NotReady);
+    }
+
+    #[test]
     fn a_justified_exclusion_leaves_scores_and_findings(a in iso_assessment(), pick in any::<prop::sample::Index>()) {
-        let controls: Vec<IsoId> = assessable().into_iter().filter(|i| i.is_annex_a()).collect();
+        let controls: Vec<IsoId> = assessable()
+            .into_iter()
+            .filter(|&i| i.is_annex_a() && ExclusionLimit::of(i).is_none())
+            .collect();
         let id = controls[pick.index(controls.len())];
         let mut excluded = a.clone();
         let mut removed = a.clone();
@@ -162,7 +181,7 @@ proptest! {
         iso_mut(&mut removed).remove(&id);
         let (r, without) = (score(&excluded), score(&removed));
         prop_assert_eq!(scores(&r), scores(&without));
-        prop_assert!(r.findings.iter().all(|f| f.item != id));
+        prop_assert!(r.findings.iter().all(|f| f.items().all(|i| i != id)));
         prop_assert!(r.gaps.iter().all(|g| g.item != id));
         let row = r.statement_of_applicability.iter().find(|row| row.id == id).unwrap();
         prop_assert_eq!((row.applicable, row.status), (false, SoaStatus::Excluded));

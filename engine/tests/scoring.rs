@@ -80,8 +80,10 @@ fn everything_at_zero_is_not_ready() {
         (r.readiness, r.management_system, r.controls),
         (Some(0.0), Some(0.0), Some(0.0))
     );
-    assert_eq!(count(&r, FindingSeverity::Major), 70);
+    // 70 items at 0, but the 24 items of the 7 root-cause groups are written up once per group.
+    assert_eq!(count(&r, FindingSeverity::Major), 70 - 24 + 7);
     assert_eq!(r.gaps.len(), 70);
+    assert!(r.verdict_reason.not_ready_for_stage1());
     assert_eq!(r.roadmap.implementation_months, 18);
     expect_file!["snapshots/all-zero.report.txt"].assert_eq(&r.to_text());
 }
@@ -129,13 +131,13 @@ fn an_empty_assessment_has_no_scores_and_no_verdict_of_ready() {
     );
     assert_eq!(
         (r.verdict, r.provisional, r.answered),
-        (Verdict::NotReady, true, 0)
+        (Verdict::Incomplete, true, 0)
     );
     assert_eq!(r.not_assessed.len(), 70);
     assert!(r.findings.is_empty() && r.gaps.is_empty());
     assert_eq!(
         r.verdict_reason.to_string(),
-        "Nothing is assessed yet: rate the items to get a verdict."
+        "Nothing is assessed yet: a verdict needs at least 90% of the applicable items (63 of 70) and every critical one."
     );
 }
 
@@ -200,10 +202,10 @@ fn finding_rules() {
                 ..Answer::default()
             },
         )],
-        &["A.10.4 major unjustified_exclusion"],
+        &["6.1.3 minor unjustified_exclusion"],
     );
     check(&[("A.10.4", Answer::excluded("No customers"))], &[]);
-    // Three minors in clause 7 are systemic.
+    // Minors under different requirements of one clause stay separate.
     check(
         &[
             ("7.2", Answer::rated(2)),
@@ -211,11 +213,44 @@ fn finding_rules() {
             ("7.4", Answer::rated(1)),
         ],
         &[
-            "7 major systemic",
             "7.2 minor below_audit_level",
             "7.3 minor below_audit_level",
             "7.4 minor below_audit_level",
         ],
+    );
+    // Three minors under one root cause are one systemic major.
+    check(
+        &[
+            ("7.5.1", Answer::rated(2)),
+            ("7.5.2", Answer::rated(2)),
+            ("7.5.3", Answer::rated(1)),
+        ],
+        &["7.5.1 major systemic"],
+    );
+    // Two minors of one root cause are one minor.
+    check(
+        &[("9.2.1", Answer::rated(2)), ("9.2.2", Answer::rated(2))],
+        &["9.2.1 minor root_cause"],
+    );
+    // One quick-scan answer is one piece of evidence, however many items it set.
+    let qs = |m: u8| Answer {
+        quick_scan: Some("q09".into()),
+        ..Answer::rated(m)
+    };
+    check(
+        &[("7.5.1", qs(2)), ("7.5.2", qs(2)), ("7.5.3", qs(2))],
+        &["7.5.1 minor root_cause"],
+    );
+    // A target below 3 does not lower the bar.
+    check(
+        &[(
+            "7.2",
+            Answer {
+                target: Some(2),
+                ..Answer::rated(2)
+            },
+        )],
+        &["7.2 minor below_audit_level"],
     );
 }
 

@@ -8,7 +8,7 @@
 use aims_engine::assessment::{
     Answer, Answers, Assessment, Framework, IsoAnswers, NistAnswers, Organisation, Planning,
 };
-use aims_engine::catalog::{IsoId, SubcategoryId};
+use aims_engine::catalog::{ExclusionLimit, IsoId, SubcategoryId};
 use aims_engine::share::{decode, encode, ShareError, MAX_JSON_BYTES, MAX_LINK_CHARS, PREFIX};
 use aims_engine::training::cases;
 use proptest::prelude::*;
@@ -86,11 +86,13 @@ fn answer(annex_a: bool) -> impl Strategy<Value = Answer> {
                     } else {
                         justification
                     },
+                    reason: None,
                     note,
                     owner: None,
                     due: Some("2026-03-31".to_string()).filter(|_| inferred),
                     evidence,
                     inferred,
+                    quick_scan: None,
                     extra,
                 }
             },
@@ -114,7 +116,8 @@ fn assessment_with(typed_numbers: bool) -> impl Strategy<Value = Assessment> {
     let iso_answers = prop::collection::vec(
         (0..iso.len()).prop_flat_map(move |i| {
             let id = iso[i];
-            answer(id.is_annex_a()).prop_map(move |a| (id, a))
+            // Controls that a clause requires cannot be excluded (the reader refuses it).
+            answer(id.is_annex_a() && ExclusionLimit::of(id).is_none()).prop_map(move |a| (id, a))
         }),
         0..70,
     )
@@ -147,6 +150,7 @@ fn assessment_with(typed_numbers: bool) -> impl Strategy<Value = Assessment> {
             }),
             answers,
             extra,
+            ..Assessment::default()
         })
 }
 

@@ -56,15 +56,22 @@ fn every_model_answer_reads_cleanly_and_answers_all_70_items() {
 fn techserve_month_1_is_not_ready() {
     let r = score(&case("techserve-month-1").unwrap().model());
     assert_eq!(r.verdict, Verdict::NotReady);
-    // The article's gap-assessment findings: no policy, no risk assessment process.
+    // The article's gap-assessment findings: no policy, no risk assessment process; the
+    // policy control is written up with the policy clause (one root cause).
     for id in ["5.2", "6.1.2", "A.2.2"] {
         assert!(
-            r.findings
-                .iter()
-                .any(|f| f.item.as_str() == id && f.severity == FindingSeverity::Major),
+            r.findings.iter().any(
+                |f| f.items().any(|i| i.as_str() == id) && f.severity == FindingSeverity::Major
+            ),
             "{id}"
         );
     }
+    let policy = r
+        .findings
+        .iter()
+        .find(|f| f.item.as_str() == "5.2")
+        .unwrap();
+    assert!(policy.related.iter().any(|i| i.as_str() == "A.2.2"));
 }
 
 #[test]

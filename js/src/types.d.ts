@@ -19,6 +19,8 @@ export interface Answer {
   applicable?: boolean;
   /** Why a control is excluded: required for an exclusion to count. */
   justification?: string;
+  /** Why an included Annex A control is included (Statement of Applicability). */
+  reason?: string;
   note?: string;
   owner?: string;
   /** Preferably YYYY-MM-DD. */
@@ -27,6 +29,8 @@ export interface Answer {
   evidence?: string[] | string;
   /** true when the maturity was inferred by the crosswalk rather than rated. */
   inferred?: boolean;
+  /** The quick-scan question whose one answer set this maturity (counted once towards a systemic finding). */
+  quick_scan?: string;
   /** Unknown fields are kept (with a warning). */
   [field: string]: unknown;
 }
@@ -41,8 +45,13 @@ export interface Assessment {
     name?: string;
     sector?: string;
     employees?: number;
-    /** e.g. ["ISO/IEC 27001"]: a 27001 or 9001 certificate gives the roadmap its credit. */
+    /** e.g. ["ISO/IEC 27001"]: a 27001 or 9001 certificate gives the roadmap its credit; [] says none. */
     certifications?: string[];
+    [field: string]: unknown;
+  };
+  /** The organisation's roles for AI (ISO/IEC 22989); they drive the proposed exclusions. */
+  profile?: {
+    roles?: ("ai_provider" | "ai_producer" | "ai_customer" | "ai_partner")[];
     [field: string]: unknown;
   };
   /** The team's capacity for the roadmap. */
@@ -155,7 +164,8 @@ export interface AimsError extends Error {
   diagnostics?: Diagnostic[];
 }
 
-export type Verdict = "not_ready" | "ready_with_corrective_actions" | "ready";
+/** Worst first: `incomplete` means no major so far but too few answers for a verdict. */
+export type Verdict = "not_ready" | "incomplete" | "ready_with_corrective_actions" | "ready";
 export type Criticality = "low" | "medium" | "high" | "critical";
 
 export interface SectionScore {
@@ -170,8 +180,12 @@ export interface Finding {
   item: IsoId;
   title: string;
   severity: "major" | "minor" | "observation";
-  rule: "unjustified_exclusion" | "absent" | "critical_ad_hoc" | "systemic" | "below_audit_level" | "no_evidence";
+  rule: "unjustified_exclusion" | "absent" | "critical_ad_hoc" | "systemic" | "root_cause" | "below_audit_level" | "no_evidence";
   reason: string;
+  /** The other items the finding covers (one root cause, or the controls an incomplete Statement of Applicability leaves unjustified). */
+  related: IsoId[];
+  /** The root-cause group the finding was merged by. */
+  root_cause?: "policy" | "impact_assessment" | "risk" | "roles" | "documented_information" | "internal_audit" | "management_review";
   /** Present (true) when the item's maturity was inferred. */
   inferred?: true;
 }
@@ -183,7 +197,10 @@ export interface SoaRow {
   justification: string | null;
   maturity: Maturity | null;
   target: number;
+  /** Judged against level 3, whatever the target. */
   status: "implemented" | "partially_implemented" | "not_implemented" | "not_assessed" | "excluded" | "exclusion_not_justified";
+  /** Why an included control is included; null for an excluded one. */
+  reason_for_inclusion: string | null;
   inferred?: true;
 }
 
@@ -193,6 +210,8 @@ export interface Gap {
   current: Maturity;
   target: number;
   criticality: Criticality;
+  /** The finding that covers the item; null for an ambition gap. */
+  finding: "major" | "minor" | null;
   priority: Criticality;
   /** Criticality weight (1-4) × levels to target. */
   priority_score: number;
@@ -227,6 +246,8 @@ export interface Report {
   management_system: number | null;
   /** Annex A controls. */
   controls: number | null;
+  /** Maturity against the organisation's own targets (its ambition). */
+  against_target: number | null;
   answered: number;
   total: number;
   excluded: number;
@@ -234,13 +255,20 @@ export interface Report {
   verdict: Verdict;
   /** True while items remain unassessed. */
   provisional: boolean;
+  completeness: { assessed: number; applicable: number; required: number; missing_critical: IsoId[] };
   verdict_reason: string;
   sections: SectionScore[];
   findings: Finding[];
   statement_of_applicability: SoaRow[];
-  /** Highest priority first. */
+  /** Below level 3, what blocks certification first. */
   gaps: Gap[];
+  /** At or above level 3, below a higher target. */
+  ambition_gaps: Gap[];
   not_assessed: IsoId[];
+  /** Exclusions the organisation's roles for AI suggest; never applied until accepted. */
+  proposed_exclusions: { item: IsoId; title: string; justification: string }[];
+  /** Remarks on the assessment, e.g. targets below level 3. */
+  notes: string[];
   roadmap: Roadmap;
 }
 

@@ -16,9 +16,13 @@ let questions;
 before(async () => {
   app = await start();
   const text = await readFile(join(ROOT, 'engine', 'data', 'quick-scan.txt'), 'utf8');
-  questions = text.split('\n')
-    .filter((l) => l.startsWith('items'))
-    .map((l) => l.split('=')[1].split(',').map((s) => s.trim()));
+  // One entry per question: its items (none for the role and certificate questions).
+  questions = text.split(/\n(?=\[)/)
+    .filter((b) => b.startsWith('['))
+    .map((b) => {
+      const items = b.split('\n').find((l) => l.startsWith('items'));
+      return items ? items.split('=')[1].split(',').map((s) => s.trim()) : [];
+    });
 });
 after(async () => {
   await app?.close();
@@ -41,15 +45,28 @@ async function tabUntil(page, pred, what, max = 40) {
   assert.fail(`Tab never reached ${what}`);
 }
 
-// What the keyboard user answers to each question: a level 0-5, or 'skip'.
-const PLAN = [1, 2, 0, 1, 'skip', 2, 1, 0, 3, 2, 1, 1, 2, 0, 4, 1, 2, 1];
+// What the keyboard user answers to each question: a level 0-5, an option `o<k>` of the role
+// and certificate questions, or 'skip'.
+const PLAN = ['o0', 'o3', 1, 2, 0, 1, 'skip', 2, 1, 0, 3, 2, 1, 1, 2, 0, 4, 1, 2, 1, 2, 1, 3, 2, 1];
 const SKIPPED = PLAN.indexOf('skip');
 
-test('the quick scan is completed by keyboard only and ends with a band and three gaps', async () => {
+/** Chooses `plan` in the focused radio group by keyboard (Space on the first, arrows after). */
+async function choose(page, plan, i) {
+  const focused = await active(page);
+  assert.equal(focused.type, 'radio', `question ${i + 1} starts in the radio group`);
+  const k = typeof plan === 'number' ? plan : Number(plan.slice(1));
+  if (k === 0) await page.keyboard.press('Space');
+  for (let j = 0; j < k; j++) await page.keyboard.press('ArrowDown');
+  assert.equal(await page.isChecked(`input[name^="qs-"][value="${plan}"]`), true, `question ${i + 1} answered ${plan}`);
+}
+
+test('the quick scan is completed by keyboard only; the band waits for every answer', async () => {
   assert.equal(questions.length, PLAN.length, 'one planned answer per question');
   const page = await app.open('#/quick-scan');
   const n = questions.length;
-  assert.equal(await page.textContent('.progress-label'), `Question 1 of ${n}`);
+  assert.ok(n <= 25, `${n} questions: the quick scan stays short`);
+  assert.equal(await page.textContent('.progress-label'), `Question 1 of ${n} · 0 answered`);
+  assert.match(await page.textContent('#qs-question'), /role for AI/);
   assert.equal(await page.getAttribute('progress#qs-progress', 'value'), '1');
   assert.equal(await page.getAttribute('progress#qs-progress', 'max'), String(n));
   assert.deepEqual(await app.axe(page), [], 'axe on a quick-scan question');
@@ -62,25 +79,34 @@ test('the quick scan is completed by keyboard only and ends with a band and thre
       await tabUntil(page, (a) => a.cls.includes('qs-skip'), '"Not sure / skip"', 5);
       await page.keyboard.press('Space');
     } else {
-      const focused = await active(page);
-      assert.equal(focused.type, 'radio', `question ${i + 1} starts in the radio group`);
-      if (plan === 0) {
-        await page.keyboard.press('Space');
-      } else {
-        for (let k = 0; k < plan; k++) await page.keyboard.press('ArrowDown');
-      }
-      assert.equal(await page.isChecked(`input[name^="qs-"][value="${plan}"]`), true, `question ${i + 1} answered ${plan}`);
+      await choose(page, plan, i);
       if (i === 2) await app.screenshot(page, 'quick-scan');
       await page.keyboard.press('Enter');
     }
     if (i + 1 < n) {
       await page.waitForFunction((q) => document.querySelector('#qs-question')?.textContent !== q, question);
-      assert.equal(await page.textContent('.progress-label'), `Question ${i + 2} of ${n}`);
+      assert.match(await page.textContent('.progress-label'), new RegExp(`^Question ${i + 2} of ${n}`));
       assert.equal((await active(page)).id, 'qs-question', 'focus moves to the question heading');
       await page.keyboard.press('Tab');
     }
   }
+  // One question skipped: no band and no verdict, but what is missing.
   await page.waitForSelector('.qs-end');
+  assert.equal((await active(page)).id, 'qs-end-h', 'focus moves to the end screen heading');
+  assert.equal(await page.textContent('#qs-end-h'), `${n - 1} of ${n} answered`);
+  assert.equal(await page.locator('.qs-end .band').count(), 0, 'no band before every answer');
+  assert.equal(await page.locator('.qs-end .verdict').count(), 0, 'no verdict before every answer');
+  assert.deepEqual(await app.axe(page), [], 'axe on the incomplete end screen');
+  // Back to the skipped question from the list, answer it, and the result follows.
+  await tabUntil(page, (a) => a.cls.includes('qs-unanswered'), 'the unanswered question', 10);
+  assert.match((await active(page)).text, new RegExp(`^Question ${SKIPPED + 1}:`));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((t) => document.querySelector('.progress-label')?.textContent.startsWith(t), `Question ${SKIPPED + 1} of`);
+  await page.keyboard.press('Tab');
+  await choose(page, 1, SKIPPED);
+  await page.keyboard.press('Enter');
+
+  await page.waitForSelector('.qs-end .band');
   assert.equal((await active(page)).id, 'qs-end-h', 'focus moves to the end screen heading');
   const band = (await page.textContent('.band-label')).trim();
   assert.ok(['Early stage', 'Developing', 'Nearly ready', 'Ready for audit'].includes(band), band);
@@ -90,7 +116,7 @@ test('the quick scan is completed by keyboard only and ends with a band and thre
   const gaps = page.locator('.qs-gap');
   assert.equal(await gaps.count(), 3);
   for (let i = 0; i < 3; i++) {
-    assert.match(await gaps.nth(i).textContent(), /Maturity \d.*target \d/);
+    assert.match(await gaps.nth(i).textContent(), /Maturity \d.*level 3/);
     assert.ok((await gaps.nth(i).locator('.gap-action').textContent()).length > 20);
   }
   assert.equal(await page.getAttribute('text=See full results', 'href'), '#/results');
@@ -107,11 +133,9 @@ test('the quick scan is completed by keyboard only and ends with a band and thre
 
 test('the quick-scan answers appear in the full assessment and the scan resumes', async () => {
   const page = await app.open('#/assessment/4');
-  const answered = PLAN.reduce((sum, p, i) => sum + (p === 'skip' ? 0 : questions[i].length), 0);
-  assert.equal(await page.textContent('#assessment-progress-label'), `${answered} of 70 answered`);
+  assert.equal(await page.textContent('#assessment-progress-label'), '70 of 70 answered');
   // The items of question `q` shown in the open section have its answer.
-  const check = async (q) => {
-    const level = PLAN[q] === 'skip' ? 'none' : PLAN[q];
+  const check = async (q, level = PLAN[q]) => {
     let seen = 0;
     for (const item of questions[q]) {
       const radio = `[id="item-${dom(item)}-maturity-${level}"]`;
@@ -121,24 +145,28 @@ test('the quick-scan answers appear in the full assessment and the scan resumes'
     }
     assert.ok(seen > 0, `question ${q + 1} has items in this section`);
   };
-  await check(0); // clause 4
+  await check(2); // clause 4
   await page.click('.section-list a[href="#/assessment/A.2"]');
   await page.waitForFunction(() => document.querySelector('#section-h')?.textContent.startsWith('A.2'));
   assert.equal((await active(page)).id, 'section-h', 'focus moves to the new section');
-  await check(1);
-  const skippedSection = questions[SKIPPED].find((i) => i.startsWith('A.')).split('.').slice(0, 2).join('.');
-  await page.goto(`${app.url}/#/assessment/${skippedSection}`);
-  await page.waitForFunction((s) => document.querySelector('#section-h')?.textContent.startsWith(s), skippedSection);
-  await check(SKIPPED);
-  await page.close();
+  await check(5);
+  const lateSection = questions[SKIPPED].find((i) => i.startsWith('A.')).split('.').slice(0, 2).join('.');
+  await page.goto(`${app.url}/#/assessment/${lateSection}`);
+  await page.waitForFunction((s) => document.querySelector('#section-h')?.textContent.startsWith(s), lateSection);
+  await check(SKIPPED, 1);
+  // Rating one item of the third question on its own leaves that question without a single answer.
+  await page.goto(`${app.url}/#/assessment/4`);
+  await page.waitForFunction(() => document.querySelector('#section-h')?.textContent.startsWith('4'));
+  await page.click(`label[for="item-${dom(questions[2][0])}-maturity-4"]`);
+  await page.close(); // saved on pagehide
 
-  // A returning visitor starts at the first unanswered (the skipped) question, and sees the
-  // chosen option of an answered one.
+  // A returning visitor starts at the first question without an answer, and sees the chosen
+  // option of an answered one.
   const scan = await app.open('#/quick-scan');
-  assert.equal(await scan.textContent('.progress-label'), `Question ${SKIPPED + 1} of ${questions.length}`);
+  assert.match(await scan.textContent('.progress-label'), new RegExp(`^Question 3 of ${questions.length}`));
   await scan.click('text=Back');
-  await scan.waitForFunction((t) => document.querySelector('.progress-label')?.textContent === t, `Question ${SKIPPED} of ${questions.length}`);
-  assert.equal(await scan.isChecked(`input[name^="qs-"][value="${PLAN[SKIPPED - 1]}"]`), true);
+  await scan.waitForFunction((t) => document.querySelector('.progress-label')?.textContent.startsWith(t), `Question 2 of ${questions.length}`);
+  assert.equal(await scan.isChecked(`input[name^="qs-"][value="${PLAN[1]}"]`), true);
   await scan.close();
 });
 

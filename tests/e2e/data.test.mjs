@@ -179,7 +179,8 @@ test('saved assessments: new, rename (Enter saves, Escape cancels), duplicate, d
   await page.click('button[aria-label="Rename “Assessment 2”"]');
   const field = page.locator('.rename input');
   await field.waitFor();
-  assert.ok(await field.evaluate((el) => el === document.activeElement), 'the name field has focus');
+  // Focus moves to the name field once the render has put it in the page.
+  await page.waitForFunction(() => document.activeElement?.matches('.rename input'));
   await field.fill('Pilot <b>bold</b>');
   await field.press('Enter');
   await page.waitForFunction(() => [...document.querySelectorAll('.saved-name')].some((h) => h.textContent.startsWith('Pilot <b>bold</b>')));
@@ -350,7 +351,8 @@ test('reset deletes all saved data after a typed confirmation, with export offer
   await page.waitForTimeout(600);
   assert.ok(Object.keys(await app.storage(page)).some((k) => k.includes(':roi:')));
   await page.click('#reset-start');
-  assert.ok(await page.locator('#reset-confirm-word').evaluate((el) => el === document.activeElement));
+  // Keyboard users land on the confirmation field once it is rendered.
+  await page.waitForFunction(() => document.activeElement?.id === 'reset-confirm-word');
   assert.equal(await page.locator('.reset-exports button').count(), 2, 'an export per saved assessment');
   assert.ok(await page.isDisabled('#reset-confirm'));
   await page.fill('#reset-confirm-word', 'delete?');

@@ -87,10 +87,10 @@ test('results show readiness, the not-ready verdict, findings, gaps, the SoA and
   const firstMajor = page.locator('.finding-group-major .finding').first();
   assert.match(await firstMajor.locator('.finding-reason').textContent(), /Maturity|Excluded|minor/);
 
-  // Gaps: the most urgent first, current → target, priority in words, an action.
+  // Gaps: what blocks certification first, current → level 3, priority in words, an action.
   const gap = page.locator('ol.gaps > li.gap').first();
-  assert.match(await gap.locator('.badge').textContent(), /^(Critical|High|Medium|Low) priority$/);
-  assert.match(await gap.locator('.gap-levels').textContent(), /Maturity \d.*target \d/);
+  assert.match(await gap.locator('.badge').textContent(), /^Critical priority$/, 'a major comes first');
+  assert.match(await gap.locator('.gap-levels').textContent(), /Maturity \d.*level 3/);
   assert.match(await gap.locator('.gap-action').textContent(), /^Next step: .{10,}/);
 
   // The Statement of Applicability: 38 controls in a scrollable, labelled region.
@@ -98,7 +98,7 @@ test('results show readiness, the not-ready verdict, findings, gaps, the SoA and
   assert.equal(await soa.getAttribute('tabindex'), '0');
   assert.equal(await soa.locator('tbody tr').count(), 38);
   assert.deepEqual(await soa.locator('thead th').allTextContents(),
-    ['Control', 'Title', 'Applicable', 'Justification', 'Maturity', 'Status']);
+    ['Control', 'Title', 'Applicable', 'Reason for inclusion, or justification', 'Maturity', 'Status']);
   assert.equal(await soa.locator('tbody tr').first().locator('th').textContent(), 'A.2.2');
 
   // Charts: SVG with an accessible name and a table alternative.
@@ -257,4 +257,44 @@ test('the report takes the inputs saved on the ROI page', async () => {
 test('no console error and no request to another origin', () => {
   assert.deepEqual(app.consoleErrors, []);
   assert.deepEqual(app.foreign, []);
+});
+
+test('too few answers give no verdict; the missing critical items are named', async () => {
+  const a = { format: 'aims-assessment', version: 1, organisation: { name: 'One answer' }, answers: { '5.2': { maturity: 3 } } };
+  const page = await seeded('#/results', a);
+  const verdict = page.locator('.verdict');
+  assert.equal(await verdict.locator('.verdict-title').textContent(), 'Not enough answers for a verdict');
+  assert.match(await verdict.textContent(), /1 of 70 applicable items assessed/);
+  assert.match(await verdict.textContent(), /Critical items still to assess: 4\.3/);
+  assert.match(await page.textContent('.figures'), /Against level 3, 1 of 70 answered/);
+  assert.deepEqual(await app.axe(page), []);
+  await page.close();
+});
+
+test('saved work is told once that the rules changed; a customer-only profile gets exclusions proposed, never applied', async () => {
+  const a = structuredClone(techserve);
+  a.profile = { roles: ['ai_customer'] };
+  const page = await seeded('#/results', a);
+  // Saved before rules were versioned: one notice, and the list is marked as seen.
+  assert.match(await page.textContent('.notices'), /The readiness rules changed/);
+  assert.equal(JSON.parse(await page.evaluate((ns) => localStorage.getItem(`${ns}:index`), NS)).rules, 2);
+
+  const rows = page.locator('.proposals li.proposal');
+  const before = await rows.count();
+  assert.ok(before >= 2, `${before} proposals`);
+  assert.match(await page.textContent('.proposals'), /nothing is excluded until you accept/);
+  const first = (await rows.first().locator('.item-id').textContent()).trim();
+  const status = (id) => page.locator('table.soa tr', { has: page.locator(`th:text-is("${id}")`) }).locator('td').last().textContent();
+  assert.doesNotMatch(await status(first), /Excluded/, 'proposed, not applied');
+  await rows.first().locator('textarea').fill('We only use AI products that suppliers build; their development is governed through A.10.3.');
+  await rows.first().locator('.proposal-accept').click();
+  await page.waitForFunction((n) => document.querySelectorAll('.proposals li.proposal').length === n - 1, before);
+  assert.match(await status(first), /Excluded/);
+  // Rejecting keeps the control in scope with a reason for inclusion, and it is not proposed again.
+  const second = (await rows.first().locator('.item-id').textContent()).trim();
+  await rows.first().locator('.proposal-reject').click();
+  await page.waitForFunction((n) => document.querySelectorAll('.proposals li.proposal').length === n - 2, before);
+  assert.doesNotMatch(await status(second), /Excluded/);
+  assert.deepEqual(await app.axe(page), []);
+  await page.close();
 });

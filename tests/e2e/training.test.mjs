@@ -266,7 +266,7 @@ test('the CSV, Statement of Applicability, OSCAL and Markdown downloads happen a
   const soa = await download(page, '#export-soa');
   assert.match(soa.name, new RegExp(`^techserve-solutions-soa-${date}\\.csv$`));
   const soaRows = soa.text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
-  assert.equal(soaRows[0], 'id,title,applicable,justification,status');
+  assert.equal(soaRows[0], 'id,title,applicable,justification,reason_for_inclusion,status');
   assert.equal(soaRows.length, 39);
 
   const oscal = await download(page, '#export-oscal');

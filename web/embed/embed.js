@@ -12,8 +12,9 @@
 // Attributes (read when the widget loads): mode ("quick", the default and only mode),
 // storage-key (namespaces the answers saved in this browser), app-url (the full app, linked
 // from the result screen), loading ("lazy", the default, or "eager").
-// Events on the element: aims:ready (the widget is shown), aims:completed (detail: band,
-// band_label, score, verdict, answered, total, top_gaps), both bubbling and composed.
+// Events on the element: aims:ready (the widget is shown), aims:completed (detail: complete,
+// questions_answered, questions, band, band_label, score, verdict, answered, total, top_gaps),
+// both bubbling and composed.
 
 const base = new URL('./embed/', import.meta.url);
 let engine;

@@ -55,13 +55,21 @@ pub fn band_key(band: ReadinessBand) -> &'static str {
     }
 }
 
-/// The detail of `aims:completed`: the indicative band (`band`, `band_label`), the readiness
-/// `score` (0-100, `null` when every question was skipped), the `verdict`, how many of the
-/// items were `answered` of `total`, and the `top_gaps` (at most three, in the JS API's `Gap`
-/// shape).
-pub fn completed_detail(report: &Report) -> Value {
-    let band = report.readiness.map(ReadinessBand::of);
+/// The detail of `aims:completed`: whether every question was answered (`complete`, with
+/// `questions_answered` of `questions`), the indicative band (`band`, `band_label`: only for a
+/// complete scan, read with the verdict), the readiness `score` (0-100, `null` when every
+/// question was skipped), the `verdict`, how many of the items were `answered` of `total`, and
+/// the `top_gaps` (at most three, in the JS API's `Gap` shape).
+pub fn completed_detail(report: &Report, scan: aims_engine::quick_scan::Progress) -> Value {
+    let complete = scan.is_complete();
+    let band = report
+        .readiness
+        .filter(|_| complete)
+        .map(|r| ReadinessBand::reading(r, report.verdict));
     json!({
+        "complete": complete,
+        "questions_answered": scan.answered,
+        "questions": scan.total,
         "band": band.map(band_key),
         "band_label": band.map(ReadinessBand::label),
         "score": report.readiness,
@@ -113,8 +121,10 @@ pub fn embed(props: &EmbedProps) -> Html {
     });
     let on_complete = {
         let on_completed = props.on_completed.clone();
+        let state = state.clone();
         Callback::from(move |report: Rc<Report>| {
-            on_completed.emit(completed_detail(&report).to_string())
+            let scan = aims_engine::quick_scan::progress(&state.assessment);
+            on_completed.emit(completed_detail(&report, scan).to_string())
         })
     };
     let ctx = Ctx {
@@ -166,7 +176,13 @@ mod tests {
         let text = include_str!("../../engine/tests/fixtures/techserve-month1.json");
         let (a, _) = Assessment::read(text).unwrap();
         let r = scoring::score(&a);
-        let d = completed_detail(&r);
+        let complete = aims_engine::quick_scan::Progress {
+            answered: 25,
+            total: 25,
+            first_unanswered: 25,
+        };
+        let d = completed_detail(&r, complete);
+        assert_eq!(d["complete"], true);
         assert_eq!(d["score"], serde_json::json!(r.readiness.unwrap()));
         assert_eq!(d["band"], "early-stage");
         assert_eq!(d["band_label"], "Early stage");
@@ -180,8 +196,12 @@ mod tests {
     #[test]
     fn nothing_answered_gives_no_band() {
         let r = scoring::score(&Assessment::default());
-        let d = completed_detail(&r);
+        let d = completed_detail(
+            &r,
+            aims_engine::quick_scan::progress(&Assessment::default()),
+        );
         assert!(d["band"].is_null() && d["score"].is_null());
+        assert_eq!(d["complete"], false);
         assert_eq!(d["top_gaps"], serde_json::json!([]));
     }
 }

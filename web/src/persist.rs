@@ -69,6 +69,19 @@ pub fn load_initial(store: &Store, unavailable: Option<SaveError>) -> AppState {
     if index.assessments.is_empty() {
         return state;
     }
+    // Work saved under older rules is judged by the new ones: say so, once.
+    if index.rules < aims_engine::scoring::RULES_VERSION {
+        state.notices.push(Notice::Info(
+            aims_engine::scoring::RULES_CHANGED.to_string(),
+        ));
+        let seen = Index {
+            rules: aims_engine::scoring::RULES_VERSION,
+            ..index.clone()
+        };
+        if let Err(e) = store.save_index(&seen) {
+            state.notices.push(Notice::NotSaved(e));
+        }
+    }
     state.entries = index.assessments;
     let current = index
         .current
@@ -111,6 +124,7 @@ pub(crate) fn flush(store: &Store, state: &AppState, dispatch: &Callback<Action>
     let mut index = Index {
         current: Some(state.current.clone()),
         assessments: state.entries.clone(),
+        rules: aims_engine::scoring::RULES_VERSION,
     };
     if let Some(e) = index.assessments.iter_mut().find(|e| e.id == state.current) {
         if write && result.is_ok() {

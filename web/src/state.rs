@@ -8,7 +8,8 @@
 
 use crate::storage::{CaseRef, Entry, Problem, SaveError, Saved};
 use aims_engine::assessment::{Answer, Answers, Assessment, Framework};
-use aims_engine::catalog::{IsoId, SubcategoryId};
+use aims_engine::catalog::{AiRole, IsoId, Question, SubcategoryId};
+use aims_engine::quick_scan::Choice;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -70,8 +71,14 @@ pub enum Action {
     SetJustification(IsoId, String),
     SetNote(IsoId, String),
     SetNistMaturity(SubcategoryId, Option<u8>),
-    /// Applies a maturity to several items at once (a quick-scan answer).
-    SetMany(Vec<IsoId>, Option<u8>),
+    /// A quick-scan answer (the question's index; `None` for "not sure"), written by the
+    /// engine's rule.
+    QuickScan(usize, Option<Choice>),
+    /// The reason an Annex A control is included (the Statement of Applicability).
+    SetReason(IsoId, String),
+    /// Excludes an Annex A control with a justification in one step (an accepted proposal).
+    Exclude(IsoId, String),
+    SetRoles(Vec<AiRole>),
     SetOrganisationName(String),
     SetEmployees(Option<u32>),
     SetCertifications(Vec<String>),
@@ -220,6 +227,8 @@ impl Reducible for AppState {
             Action::SetMaturity(id, m) => s.edit_iso(id, |a| {
                 a.maturity = m;
                 a.inferred = false;
+                // Rated on its own now, no longer one quick-scan answer among several.
+                a.quick_scan = None;
             }),
             Action::SetTarget(id, t) => s.edit_iso(id, |a| {
                 a.target = (t != aims_engine::assessment::DEFAULT_TARGET).then_some(t)
@@ -238,10 +247,20 @@ impl Reducible for AppState {
                 }
                 s.touch();
             }
-            Action::SetMany(ids, m) => {
-                for id in ids {
-                    s.edit_iso(id, |a| a.maturity = m);
+            Action::QuickScan(i, choice) => {
+                if let Some(q) = Question::all().get(i) {
+                    aims_engine::quick_scan::answer(Rc::make_mut(&mut s.assessment), q, choice);
+                    s.touch();
                 }
+            }
+            Action::SetReason(id, r) => s.edit_iso(id, |a| a.reason = clean(r)),
+            Action::Exclude(id, justification) => s.edit_iso(id, |a| {
+                a.applicable = false;
+                a.justification = clean(justification);
+            }),
+            Action::SetRoles(roles) => {
+                Rc::make_mut(&mut s.assessment).profile.roles = roles;
+                s.touch();
             }
             Action::SetOrganisationName(n) => {
                 Rc::make_mut(&mut s.assessment).organisation.name = clean(n.clone());
@@ -471,6 +490,34 @@ mod tests {
         assert!(s0.assessment.iso_answers().unwrap().is_empty());
         let s2 = s1.reduce(Action::Saved { rev: 1 });
         assert!(!s2.has_unsaved_changes());
+    }
+
+    #[test]
+    fn a_quick_scan_answer_is_written_by_the_engine_and_a_rating_of_one_item_unmarks_it() {
+        let q = Question::all()
+            .iter()
+            .position(|q| q.items().len() >= 2)
+            .unwrap();
+        let items = Question::all()[q].items();
+        let s = apply(
+            AppState::new("t".into()),
+            vec![Action::QuickScan(q, Some(Choice::Level(2)))],
+        );
+        let answers = s.assessment.iso_answers().unwrap();
+        assert!(items
+            .iter()
+            .all(|i| answers[i].maturity == Some(2) && answers[i].quick_scan.is_some()));
+        let s = apply((*s).clone(), vec![Action::SetMaturity(items[0], Some(3))]);
+        assert_eq!(
+            s.assessment.iso_answers().unwrap()[&items[0]].quick_scan,
+            None
+        );
+        let s = apply(
+            (*s).clone(),
+            vec![Action::Exclude(id("A.10.4"), "No customers".into())],
+        );
+        let a = &s.assessment.iso_answers().unwrap()[&id("A.10.4")];
+        assert!(!a.applicable && a.justification.as_deref() == Some("No customers"));
     }
 
     #[test]

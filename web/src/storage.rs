@@ -206,6 +206,10 @@ pub struct Index {
     pub current: Option<String>,
     #[serde(default)]
     pub assessments: Vec<Entry>,
+    /// The version of the judgement rules (`aims_engine::scoring::RULES_VERSION`) when the list
+    /// was last written; 0 before rules were versioned.
+    #[serde(default)]
+    pub rules: u32,
 }
 
 /// A saved assessment with its revision.
@@ -648,6 +652,7 @@ mod tests {
             case,
         };
         let index = Index {
+            rules: 0,
             current: Some("b".into()),
             assessments: vec![
                 entry("a", None),

@@ -15,7 +15,7 @@ mod read;
 
 pub use diagnostic::{Diagnostic, DiagnosticSeverity, ReadError};
 
-use crate::catalog::{IsoId, SubcategoryId};
+use crate::catalog::{AiRole, IsoId, SubcategoryId};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -116,6 +116,8 @@ impl Answers {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Assessment {
     pub organisation: Organisation,
+    /// What the organisation does with AI (its roles); drives the proposed exclusions.
+    pub profile: Profile,
     /// Capacity for the roadmap; `None` uses the defaults of [`Planning`].
     pub planning: Option<Planning>,
     pub answers: Answers,
@@ -177,6 +179,9 @@ impl Serialize for Assessment {
         m.serialize_entry("version", &VERSION)?;
         m.serialize_entry("framework", &self.framework())?;
         m.serialize_entry("organisation", &self.organisation)?;
+        if !self.profile.is_empty() {
+            m.serialize_entry("profile", &self.profile)?;
+        }
         if let Some(p) = &self.planning {
             m.serialize_entry("planning", p)?;
         }
@@ -192,19 +197,55 @@ impl Serialize for Assessment {
 }
 
 /// Who is being assessed.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Organisation {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sector: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub employees: Option<u32>,
     /// Certificates held, as written (e.g. "ISO/IEC 27001"); see [`Organisation::harmonized_certificate`].
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub certifications: Vec<String>,
+    /// The organisation said it holds none of them: an empty `certifications` list in the file,
+    /// as the quick scan's "Neither" writes it (absent means not asked yet).
+    pub certifications_stated: bool,
+    pub extra: Map<String, Value>,
+}
+
+impl Serialize for Organisation {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.name {
+            m.serialize_entry("name", v)?;
+        }
+        if let Some(v) = &self.sector {
+            m.serialize_entry("sector", v)?;
+        }
+        if let Some(v) = &self.employees {
+            m.serialize_entry("employees", v)?;
+        }
+        if !self.certifications.is_empty() || self.certifications_stated {
+            m.serialize_entry("certifications", &self.certifications)?;
+        }
+        for (k, v) in &self.extra {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+/// What the organisation does with AI: its roles in ISO/IEC 22989 terms (top-level `profile`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Profile {
+    /// `ai_provider`, `ai_producer`, `ai_customer`, `ai_partner`; more than one allowed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<AiRole>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+impl Profile {
+    pub fn is_empty(&self) -> bool {
+        self.roles.is_empty() && self.extra.is_empty()
+    }
 }
 
 /// A management-system certificate that shares the Harmonized Structure (clauses 4-10).
@@ -297,6 +338,10 @@ pub struct Answer {
     pub applicable: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub justification: Option<String>,
+    /// Why an applicable Annex A control is included (the Statement of Applicability's reason
+    /// for inclusion); `None` uses the risk our guidance says the control treats.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -310,6 +355,11 @@ pub struct Answer {
     /// The maturity was inferred (e.g. from NIST AI RMF answers by the crosswalk), not rated.
     #[serde(skip_serializing_if = "is_false")]
     pub inferred: bool,
+    /// The quick-scan question whose one answer set this maturity (with the other items of
+    /// that question); cleared when the item is rated on its own. One answer is one piece of
+    /// evidence, so such items count once towards a systemic finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quick_scan: Option<String>,
     /// Fields this version does not know, kept for the round trip.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -330,11 +380,13 @@ impl Default for Answer {
             target: None,
             applicable: true,
             justification: None,
+            reason: None,
             note: None,
             owner: None,
             due: None,
             evidence: Vec::new(),
             inferred: false,
+            quick_scan: None,
             extra: Map::new(),
         }
     }

@@ -5,10 +5,10 @@
 //! never stops the rest of the file from being read. Nothing here panics on any input.
 
 use super::{
-    Answer, Answers, Assessment, Diagnostic, Framework, Organisation, Planning, ReadError,
+    Answer, Answers, Assessment, Diagnostic, Framework, Organisation, Planning, Profile, ReadError,
     MAX_MATURITY, VERSION,
 };
-use crate::catalog::{edit_distance, IsoId, SubcategoryId};
+use crate::catalog::{edit_distance, AiRole, ExclusionLimit, IsoId, SubcategoryId};
 use serde_json::{Map, Value};
 use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
@@ -19,6 +19,7 @@ const TOP_FIELDS: &[&str] = &[
     "version",
     "framework",
     "organisation",
+    "profile",
     "planning",
     "answers",
 ];
@@ -29,11 +30,13 @@ const ANSWER_FIELDS: &[&str] = &[
     "target",
     "applicable",
     "justification",
+    "reason",
     "note",
     "owner",
     "due",
     "evidence",
     "inferred",
+    "quick_scan",
 ];
 /// More people than this is surely a typo.
 const MAX_PEOPLE: f64 = 10_000.0;
@@ -119,6 +122,21 @@ pub(super) fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadErro
             Organisation::default()
         }
     };
+    let profile = match top.remove("profile") {
+        None | Some(Value::Null) => Profile::default(),
+        Some(Value::Object(m)) => read_profile(m, &mut diags),
+        Some(v) => {
+            diags.push(Diagnostic::error(
+                None,
+                "profile",
+                format!(
+                    "expected an object such as {{\"roles\": [\"ai_customer\"]}}, found {}; ignored",
+                    kind(&v)
+                ),
+            ));
+            Profile::default()
+        }
+    };
     let planning = match top.remove("planning") {
         None | Some(Value::Null) => None,
         Some(Value::Object(m)) => Some(read_planning(m, &mut diags)),
@@ -150,6 +168,7 @@ pub(super) fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadErro
     Ok((
         Assessment {
             organisation,
+            profile,
             planning,
             answers,
             extra: top,
@@ -162,6 +181,40 @@ pub(super) fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadErro
 /// do yet; a future version 2 adds its steps here, one per version, in order.
 fn migrate(version: u64, _top: &mut Map<String, Value>) {
     debug_assert!((1..=VERSION).contains(&version));
+}
+
+fn read_profile(mut m: Map<String, Value>, diags: &mut Vec<Diagnostic>) -> Profile {
+    let mut p = Profile::default();
+    match m.remove("roles") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => {
+            for v in items {
+                match v.as_str().and_then(AiRole::parse) {
+                    Some(r) if !p.roles.contains(&r) => p.roles.push(r),
+                    Some(_) => {}
+                    None => diags.push(Diagnostic::error(
+                        None,
+                        "profile.roles",
+                        format!(
+                            "{} is not a role; expected \"ai_provider\", \"ai_producer\", \"ai_customer\" or \"ai_partner\"; ignored",
+                            show(&v)
+                        ),
+                    )),
+                }
+            }
+            p.roles.sort();
+        }
+        Some(v) => diags.push(Diagnostic::error(
+            None,
+            "profile.roles",
+            format!(
+                "expected a list such as [\"ai_customer\"], found {}; ignored",
+                kind(&v)
+            ),
+        )),
+    }
+    p.extra = m;
+    p
 }
 
 fn read_organisation(mut m: Map<String, Value>, diags: &mut Vec<Diagnostic>) -> Organisation {
@@ -187,6 +240,8 @@ fn read_organisation(mut m: Map<String, Value>, diags: &mut Vec<Diagnostic>) -> 
     match m.remove("certifications") {
         None | Some(Value::Null) => {}
         Some(Value::Array(items)) => {
+            // An empty list says "none"; a list with names says so itself.
+            org.certifications_stated = items.is_empty();
             for v in items {
                 match v {
                     Value::String(s) if !s.trim().is_empty() => org.certifications.push(s),
@@ -359,6 +414,7 @@ fn read_answer(
         )),
     }
     a.justification = take_string(&mut m, "justification", Some(item), "justification", diags);
+    a.reason = take_string(&mut m, "reason", Some(item), "reason", diags);
     a.note = take_string(&mut m, "note", Some(item), "note", diags);
     a.owner = take_string(&mut m, "owner", Some(item), "owner", diags);
     a.due = take_string(&mut m, "due", Some(item), "due", diags);
@@ -407,6 +463,19 @@ fn read_answer(
             format!("{} is not true or false; ignored", show(&v)),
         )),
     }
+    a.quick_scan = take_string(&mut m, "quick_scan", Some(item), "quick_scan", diags);
+    if a.target.is_some_and(|t| t < super::DEFAULT_TARGET) {
+        diags.push(Diagnostic::warning(
+            Some(item),
+            "target",
+            format!(
+                "target {} is below level {}, which certification expects; findings and the verdict are still judged against level {}",
+                a.target.unwrap_or_default(),
+                super::DEFAULT_TARGET,
+                super::DEFAULT_TARGET
+            ),
+        ));
+    }
     check_exclusion(item, framework, &mut a, diags);
     warn_unknown_fields(&m, ANSWER_FIELDS, Some(item), "", diags);
     a.extra = m;
@@ -437,11 +506,20 @@ fn check_exclusion(item: &str, framework: Framework, a: &mut Answer, diags: &mut
         ));
         return;
     }
+    if let Some(limit) = IsoId::parse(item).ok().and_then(ExclusionLimit::of) {
+        a.applicable = true;
+        diags.push(Diagnostic::error(
+            Some(item),
+            "applicable",
+            format!("{}; the control is treated as applicable", limit.message()),
+        ));
+        return;
+    }
     if a.justification().is_none() {
         diags.push(Diagnostic::warning(
             Some(item),
             "justification",
-            "the control is excluded without a justification; the Statement of Applicability must justify every exclusion, and the report counts this as a major nonconformity".to_string(),
+            "the control is excluded without a justification; the Statement of Applicability must justify every exclusion, and the report counts this as a minor nonconformity against 6.1.3".to_string(),
         ));
     }
     if a.maturity.is_some() {

@@ -157,11 +157,11 @@ fn exclusions() {
     );
     check(
         &iso(r#""A.10.4": {"applicable": false}"#),
-        "warning: answer \"A.10.4\", field \"justification\": the control is excluded without a justification; the Statement of Applicability must justify every exclusion, and the report counts this as a major nonconformity",
+        "warning: answer \"A.10.4\", field \"justification\": the control is excluded without a justification; the Statement of Applicability must justify every exclusion, and the report counts this as a minor nonconformity against 6.1.3",
     );
     check(
         &iso(r#""A.10.4": {"applicable": false, "justification": "   "}"#),
-        "warning: answer \"A.10.4\", field \"justification\": the control is excluded without a justification; the Statement of Applicability must justify every exclusion, and the report counts this as a major nonconformity",
+        "warning: answer \"A.10.4\", field \"justification\": the control is excluded without a justification; the Statement of Applicability must justify every exclusion, and the report counts this as a minor nonconformity against 6.1.3",
     );
     check(
         &iso(r#""A.10.4": {"applicable": false, "justification": "No customers", "maturity": 2}"#),

@@ -4,6 +4,7 @@
 //! 32 assessable clause leaves). The guidance is our own plain-language wording.
 
 use super::data::ISO_ITEMS;
+use super::rules::AiRole;
 use super::suggest::{nearest, UnknownId};
 use std::fmt;
 
@@ -79,6 +80,14 @@ pub struct Guidance {
     pub action: &'static str,
     /// What each maturity level 0-5 means for this item, where the generic scale would mislead.
     pub levels: Option<[&'static str; 6]>,
+    /// Annex A controls: the risk or obligation the control treats, completing "Included
+    /// because " (the default reason for inclusion in the Statement of Applicability).
+    pub treats: Option<&'static str>,
+    /// Annex A controls: the ISO/IEC 22989 roles for which the control normally applies.
+    pub applies_to: &'static [AiRole],
+    /// Annex A controls that leave a role out: the justification proposed when the
+    /// organisation has none of the roles in `applies_to`.
+    pub if_excluded: Option<&'static str>,
 }
 
 #[derive(Debug)]

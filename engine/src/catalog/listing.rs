@@ -1,6 +1,6 @@
 //! Catalog listings as CSV and JSON: what `aims catalog` prints and the JS API returns.
 
-use super::{Function, IsoId, Pair, Question, SubcategoryId, GENERIC_LEVELS};
+use super::{Function, IsoId, Pair, Question, QuestionKind, SubcategoryId, GENERIC_LEVELS};
 use crate::csv::CsvWriter;
 use serde_json::{json, Value};
 
@@ -73,10 +73,18 @@ impl CatalogName {
                 }
             }
             CatalogName::QuickScan => {
-                w.row(["id", "question", "help", "items"]);
+                w.row(["id", "kind", "question", "help", "items", "options"]);
                 for q in Question::all() {
-                    let items: Vec<&str> = q.items.iter().map(|i| i.as_str()).collect();
-                    w.row([q.id, q.question, q.help, &items.join(" ")]);
+                    let items: Vec<&str> = q.items().iter().map(|i| i.as_str()).collect();
+                    let options = q.option_labels();
+                    w.row([
+                        q.id,
+                        q.kind_str(),
+                        q.question,
+                        q.help,
+                        &items.join(" "),
+                        &options.join(" | "),
+                    ]);
                 }
             }
         }
@@ -154,12 +162,35 @@ impl CatalogName {
                 "options": super::QUICK_SCAN_OPTIONS.iter().map(|(m, label)| json!({
                     "maturity": m, "label": label
                 })).collect::<Vec<_>>(),
-                "questions": Question::all().iter().map(|q| json!({
-                    "id": q.id,
-                    "question": q.question,
-                    "help": q.help,
-                    "items": q.items.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
+                "questions": Question::all().iter().map(|q| match q.kind {
+                    QuestionKind::Maturity(items) => json!({
+                        "id": q.id,
+                        "kind": q.kind_str(),
+                        "question": q.question,
+                        "help": q.help,
+                        "items": items.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
+                    }),
+                    QuestionKind::Roles(options) => json!({
+                        "id": q.id,
+                        "kind": q.kind_str(),
+                        "question": q.question,
+                        "help": q.help,
+                        "options": options.iter().map(|(roles, label)| json!({
+                            "label": label,
+                            "roles": roles.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+                        })).collect::<Vec<_>>(),
+                    }),
+                    QuestionKind::Certificates(options) => json!({
+                        "id": q.id,
+                        "kind": q.kind_str(),
+                        "question": q.question,
+                        "help": q.help,
+                        "options": options.iter().map(|(certs, label)| json!({
+                            "label": label,
+                            "certifications": certs,
+                        })).collect::<Vec<_>>(),
+                    }),
+                }).collect::<Vec<_>>(),
             }),
         }
     }

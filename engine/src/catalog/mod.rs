@@ -11,6 +11,7 @@ mod listing;
 mod nist;
 mod pairs;
 mod quick_scan;
+mod rules;
 mod suggest;
 mod tables;
 
@@ -18,7 +19,8 @@ pub use iso::{Criticality, Guidance, IsoId, IsoItem, IsoKind, MaturityLevel, GEN
 pub use listing::CatalogName;
 pub use nist::{CategoryId, CategoryInfo, Function, SubcategoryId, SubcategoryInfo};
 pub use pairs::{Pair, Relationship};
-pub use quick_scan::{Question, QUICK_SCAN_OPTIONS};
+pub use quick_scan::{Question, QuestionKind, QUICK_SCAN_OPTIONS};
+pub use rules::{AiRole, ExclusionLimit, RootCause};
 pub(crate) use suggest::distance as edit_distance;
 pub use suggest::UnknownId;
 pub(crate) use tables::{Shipped, Tables};
@@ -30,7 +32,8 @@ mod data {
     use super::iso::{Criticality, Guidance, IsoId, IsoItem, IsoKind};
     use super::nist::{CategoryId, CategoryInfo, Function, SubcategoryId, SubcategoryInfo};
     use super::pairs::{Pair, Relationship};
-    use super::quick_scan::Question;
+    use super::quick_scan::{Question, QuestionKind};
+    use super::rules::{AiRole, ExclusionLimit, RootCause};
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
 

@@ -28,6 +28,20 @@ pub(crate) trait Tables {
     /// Default ratings (not assessed, default target) for every ISO item and subcategory.
     fn blank_ratings(&self) -> Self::Ratings;
 
+    /// The shipped item this one is a copy of (a generated catalog holds several copies of
+    /// the shipped one); the shipped catalog maps every id to itself.
+    #[inline]
+    fn shipped_id(&self, id: IsoId) -> IsoId {
+        id
+    }
+
+    /// The copy of shipped item `shipped` that sits in the same copy as `like`.
+    #[inline]
+    fn in_copy_of(&self, like: IsoId, shipped: IsoId) -> IsoId {
+        let _ = like;
+        shipped
+    }
+
     #[inline]
     fn iso(&self, id: IsoId) -> &IsoItem {
         &self.iso_items()[id.index()]

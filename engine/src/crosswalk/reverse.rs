@@ -169,6 +169,7 @@ impl Reverse {
             .collect();
         Assessment {
             organisation: nist.organisation.clone(),
+            profile: nist.profile.clone(),
             planning: nist.planning.clone(),
             answers: Answers::Iso42001(answers),
             extra: nist.extra.clone(),

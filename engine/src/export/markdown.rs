@@ -54,6 +54,7 @@ fn money(x: f64) -> String {
 fn verdict_words(v: Verdict) -> &'static str {
     match v {
         Verdict::NotReady => "Not ready",
+        Verdict::Incomplete => "Not enough answers for a verdict",
         Verdict::ReadyWithCorrectiveActions => "Ready with corrective actions",
         Verdict::Ready => "Ready",
     }
@@ -122,7 +123,11 @@ fn write_report(o: &mut String, a: &Assessment, options: &ReportOptions) -> fmt:
 fn write_readiness(o: &mut String, r: &Report) -> fmt::Result {
     writeln!(o, "## Readiness")?;
     writeln!(o)?;
-    let provisional = if r.provisional { " (provisional)" } else { "" };
+    let provisional = if r.provisional && r.verdict != Verdict::Incomplete {
+        " (provisional)"
+    } else {
+        ""
+    };
     writeln!(
         o,
         "**Verdict: {}{provisional}.** {}",
@@ -130,15 +135,30 @@ fn write_readiness(o: &mut String, r: &Report) -> fmt::Result {
         r.verdict_reason
     )?;
     writeln!(o)?;
-    writeln!(o, "| Score (0-100) | |")?;
+    for n in &r.notes {
+        writeln!(o, "*Note:* {n}")?;
+        writeln!(o)?;
+    }
+    writeln!(o, "| Score (0-100, against level 3) | |")?;
     writeln!(o, "|---|---:|")?;
-    writeln!(o, "| Readiness | {} |", pct(r.readiness))?;
+    writeln!(
+        o,
+        "| Readiness ({} of {} answered) | {} |",
+        r.answered,
+        r.total,
+        pct(r.readiness)
+    )?;
     writeln!(
         o,
         "| Management system (clauses 4-10) | {} |",
         pct(r.management_system)
     )?;
     writeln!(o, "| Controls (Annex A) | {} |", pct(r.controls))?;
+    writeln!(
+        o,
+        "| Against the organisation's own targets | {} |",
+        pct(r.against_target)
+    )?;
     writeln!(o)?;
     write!(o, "Answered {} of {} items", r.answered, r.total)?;
     if r.excluded > 0 {
@@ -200,9 +220,15 @@ fn write_findings(o: &mut String, r: &Report) -> fmt::Result {
         writeln!(o)?;
         for f in list {
             let inferred = if f.inferred { " *(inferred)*" } else { "" };
+            let related = if f.related.is_empty() {
+                String::new()
+            } else {
+                let ids: Vec<&str> = f.related.iter().map(|i| i.as_str()).collect();
+                format!(" (also covers {})", ids.join(", "))
+            };
             writeln!(
                 o,
-                "- **{}** {}: {}{inferred}",
+                "- **{}** {}{related}: {}{inferred}",
                 f.item,
                 f.item.item().title,
                 f.reason
@@ -214,15 +240,36 @@ fn write_findings(o: &mut String, r: &Report) -> fmt::Result {
 }
 
 fn write_gaps(o: &mut String, r: &Report) -> fmt::Result {
-    writeln!(o, "## Gaps, highest priority first")?;
+    writeln!(o, "## Gaps, what blocks certification first")?;
     writeln!(o)?;
-    if r.gaps.is_empty() {
-        writeln!(o, "None: every assessed item is at its target.")?;
+    if r.gaps.is_empty() && r.ambition_gaps.is_empty() {
+        writeln!(
+            o,
+            "None: every assessed item is at level 3 and at its target."
+        )?;
         return writeln!(o);
     }
+    if r.gaps.is_empty() {
+        writeln!(o, "None below level 3.")?;
+        writeln!(o)?;
+    } else {
+        write_gap_table(o, &r.gaps)?;
+    }
+    if !r.ambition_gaps.is_empty() {
+        writeln!(
+            o,
+            "### Ambition beyond level 3 (not needed for certification)"
+        )?;
+        writeln!(o)?;
+        write_gap_table(o, &r.ambition_gaps)?;
+    }
+    Ok(())
+}
+
+fn write_gap_table(o: &mut String, gaps: &[crate::scoring::Gap]) -> fmt::Result {
     writeln!(o, "| Priority | Item | Title | Now → target | First step |")?;
     writeln!(o, "|---|---|---|---|---|")?;
-    for g in &r.gaps {
+    for g in gaps {
         writeln!(
             o,
             "| {} | {} | {} | {} → {} | {} |",
@@ -242,7 +289,7 @@ fn write_soa(o: &mut String, r: &Report) -> fmt::Result {
     writeln!(o)?;
     writeln!(
         o,
-        "| Control | Title | Applicable | Status | Justification |"
+        "| Control | Title | Applicable | Status | Reason for inclusion, or justification of the exclusion |"
     )?;
     writeln!(o, "|---|---|---|---|---|")?;
     for row in &r.statement_of_applicability {
@@ -253,7 +300,12 @@ fn write_soa(o: &mut String, r: &Report) -> fmt::Result {
             cell(row.title),
             if row.applicable { "yes" } else { "no" },
             super::soa::status_str(row.status).replace('_', " "),
-            cell(row.justification.as_deref().unwrap_or(""))
+            cell(
+                row.reason_for_inclusion
+                    .as_deref()
+                    .or(row.justification.as_deref())
+                    .unwrap_or("")
+            )
         )?;
     }
     writeln!(o)

@@ -49,10 +49,12 @@ pub(crate) struct ItemView<'a> {
     pub maturity: Option<u8>,
     pub target: u8,
     pub gap: Option<&'a Gap>,
-    /// The most severe finding on the item itself (systemic findings sit on sections).
+    /// The most severe finding that covers the item (on it, or naming it as related).
     pub finding: Option<&'a Finding>,
     /// The Statement of Applicability status (Annex A controls only).
     pub soa_status: Option<SoaStatus>,
+    /// The Statement of Applicability's reason for inclusion (included Annex A controls only).
+    pub reason_for_inclusion: Option<&'a str>,
 }
 
 impl ItemView<'_> {
@@ -66,9 +68,13 @@ impl ItemView<'_> {
         self.maturity.is_some() || self.marked_not_applicable
     }
 
-    /// At or above its target (what OSCAL calls `satisfied`).
+    /// At or above the audit bar, level 3 (what OSCAL calls `satisfied`): conformity, whatever
+    /// the organisation's own target.
     pub fn at_target(&self) -> bool {
-        !self.marked_not_applicable && self.maturity.is_some_and(|m| m >= self.target)
+        !self.marked_not_applicable
+            && self
+                .maturity
+                .is_some_and(|m| m >= crate::scoring::findings::AUDIT_LEVEL)
     }
 }
 
@@ -83,14 +89,27 @@ pub(crate) fn item_views<'a>(answers: &'a IsoAnswers, report: &'a Report) -> Vec
             excluded: it.scope == Scope::Excluded,
             maturity: it.maturity,
             target: it.target,
-            gap: report.gaps.iter().find(|g| g.item == it.id),
-            // Findings are ordered majors first, so the first is the most severe.
-            finding: report.findings.iter().find(|f| f.item == it.id),
+            gap: report
+                .gaps
+                .iter()
+                .chain(&report.ambition_gaps)
+                .find(|g| g.item == it.id),
+            // The finding that covers the item, written against it or naming it as related
+            // (findings are ordered majors first, so the first is the most severe).
+            finding: report
+                .findings
+                .iter()
+                .find(|f| f.items().any(|i| i == it.id)),
             soa_status: report
                 .statement_of_applicability
                 .iter()
                 .find(|r| r.id == it.id)
                 .map(|r| r.status),
+            reason_for_inclusion: report
+                .statement_of_applicability
+                .iter()
+                .find(|r| r.id == it.id)
+                .and_then(|r| r.reason_for_inclusion.as_deref()),
         })
         .collect()
 }

@@ -6,11 +6,20 @@ use crate::csv::CsvWriter;
 use crate::scoring::SoaStatus;
 
 /// The columns of [`soa_csv`], in order.
-pub const SOA_COLUMNS: [&str; 5] = ["id", "title", "applicable", "justification", "status"];
+pub const SOA_COLUMNS: [&str; 6] = [
+    "id",
+    "title",
+    "applicable",
+    "justification",
+    "reason_for_inclusion",
+    "status",
+];
 
 /// CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF line ends), a header then the 38 Annex A
-/// controls in catalog order: `applicable` is `yes` / `no`, `justification` as written, and
-/// `status` the implementation status of the readiness report: `implemented`,
+/// controls in catalog order: `applicable` is `yes` / `no`, `justification` as written (for an
+/// exclusion), `reason_for_inclusion` (for an included control: the answer's `reason`, else the
+/// risk our guidance says it treats), and `status` the implementation status against level 3:
+/// `implemented`,
 /// `partially_implemented`, `not_implemented`, `not_assessed`, `excluded` or
 /// `exclusion_not_justified` (docs/scoring.md).
 pub fn soa_csv(a: &Assessment) -> String {
@@ -29,6 +38,7 @@ pub fn soa_csv(a: &Assessment) -> String {
             row.title,
             yes_no(!marked_no),
             row.justification.as_deref().unwrap_or(""),
+            row.reason_for_inclusion.as_deref().unwrap_or(""),
             status_str(row.status),
         ]);
     }

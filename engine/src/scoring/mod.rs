@@ -16,12 +16,16 @@
 
 pub mod findings;
 pub mod roadmap;
+mod rules;
 mod text;
 
-pub use findings::{Finding, FindingSeverity, Reason, Verdict, VerdictReason};
+pub use findings::{
+    Completeness, Finding, FindingSeverity, Reason, Shortfall, Verdict, VerdictReason,
+};
 pub use roadmap::{Assumption, Capacity, CertificateCredit, Phase, PhaseId, Roadmap};
+pub use rules::{rules, Rule, RULES_CHANGED, RULES_VERSION};
 
-use crate::assessment::{Answer, Answers, Assessment, IsoAnswers, Organisation, Planning};
+use crate::assessment::{Answer, Answers, Assessment, IsoAnswers, Organisation, Planning, Profile};
 use crate::catalog::{Criticality, IsoId, Shipped, Tables};
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -31,11 +35,44 @@ use std::fmt;
 /// inferred value is marked as such.
 pub fn score(a: &Assessment) -> Report {
     match &a.answers {
-        Answers::Iso42001(answers) => score_answers(answers, &a.organisation, a.planning.as_ref()),
+        Answers::Iso42001(answers) => {
+            let mut report = score_answers(answers, &a.organisation, a.planning.as_ref());
+            report.proposed_exclusions = proposed_exclusions(&a.profile, answers);
+            report
+        }
         Answers::NistAiRmf(nist) => {
             crate::crosswalk::infer_iso(nist, &a.organisation, a.planning.as_ref()).report
         }
     }
+}
+
+/// The Annex A controls that the organisation's roles for AI suggest excluding: those whose
+/// guidance lists roles the organisation has none of, with the guidance's justification.
+/// Controls already excluded, and controls given a reason for inclusion (the user kept them),
+/// are not proposed. With no roles stated nothing is proposed.
+pub fn proposed_exclusions(profile: &Profile, answers: &IsoAnswers) -> Vec<ProposedExclusion> {
+    if profile.roles.is_empty() {
+        return Vec::new();
+    }
+    IsoId::assessable()
+        .filter(|id| id.is_annex_a())
+        .filter_map(|id| {
+            let g = id.item().guidance?;
+            let justification = g.if_excluded?;
+            if profile.roles.iter().any(|r| g.applies_to.contains(r)) {
+                return None;
+            }
+            let answer = answers.get(&id);
+            let decided = answer.is_some_and(|a| {
+                !a.applicable || a.reason.as_deref().is_some_and(|r| !r.trim().is_empty())
+            });
+            (!decided).then_some(ProposedExclusion {
+                item: id,
+                title: id.item().title,
+                justification,
+            })
+        })
+        .collect()
 }
 
 /// Scores ISO/IEC 42001 answers for an organisation with the given capacity.
@@ -81,12 +118,15 @@ pub(crate) fn score_items<T: Tables>(
         })
         .collect();
     let (mut all, mut clauses, mut controls) = (Acc::default(), Acc::default(), Acc::default());
+    let mut ambition = Acc::default();
     let mut soa = Vec::with_capacity(tables.assessable_count().1);
-    let mut gaps = Vec::with_capacity(items.len());
+    let mut below: Vec<(usize, u8)> = Vec::with_capacity(items.len());
+    let mut ambition_gaps = Vec::new();
+    let mut low_targets = Vec::new();
     let mut not_assessed = Vec::with_capacity(items.len());
     let (mut answered, mut excluded, mut inferred) = (0u32, 0u32, 0u32);
     let mut slot = 0;
-    for it in items {
+    for (index, it) in items.iter().enumerate() {
         let section = tables.iso(it.id).section;
         while slot + 1 < sections.len() && sections[slot].id != section {
             slot += 1;
@@ -100,6 +140,7 @@ pub(crate) fn score_items<T: Tables>(
         inferred += u32::from(it.inferred && it.maturity.is_some());
         match (it.scope, it.maturity) {
             (Scope::Excluded, _) => excluded += 1,
+            (Scope::UnjustifiedExclusion, None) => {}
             (_, None) => not_assessed.push(it.id),
             (_, Some(m)) => {
                 let (num, den) = it.credit(m);
@@ -114,10 +155,17 @@ pub(crate) fn score_items<T: Tables>(
                 ] {
                     acc.add(num, den);
                 }
-                if m < it.target {
-                    gaps.push(Gap::new(tables, it, m));
+                let (num, den) = it.credit_against_target(m);
+                ambition.add(num, den);
+                if m < findings::AUDIT_LEVEL {
+                    below.push((index, m));
+                } else if m < it.target {
+                    ambition_gaps.push(Gap::new(tables, it, m, it.target, None));
                 }
             }
+        }
+        if it.scope != Scope::Excluded && it.target < findings::AUDIT_LEVEL {
+            low_targets.push(it.id);
         }
         if it.annex_a {
             soa.push(SoaRow::new(tables, it));
@@ -126,27 +174,51 @@ pub(crate) fn score_items<T: Tables>(
     for s in &mut sections {
         s.score = s.acc.percent();
     }
-    let gaps = order_gaps(gaps);
     let (findings, verdict) = findings::evaluate(tables, items);
+    // Certification gaps: every item below the audit bar, with the severity of the finding
+    // that covers it.
+    let mut gaps: Vec<Gap> = below
+        .into_iter()
+        .map(|(i, m)| {
+            let it = &items[i];
+            let severity = findings
+                .iter()
+                .filter(|f| f.items().any(|x| x == it.id))
+                .map(|f| f.severity)
+                .min();
+            Gap::new(tables, it, m, findings::AUDIT_LEVEL, severity)
+        })
+        .collect();
+    gaps.sort_by_key(Gap::order_key);
+    ambition_gaps.sort_by_key(Gap::order_key);
     let roadmap = roadmap::plan(items, &findings, organisation, planning);
     let total = items.len() as u32;
     let provisional = answered < total;
+    let mut notes = Vec::new();
+    if !low_targets.is_empty() {
+        notes.push(Note::TargetsBelowAuditLevel(low_targets));
+    }
     Report {
         readiness: all.percent(),
         management_system: clauses.percent(),
         controls: controls.percent(),
+        against_target: ambition.percent(),
         answered,
         total,
         excluded,
         inferred,
         verdict: verdict.verdict,
         provisional,
+        completeness: verdict.completeness.clone(),
         verdict_reason: verdict,
         sections,
         findings,
         statement_of_applicability: soa,
         gaps,
+        ambition_gaps,
         not_assessed,
+        proposed_exclusions: Vec::new(),
+        notes,
         roadmap,
     }
 }
@@ -154,12 +226,15 @@ pub(crate) fn score_items<T: Tables>(
 /// The readiness report (serialized as the JSON of `aims score`).
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
-    /// Overall score 0-100 over every applicable, assessed item; `None` when none is assessed.
+    /// Overall score 0-100 against the audit bar (level 3) over every applicable, assessed
+    /// item; `None` when none is assessed.
     pub readiness: Option<f64>,
     /// Clauses 4-10.
     pub management_system: Option<f64>,
     /// Annex A controls.
     pub controls: Option<f64>,
+    /// Maturity against the organisation's own targets (its ambition), 0-100.
+    pub against_target: Option<f64>,
     /// Items rated or justly excluded, of `total` (70 assessable items).
     pub answered: u32,
     pub total: u32,
@@ -170,17 +245,80 @@ pub struct Report {
     pub verdict: Verdict,
     /// True while items remain unassessed: the verdict may change when they are.
     pub provisional: bool,
+    /// How much is assessed, against what a verdict needs.
+    pub completeness: Completeness,
     pub verdict_reason: VerdictReason,
     /// Clauses 4-10 and Annex A objectives A.2-A.10, in that order.
     pub sections: Vec<SectionScore>,
     pub findings: Vec<Finding>,
     /// The 38 Annex A controls.
     pub statement_of_applicability: Vec<SoaRow>,
-    /// Items below target, highest priority first.
+    /// Items below the audit bar (level 3), what blocks certification first: the items of
+    /// major findings, then of minor ones, each by criticality.
     pub gaps: Vec<Gap>,
+    /// Items at or above level 3 but below the organisation's higher target: ambition, not a
+    /// condition of certification.
+    pub ambition_gaps: Vec<Gap>,
     /// Applicable items with no maturity yet, in catalog order.
     pub not_assessed: Vec<IsoId>,
+    /// Annex A controls that the organisation's roles for AI suggest excluding, each with a
+    /// proposed justification; never applied until the user accepts one.
+    pub proposed_exclusions: Vec<ProposedExclusion>,
+    /// Remarks on the assessment itself (e.g. targets below the audit bar).
+    pub notes: Vec<Note>,
     pub roadmap: Roadmap,
+}
+
+/// A remark on the assessment, shown with the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// Targets below level 3: accepted as the organisation's ambition, but certification
+    /// still expects level 3 and the report judges against it.
+    TargetsBelowAuditLevel(Vec<IsoId>),
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::TargetsBelowAuditLevel(ids) => {
+                let n = ids.len();
+                write!(
+                    f,
+                    "{n} item{} ha{} a target below level {} (",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "s" } else { "ve" },
+                    findings::AUDIT_LEVEL
+                )?;
+                for (i, id) in ids.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(id.as_str())?;
+                }
+                write!(
+                    f,
+                    "). Certification expects level {} on every applicable item, so findings, the Statement of Applicability and the verdict are judged against level {} whatever the target.",
+                    findings::AUDIT_LEVEL,
+                    findings::AUDIT_LEVEL
+                )
+            }
+        }
+    }
+}
+
+impl Serialize for Note {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// An exclusion the engine proposes from the organisation's roles for AI.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProposedExclusion {
+    pub item: IsoId,
+    pub title: &'static str,
+    /// The generated justification, for the user to edit, accept or reject.
+    pub justification: &'static str,
 }
 
 /// The score of one clause or Annex A objective.
@@ -204,7 +342,11 @@ pub struct SoaRow {
     pub justification: Option<String>,
     pub maturity: Option<u8>,
     pub target: u8,
+    /// Implementation status, judged against level 3.
     pub status: SoaStatus,
+    /// Why an applicable control is included: the answer's `reason`, or by default the risk our
+    /// guidance says the control treats. `None` for an excluded control (see `justification`).
+    pub reason_for_inclusion: Option<String>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub inferred: bool,
 }
@@ -216,9 +358,20 @@ impl SoaRow {
             (Scope::UnjustifiedExclusion, _) => SoaStatus::ExclusionNotJustified,
             (Scope::Applicable, None) => SoaStatus::NotAssessed,
             (Scope::Applicable, Some(0)) => SoaStatus::NotImplemented,
-            (Scope::Applicable, Some(m)) if m < it.target => SoaStatus::PartiallyImplemented,
+            (Scope::Applicable, Some(m)) if m < findings::AUDIT_LEVEL => {
+                SoaStatus::PartiallyImplemented
+            }
             (Scope::Applicable, Some(_)) => SoaStatus::Implemented,
         };
+        let reason_for_inclusion = (it.scope != Scope::Excluded).then(|| {
+            match it.answer.and_then(|a| a.reason.as_deref()).map(str::trim) {
+                Some(r) if !r.is_empty() => r.to_string(),
+                _ => match tables.iso(it.id).guidance.and_then(|g| g.treats) {
+                    Some(t) => format!("Included because {t}"),
+                    None => "Included: the control treats a risk identified for the AI systems in scope.".to_string(),
+                },
+            }
+        });
         SoaRow {
             id: it.id,
             title: tables.iso(it.id).title,
@@ -227,6 +380,7 @@ impl SoaRow {
             maturity: it.maturity,
             target: it.target,
             status,
+            reason_for_inclusion,
             inferred: it.inferred && it.maturity.is_some(),
         }
     }
@@ -235,9 +389,9 @@ impl SoaRow {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SoaStatus {
-    /// At or above target.
+    /// At or above level 3, what certification expects.
     Implemented,
-    /// Above 0, below target.
+    /// Above 0, below level 3.
     PartiallyImplemented,
     /// Maturity 0.
     NotImplemented,
@@ -248,17 +402,21 @@ pub enum SoaStatus {
     ExclusionNotJustified,
 }
 
-/// An item below its target.
+/// An item below the audit bar (a certification gap) or below the organisation's higher
+/// target (an ambition gap).
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct Gap {
     pub item: IsoId,
     pub title: &'static str,
     pub current: u8,
+    /// Level 3 for a certification gap; the organisation's target for an ambition gap.
     pub target: u8,
     #[serde(serialize_with = "criticality_str")]
     pub criticality: Criticality,
+    /// The severity of the finding that covers the item (`None` for an ambition gap).
+    pub finding: Option<FindingSeverity>,
     pub priority: Priority,
-    /// Criticality weight (1-4) × levels to target; orders the gaps.
+    /// Criticality weight (1-4) × levels to `target`.
     pub priority_score: u32,
     pub action: Action,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -266,19 +424,51 @@ pub struct Gap {
 }
 
 impl Gap {
-    fn new(tables: &impl Tables, it: &ItemEval, current: u8) -> Gap {
-        let priority_score = it.criticality.weight() * u32::from(it.target - current);
+    fn new(
+        tables: &impl Tables,
+        it: &ItemEval,
+        current: u8,
+        target: u8,
+        finding: Option<FindingSeverity>,
+    ) -> Gap {
+        let priority_score = it.criticality.weight() * u32::from(target.saturating_sub(current));
+        let serious = matches!(it.criticality, Criticality::Critical | Criticality::High);
+        let priority = match finding {
+            Some(FindingSeverity::Major) => Priority::Critical,
+            Some(_) if serious => Priority::High,
+            Some(_) => Priority::Medium,
+            None => Priority::Low,
+        };
         Gap {
             item: it.id,
             title: tables.iso(it.id).title,
             current,
-            target: it.target,
+            target,
             criticality: it.criticality,
-            priority: Priority::from_score(priority_score),
+            finding,
+            priority,
             priority_score,
             action: Action(it.id),
             inferred: it.inferred,
         }
+    }
+
+    /// What blocks certification first (majors, then minors), then by criticality, then by
+    /// levels to go; ties in catalog order.
+    fn order_key(
+        &self,
+    ) -> (
+        Option<FindingSeverity>,
+        std::cmp::Reverse<u32>,
+        std::cmp::Reverse<u32>,
+        IsoId,
+    ) {
+        (
+            self.finding.or(Some(FindingSeverity::Observation)),
+            std::cmp::Reverse(self.criticality.weight()),
+            std::cmp::Reverse(self.priority_score),
+            self.item,
+        )
     }
 }
 
@@ -286,36 +476,8 @@ fn criticality_str<S: Serializer>(c: &Criticality, s: S) -> Result<S::Ok, S::Err
     s.serialize_str(c.as_str())
 }
 
-/// Highest priority score first; ties by criticality, then catalog order. A counting sort on
-/// the small key (score ≤ 20 × 4 criticalities), stable, so catalog order holds among equals:
-/// a general sort was a third of the scoring time.
-fn order_gaps(gaps: Vec<Gap>) -> Vec<Gap> {
-    const KEYS: usize = 128;
-    let key =
-        |g: &Gap| ((g.priority_score as usize) * 4 + g.criticality.weight() as usize).min(KEYS - 1);
-    let mut start = [0usize; KEYS];
-    for g in &gaps {
-        start[key(g)] += 1;
-    }
-    // Offsets, highest key first.
-    let mut offset = 0;
-    for k in (0..KEYS).rev() {
-        let n = start[k];
-        start[k] = offset;
-        offset += n;
-    }
-    let mut sorted = gaps.clone();
-    for g in gaps {
-        let k = key(&g);
-        if let Some(slot) = sorted.get_mut(start[k]) {
-            *slot = g;
-        }
-        start[k] += 1;
-    }
-    sorted
-}
-
-/// How urgent a gap is, from its priority score.
+/// How urgent a gap is: `critical` for the items of a major finding, `high` for a minor on a
+/// critical or high item, `medium` for other minors, `low` for ambition beyond level 3.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Priority {
@@ -326,17 +488,6 @@ pub enum Priority {
 }
 
 impl Priority {
-    /// ≥ 8 critical (e.g. a critical item at 1 or below, a high one at 0), ≥ 5 high, ≥ 3 medium,
-    /// else low.
-    pub fn from_score(score: u32) -> Priority {
-        match score {
-            8.. => Priority::Critical,
-            5..=7 => Priority::High,
-            3..=4 => Priority::Medium,
-            _ => Priority::Low,
-        }
-    }
-
     pub fn as_str(self) -> &'static str {
         match self {
             Priority::Low => "low",
@@ -418,17 +569,26 @@ impl ItemEval<'_> {
         }
     }
 
-    /// Rated, or justly excluded.
+    /// Rated, or marked not applicable (with or without a justification).
     fn answered(&self) -> bool {
-        self.scope == Scope::Excluded || self.maturity.is_some()
+        self.scope != Scope::Applicable || self.maturity.is_some()
     }
 
-    /// Weighted credit (numerator, denominator) in units of 1/60 so that every target 1-5
-    /// divides exactly.
+    /// Weighted credit (numerator, denominator) against the audit bar, level 3, in units of
+    /// 1/60 so that every level 1-5 divides exactly.
     fn credit(&self, m: u8) -> (u64, u64) {
-        let w = u64::from(self.criticality.weight());
-        let t = u64::from(self.target);
-        (w * u64::from(m.min(self.target)) * 60 / t, w * 60)
+        Self::credit_to(self.criticality, m, findings::AUDIT_LEVEL)
+    }
+
+    /// Weighted credit against the organisation's own target (the ambition view).
+    fn credit_against_target(&self, m: u8) -> (u64, u64) {
+        Self::credit_to(self.criticality, m, self.target)
+    }
+
+    fn credit_to(c: Criticality, m: u8, level: u8) -> (u64, u64) {
+        let w = u64::from(c.weight());
+        let t = u64::from(level.max(1));
+        (w * u64::from(m.min(level)) * 60 / t, w * 60)
     }
 }
 
@@ -446,6 +606,12 @@ fn evaluate_in<'a, T: Tables>(tables: &T, answers: &'a IsoAnswers) -> Vec<ItemEv
         let answer = it.next_if(|(k, _)| **k == id).map(|(_, a)| a);
         let annex_a = tables.annex_a(id);
         let scope = match answer {
+            // A control a clause requires cannot be excluded (the reader refuses it too).
+            Some(a)
+                if !a.applicable && annex_a && crate::catalog::ExclusionLimit::of(id).is_some() =>
+            {
+                Scope::Applicable
+            }
             Some(a) if !a.applicable && annex_a => {
                 if a.justification().is_some() {
                     Scope::Excluded

@@ -21,13 +21,24 @@ fn pct(score: Option<f64>) -> String {
 fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {
     writeln!(o, "ISO/IEC 42001 readiness")?;
     writeln!(o)?;
-    writeln!(o, "Readiness           {:>5}", pct(r.readiness))?;
+    writeln!(
+        o,
+        "Readiness           {:>5}   ({} of {} answered; judged against level 3)",
+        pct(r.readiness),
+        r.answered,
+        r.total
+    )?;
     writeln!(
         o,
         "Management system   {:>5}   (clauses 4-10)",
         pct(r.management_system)
     )?;
     writeln!(o, "Controls            {:>5}   (Annex A)", pct(r.controls))?;
+    writeln!(
+        o,
+        "Against targets     {:>5}   (your own ambition)",
+        pct(r.against_target)
+    )?;
     write!(o, "Answered            {} of {}", r.answered, r.total)?;
     if r.excluded > 0 {
         write!(o, ", {} excluded", r.excluded)?;
@@ -37,9 +48,16 @@ fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {
     }
     writeln!(o)?;
     writeln!(o)?;
-    let provisional = if r.provisional { " (provisional)" } else { "" };
+    let provisional = if r.provisional && r.verdict != super::Verdict::Incomplete {
+        " (provisional)"
+    } else {
+        ""
+    };
     writeln!(o, "Verdict: {}{provisional}", r.verdict.as_str())?;
     writeln!(o, "  {}", r.verdict_reason)?;
+    for n in &r.notes {
+        writeln!(o, "  Note: {n}")?;
+    }
     writeln!(o)?;
     writeln!(o, "Sections")?;
     for s in &r.sections {
@@ -76,6 +94,10 @@ fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {
                 f.item.as_str(),
                 f.item.item().title
             )?;
+            if !f.related.is_empty() {
+                let ids: Vec<&str> = f.related.iter().map(|i| i.as_str()).collect();
+                writeln!(o, "           Also covers: {}", ids.join(", "))?;
+            }
             writeln!(o, "           {}", f.reason)?;
         }
     }
@@ -98,6 +120,32 @@ fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {
                 g.title
             )?;
             writeln!(o, "           {}", g.action)?;
+        }
+    }
+    if !r.ambition_gaps.is_empty() {
+        writeln!(o)?;
+        let ids: Vec<String> = r
+            .ambition_gaps
+            .iter()
+            .map(|g| format!("{} {}->{}", g.item, g.current, g.target))
+            .collect();
+        writeln!(
+            o,
+            "Ambition beyond level 3 ({}): {}",
+            ids.len(),
+            ids.join(", ")
+        )?;
+    }
+    if !r.proposed_exclusions.is_empty() {
+        writeln!(o)?;
+        writeln!(
+            o,
+            "Proposed exclusions from your role for AI ({}; not applied until you accept them)",
+            r.proposed_exclusions.len()
+        )?;
+        for p in &r.proposed_exclusions {
+            writeln!(o, "  {:<8} {}", p.item.as_str(), p.title)?;
+            writeln!(o, "           {}", p.justification)?;
         }
     }
     if !r.not_assessed.is_empty() {

@@ -11,10 +11,19 @@
 //! The score is `100 × points ÷ items the model assesses`, rounded to one decimal (`None` when
 //! the model assesses nothing). Items the model leaves unassessed are not compared, and targets,
 //! notes and evidence are not graded. A model compared with itself scores 100.
+//!
+//! What matters for certification is graded apart (ISO/IEC 42001 only): each side's answers are
+//! scored by the readiness rules, and each compared item gets the finding each side's answers
+//! imply (`major`, `minor` or `none`: the severity of the finding that covers the item, an
+//! exclusion without a justification included). `finding_agreement` is true when they are the
+//! same (a learner who says 1 where the model says 0 turns a major into a minor: not the same).
+//! `finding_score` is the share of compared items whose findings agree, and `passed` compares it
+//! with the pass mark (70 % unless the instructor's case link sets another). A disagreement is
+//! explained in one sentence from our guidance.
 
 use crate::assessment::{Answer, Assessment, Framework};
 use crate::catalog::{IsoId, SubcategoryId};
-use crate::scoring::round_tenth;
+use crate::scoring::{round_tenth, score, FindingSeverity};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::{self, Write};
@@ -81,6 +90,41 @@ impl fmt::Display for Rating {
     }
 }
 
+/// The finding an answer implies for an item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemFinding {
+    Major,
+    Minor,
+    None,
+}
+
+impl ItemFinding {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemFinding::Major => "major",
+            ItemFinding::Minor => "minor",
+            ItemFinding::None => "none",
+        }
+    }
+
+    fn words(self) -> &'static str {
+        match self {
+            ItemFinding::Major => "a major nonconformity",
+            ItemFinding::Minor => "a minor nonconformity",
+            ItemFinding::None => "no finding",
+        }
+    }
+}
+
+/// One side of an item: the rating and the finding it implies (`None` for NIST AI RMF answers,
+/// which have no findings of their own).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Side {
+    pub rating: Rating,
+    pub finding: Option<ItemFinding>,
+}
+
 /// One item of the comparison.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ItemComparison {
@@ -90,10 +134,16 @@ pub struct ItemComparison {
     pub title: &'static str,
     pub agreement: Agreement,
     pub points: f64,
-    pub learner: Rating,
-    pub model: Rating,
+    pub learner: Side,
+    pub model: Side,
+    /// The two answers imply the same finding (always false for an item the learner missed;
+    /// `None` for NIST AI RMF answers).
+    pub finding_agreement: Option<bool>,
     /// Why the model answers as it does: its `note`, or for an exclusion its `justification`.
     pub explanation: Option<String>,
+    /// For a finding disagreement: what an auditor would write, in one sentence from our
+    /// guidance.
+    pub why: Option<String>,
 }
 
 /// The result of checking a learner's assessment against a model answer.
@@ -110,9 +160,21 @@ pub struct Comparison {
     pub within_one: u32,
     pub off: u32,
     pub missing: u32,
+    /// ISO/IEC 42001: the share (0-100, one decimal) of compared items whose implied findings
+    /// agree; `None` for NIST AI RMF answers or when nothing is compared.
+    pub finding_score: Option<f64>,
+    /// Items whose implied findings agree.
+    pub finding_agreements: u32,
+    /// The pass mark, 0-100, applied to `finding_score`.
+    pub pass_mark: u8,
+    /// `finding_score` reaches the pass mark.
+    pub passed: bool,
     /// Items the model assesses, in catalog order.
     pub items: Vec<ItemComparison>,
 }
+
+/// The pass mark unless the instructor sets another.
+pub const DEFAULT_PASS_MARK: u8 = 70;
 
 /// The two assessments cannot be compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,29 +201,80 @@ impl fmt::Display for CompareError {
 
 impl std::error::Error for CompareError {}
 
-/// Compares a learner's assessment with a model answer (the rules are in the module doc).
-/// Fails only when the two are of different frameworks.
+/// Compares a learner's assessment with a model answer (the rules are in the module doc), with
+/// the default pass mark. Fails only when the two are of different frameworks.
 pub fn compare(learner: &Assessment, model: &Assessment) -> Result<Comparison, CompareError> {
+    compare_with_pass_mark(learner, model, DEFAULT_PASS_MARK)
+}
+
+/// The finding each ISO/IEC 42001 item's answers imply, from the readiness report.
+fn implied_findings(a: &Assessment) -> BTreeMap<IsoId, ItemFinding> {
+    let mut out = BTreeMap::new();
+    for f in score(a).findings {
+        let level = match f.severity {
+            FindingSeverity::Major => ItemFinding::Major,
+            FindingSeverity::Minor => ItemFinding::Minor,
+            FindingSeverity::Observation => continue,
+        };
+        for id in f.items() {
+            out.entry(id).or_insert(level);
+        }
+    }
+    out
+}
+
+/// [`compare`] with the instructor's pass mark (clamped to 0-100).
+pub fn compare_with_pass_mark(
+    learner: &Assessment,
+    model: &Assessment,
+    pass_mark: u8,
+) -> Result<Comparison, CompareError> {
+    let pass_mark = pass_mark.min(100);
     let mismatch = CompareError::FrameworkMismatch {
         learner: learner.framework(),
         model: model.framework(),
     };
     let items = match (learner.iso_answers(), model.iso_answers()) {
-        (Some(l), Some(m)) => compare_maps(l, m, |id: IsoId| {
-            (id.as_str(), id.item().title, id.is_annex_a())
-        }),
+        (Some(l), Some(m)) => {
+            let (lf, mf) = (implied_findings(learner), implied_findings(model));
+            let finding = |map: &BTreeMap<IsoId, ItemFinding>, id: IsoId| {
+                Some(map.get(&id).copied().unwrap_or(ItemFinding::None))
+            };
+            compare_maps(l, m, |id: IsoId| Described {
+                item: id.as_str(),
+                title: id.item().title,
+                excludable: id.is_annex_a(),
+                findings: (finding(&lf, id), finding(&mf, id)),
+                asks: id.item().guidance.map(|g| g.asks),
+            })
+        }
         (None, None) => match (learner.nist_answers(), model.nist_answers()) {
-            (Some(l), Some(m)) => compare_maps(l, m, |id: SubcategoryId| {
-                (id.as_str(), id.info().text, false)
+            (Some(l), Some(m)) => compare_maps(l, m, |id: SubcategoryId| Described {
+                item: id.as_str(),
+                title: id.info().text,
+                excludable: false,
+                findings: (None, None),
+                asks: None,
             }),
             _ => return Err(mismatch),
         },
         _ => return Err(mismatch),
     };
+    let iso = model.framework() == Framework::Iso42001;
+    let finding_agreements = items
+        .iter()
+        .filter(|i| i.finding_agreement == Some(true))
+        .count() as u32;
     let count = |a: Agreement| items.iter().filter(|i| i.agreement == a).count() as u32;
     let points: f64 = items.iter().map(|i| i.points).sum();
     let compared = items.len() as u32;
+    let finding_score = (iso && compared > 0)
+        .then(|| round_tenth(100.0 * f64::from(finding_agreements) / f64::from(compared)));
     Ok(Comparison {
+        finding_score,
+        finding_agreements,
+        pass_mark,
+        passed: finding_score.is_some_and(|s| s >= f64::from(pass_mark)),
         framework: model.framework(),
         score: (compared > 0).then(|| round_tenth(100.0 * points / f64::from(compared))),
         points,
@@ -174,15 +287,26 @@ pub fn compare(learner: &Assessment, model: &Assessment) -> Result<Comparison, C
     })
 }
 
-/// `describe(id)` gives the id as text, the title and whether the item can be excluded.
+/// What the comparison needs to know of an item.
+struct Described {
+    item: &'static str,
+    title: &'static str,
+    excludable: bool,
+    /// The findings the learner's and the model's answers imply (ISO/IEC 42001 only).
+    findings: (Option<ItemFinding>, Option<ItemFinding>),
+    /// What our guidance says the item asks.
+    asks: Option<&'static str>,
+}
+
 fn compare_maps<K: Ord + Copy>(
     learner: &BTreeMap<K, Answer>,
     model: &BTreeMap<K, Answer>,
-    describe: impl Fn(K) -> (&'static str, &'static str, bool),
+    describe: impl Fn(K) -> Described,
 ) -> Vec<ItemComparison> {
     let mut out = Vec::with_capacity(model.len());
     for (&id, answer) in model {
-        let (item, title, excludable) = describe(id);
+        let d = describe(id);
+        let (item, title, excludable) = (d.item, d.title, d.excludable);
         let model_rating = Rating::of(Some(answer), excludable);
         if model_rating == Rating::NotAssessed {
             continue;
@@ -203,14 +327,46 @@ fn compare_maps<K: Ord + Copy>(
         } else {
             answer.note.as_deref()
         };
+        let (learner_finding, model_finding) = d.findings;
+        let finding_agreement = model_finding
+            .map(|m| learner_rating != Rating::NotAssessed && learner_finding == Some(m));
+        let why = match (finding_agreement, learner_finding, model_finding) {
+            (Some(false), Some(l), Some(m)) if learner_rating != Rating::NotAssessed => {
+                Some(format!(
+                    "The model answer implies {} and yours {}: {}",
+                    m.words(),
+                    l.words(),
+                    d.asks.map_or_else(
+                        || "rate the item by what the organisation can show an auditor."
+                            .to_string(),
+                        |a| {
+                            let mut first = a.split(". ").next().unwrap_or(a).to_string();
+                            if !first.ends_with('.') {
+                                first.push('.');
+                            }
+                            first
+                        }
+                    )
+                ))
+            }
+            _ => None,
+        };
         out.push(ItemComparison {
             item,
             title,
             agreement,
             points: agreement.points(),
-            learner: learner_rating,
-            model: model_rating,
+            learner: Side {
+                rating: learner_rating,
+                finding: learner_finding.filter(|_| learner_rating != Rating::NotAssessed),
+            },
+            model: Side {
+                rating: model_rating,
+                finding: model_finding,
+            },
+            finding_agreement,
             explanation: explanation.map(str::to_string),
+            why,
         });
     }
     out
@@ -241,10 +397,20 @@ impl Comparison {
             "  exact {}, within one level {}, off {}, missing {}",
             self.exact, self.within_one, self.off, self.missing
         )?;
+        if let Some(f) = self.finding_score {
+            writeln!(
+                o,
+                "Findings agree on {} of {} items ({f:.1}%): {} (pass mark {}%)",
+                self.finding_agreements,
+                self.compared,
+                if self.passed { "passed" } else { "not passed" },
+                self.pass_mark
+            )?;
+        }
         let to_review: Vec<_> = self
             .items
             .iter()
-            .filter(|i| i.agreement != Agreement::Exact)
+            .filter(|i| i.agreement != Agreement::Exact || i.finding_agreement == Some(false))
             .collect();
         if to_review.is_empty() {
             return Ok(());
@@ -257,10 +423,13 @@ impl Comparison {
                 "  {:<8} {:<10} {:>8} -> {:<8} {}",
                 i.item,
                 i.agreement.as_str(),
-                i.learner.to_string(),
-                i.model.to_string(),
+                i.learner.rating.to_string(),
+                i.model.rating.to_string(),
                 i.title
             )?;
+            if let Some(w) = &i.why {
+                writeln!(o, "           {w}")?;
+            }
             if let Some(e) = &i.explanation {
                 writeln!(o, "           {e}")?;
             }
@@ -325,6 +494,44 @@ mod tests {
         assert_eq!(c.points, 2.5);
         assert_eq!(c.score, Some(35.7));
         assert_eq!(c.items[4].explanation.as_deref(), Some("no training"));
+    }
+
+    #[test]
+    fn findings_are_graded_apart_from_the_distance() {
+        let model = iso(&[("7.2", Answer::rated(0)), ("7.3", Answer::rated(3))]);
+        // 1 where the model says 0: within one level, but a minor instead of a major.
+        let learner = iso(&[("7.2", Answer::rated(1)), ("7.3", Answer::rated(4))]);
+        let c = compare(&learner, &model).unwrap();
+        let a = &c.items[0];
+        assert_eq!(a.agreement, Agreement::WithinOne);
+        assert_eq!(
+            (a.learner.finding, a.model.finding, a.finding_agreement),
+            (
+                Some(ItemFinding::Minor),
+                Some(ItemFinding::Major),
+                Some(false)
+            )
+        );
+        assert!(a.why.as_deref().unwrap().starts_with(
+            "The model answer implies a major nonconformity and yours a minor nonconformity: "
+        ));
+        // 4 where the model says 3: within one level and the same finding (none).
+        assert_eq!(c.items[1].finding_agreement, Some(true));
+        assert_eq!((c.finding_agreements, c.finding_score), (1, Some(50.0)));
+        assert!(!c.passed);
+        assert!(compare_with_pass_mark(&learner, &model, 50).unwrap().passed);
+        // An exclusion without a justification is a minor (against 6.1.3), not a justified one.
+        let model = iso(&[("A.10.4", Answer::excluded("No customers"))]);
+        let learner = iso(&[(
+            "A.10.4",
+            Answer {
+                applicable: false,
+                ..Answer::default()
+            },
+        )]);
+        let c = compare(&learner, &model).unwrap();
+        assert_eq!(c.items[0].agreement, Agreement::Exact);
+        assert_eq!(c.items[0].finding_agreement, Some(false));
     }
 
     #[test]

@@ -15,7 +15,10 @@
 
 mod compare;
 
-pub use compare::{compare, Agreement, CompareError, Comparison, ItemComparison, Rating};
+pub use compare::{
+    compare, compare_with_pass_mark, Agreement, CompareError, Comparison, ItemComparison,
+    ItemFinding, Rating, Side, DEFAULT_PASS_MARK,
+};
 
 use crate::assessment::{Answers, Assessment};
 use serde::ser::SerializeStruct;
@@ -117,6 +120,7 @@ impl Case {
         let model = self.model();
         Assessment {
             organisation: model.organisation,
+            profile: model.profile,
             planning: model.planning,
             answers: Answers::default(),
             extra: Default::default(),

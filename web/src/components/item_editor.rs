@@ -188,13 +188,40 @@ pub fn item_editor(props: &ItemEditorProps) -> Html {
     let excluded_without_reason = !applicable && answer.justification().is_none();
     let show_error = *refused || excluded_without_reason;
     let error_text = if excluded_without_reason {
-        "This control is excluded without a justification: write why it does not apply, or an auditor would raise a major nonconformity."
+        "This control is excluded without a justification: write why it does not apply, or an auditor would raise a minor nonconformity against 6.1.3 (the Statement of Applicability)."
     } else {
         "Not excluded: write why this control does not apply to your organisation first. The justification goes into the Statement of Applicability."
     };
     let described = show_error.then(|| error_id.clone());
 
-    let applicability = id.is_annex_a().then(|| {
+    // A control that a clause requires cannot be excluded: say why instead of a switch.
+    let limit = aims_engine::catalog::ExclusionLimit::of(id);
+    let on_reason = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(t) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                dispatch(Action::SetReason(id, t.value()));
+            }
+        })
+    };
+    let reason_id = format!("item-{key}-reason");
+    let reason = (id.is_annex_a() && applicable).then(|| {
+        let default = item
+            .guidance
+            .and_then(|g| g.treats)
+            .map(|t| format!("Included because {t}"))
+            .unwrap_or_default();
+        html! {
+            <div class="field">
+                <label for={reason_id.clone()}>{"Reason for inclusion"}<span class="muted">{" (optional: the Statement of Applicability uses our default when blank)"}</span></label>
+                <textarea id={reason_id.clone()} rows="2" placeholder={default}
+                    value={answer.reason.clone().unwrap_or_default()} oninput={on_reason} />
+            </div>
+        }
+    });
+    let applicability = limit.map(|l| html! {
+        <p class="applicability muted">{ icon(Icon::Info) }<span>{ format!("Always in scope: {}.", l.message()) }</span></p>
+    }).or_else(|| id.is_annex_a().then(|| {
         let panel = (!applicable || *asking).then(|| {
             let (value, oninput) = if applicable {
                 ((*draft).clone(), on_draft.clone())
@@ -242,7 +269,7 @@ pub fn item_editor(props: &ItemEditorProps) -> Html {
                 { for panel }
             </div>
         }
-    });
+    }));
 
     let guidance = item.guidance.map(|g| {
         html! {
@@ -305,6 +332,7 @@ pub fn item_editor(props: &ItemEditorProps) -> Html {
             { for guidance }
             { for applicability }
             { for rating }
+            { for reason }
             <div class="field">
                 <label for={note_id.clone()}>{"Note"}<span class="muted">{" (optional: evidence, owner, plans)"}</span></label>
                 <textarea id={note_id} rows="2" value={answer.note.clone().unwrap_or_default()} oninput={on_note} />

@@ -9,6 +9,7 @@ pub mod maturity_picker;
 pub mod nist_questionnaire;
 pub mod notices;
 pub mod progress;
+pub mod proposals;
 pub mod readiness;
 pub mod readiness_band;
 pub mod share_link;

@@ -93,10 +93,16 @@ pub fn scores(report: &Report) -> Html {
         <section class="report-section" aria-labelledby="scores-h">
             <h2 id="scores-h">{"Readiness"}</h2>
             <div class="figures">
-                { figure("Overall readiness", "Clauses 4-10 and Annex A, weighted by criticality", report.readiness) }
+                { figure("Overall readiness", &format!("Against level 3, {} of {} answered", report.answered, report.total), report.readiness) }
                 { figure("Management system", "Clauses 4-10", report.management_system) }
                 { figure("Controls", "Annex A", report.controls) }
+                if report.against_target != report.readiness {
+                    { figure("Against your targets", "Your own ambition, beyond the audit bar", report.against_target) }
+                }
             </div>
+            { for report.notes.iter().map(|n| html! {
+                <p class="callout callout-info">{ icon(Icon::Info) }<span>{ n.to_string() }</span></p>
+            }) }
             <p class="muted">{ answered }</p>
             { for provisional }
         </section>
@@ -113,6 +119,11 @@ pub fn verdict_look(v: Verdict) -> (&'static str, Icon, &'static str) {
             "verdict-warn",
         ),
         Verdict::NotReady => ("Not ready for certification", Icon::Cross, "verdict-bad"),
+        Verdict::Incomplete => (
+            "Not enough answers for a verdict",
+            Icon::Unknown,
+            "verdict-none",
+        ),
     }
 }
 
@@ -146,7 +157,7 @@ pub fn verdict(report: &Report) -> Html {
                 <div>
                     <p class="verdict-title">
                         { title }
-                        if report.provisional { <span class="tag">{"provisional"}</span> }
+                        if report.provisional && report.verdict != Verdict::Incomplete { <span class="tag">{"provisional"}</span> }
                     </p>
                     <p>{ report.verdict_reason.to_string() }</p>
                     <p class="muted">{ counts }</p>
@@ -210,6 +221,12 @@ fn finding_item(f: &Finding) -> Html {
                 <strong>{ item_name(f.item) }</strong>
                 if f.inferred { { inferred_badge() } }
             </p>
+            if !f.related.is_empty() {
+                <p class="finding-related muted">{ format!(
+                    "Also covers {}",
+                    f.related.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
+                ) }</p>
+            }
             <p class="finding-reason">{ f.reason.to_string() }</p>
         </li>
     }
@@ -285,7 +302,7 @@ fn gap_item(g: &Gap) -> Html {
             <p class="gap-levels">
                 {"Maturity "}<strong>{ g.current }</strong>
                 <span aria-hidden="true">{" \u{2192} "}</span><span class="visually-hidden">{" to "}</span>
-                {"target "}<strong>{ g.target }</strong>
+                { if g.finding.is_some() { "level " } else { "target " } }<strong>{ g.target }</strong>
                 <span class="muted">{ format!(" \u{b7} {} criticality", g.criticality.as_str()) }</span>
             </p>
             <p class="gap-action"><span class="muted">{"Next step: "}</span>{ g.action.to_string() }</p>
@@ -299,7 +316,7 @@ pub fn gaps(report: &Report, visible: Option<usize>) -> Html {
     let n = report.gaps.len();
     let shown = visible.unwrap_or(n).min(n);
     let body = if n == 0 {
-        html! { <p class="muted">{"No gap: every rated item is at its target."}</p> }
+        html! { <p class="muted">{"No gap below level 3: every rated item is at the level a certification audit expects."}</p> }
     } else {
         let rest = (shown < n).then(|| {
             html! {
@@ -318,11 +335,23 @@ pub fn gaps(report: &Report, visible: Option<usize>) -> Html {
             </>
         }
     };
+    let ambition = (!report.ambition_gaps.is_empty()).then(|| {
+        html! {
+            <details class="more ambition">
+                <summary>{ format!(
+                    "Ambition beyond level 3 ({}): not needed for certification",
+                    report.ambition_gaps.len()
+                ) }</summary>
+                <ol class="gaps">{ for report.ambition_gaps.iter().map(gap_item) }</ol>
+            </details>
+        }
+    });
     html! {
         <section class="report-section" aria-labelledby="gaps-h">
             <h2 id="gaps-h">{ format!("Prioritised gaps ({n})") }</h2>
-            <p class="muted">{"Items below their target, the most urgent first: criticality weight (1-4) \u{d7} levels still to close."}</p>
+            <p class="muted">{"Items below level 3, what blocks certification first: the items of major findings, then of minor ones, each by criticality."}</p>
             { body }
+            { for ambition }
         </section>
     }
 }
@@ -345,13 +374,15 @@ pub fn statement_of_applicability(report: &Report) -> Html {
     let applicable = soa.iter().filter(|r| r.applicable).count();
     let rows = soa.iter().map(|r| {
         let (tone, kind, label) = soa_look(r.status);
-        let justification = match (&r.justification, r.applicable) {
-            (Some(j), _) => html! { { j.clone() } },
-            (None, true) => html! { <span class="muted">{"\u{2014}"}</span> },
-            (None, false) => html! { <strong>{"Missing"}</strong> },
+        // Included: the reason for inclusion; excluded: the justification (or its absence).
+        let justification = match (&r.reason_for_inclusion, &r.justification, r.applicable) {
+            (Some(reason), _, true) => html! { { reason.clone() } },
+            (_, Some(j), _) => html! { { j.clone() } },
+            (_, None, false) => html! { <strong>{"Missing"}</strong> },
+            _ => html! { <span class="muted">{"\u{2014}"}</span> },
         };
         let maturity = match r.maturity {
-            Some(m) => format!("{m} of {}", r.target),
+            Some(m) => m.to_string(),
             None => "\u{2014}".to_string(),
         };
         html! {
@@ -369,7 +400,7 @@ pub fn statement_of_applicability(report: &Report) -> Html {
         <section class="report-section" aria-labelledby="soa-h">
             <h2 id="soa-h">{"Statement of Applicability"}</h2>
             <p class="muted">{ format!(
-                "The {} Annex A controls: {applicable} applicable, {} excluded. Every excluded control needs a justification.",
+                "The {} Annex A controls: {applicable} applicable, {} excluded. Every included control has a reason and every excluded one needs a justification; status is judged against level 3.",
                 soa.len(),
                 soa.len() - applicable
             ) }</p>
@@ -379,7 +410,7 @@ pub fn statement_of_applicability(report: &Report) -> Html {
                         <th scope="col">{"Control"}</th>
                         <th scope="col">{"Title"}</th>
                         <th scope="col">{"Applicable"}</th>
-                        <th scope="col">{"Justification"}</th>
+                        <th scope="col">{"Reason for inclusion, or justification"}</th>
                         <th scope="col">{"Maturity"}</th>
                         <th scope="col">{"Status"}</th>
                     </tr></thead>
@@ -435,19 +466,17 @@ pub fn roadmap(report: &Report) -> Html {
     }
 }
 
-/// "How is this scored?": the rules of the engine's scoring in plain words.
+/// "How is this scored?": the rules of the engine's scoring in plain words, as the engine
+/// words them (`aims_engine::scoring::rules`), then the roadmap's assumptions.
 pub fn scoring_rules(open: bool) -> Html {
     html! {
         <details class="rules panel" {open}>
             <summary>{"How is this scored?"}</summary>
             <ul>
-                <li><strong>{"Maturity 0-5 against a target (3 by default). "}</strong>{"Each applicable item you rate earns min(maturity, target) \u{f7} target, weighted by its criticality: low 1, medium 2, high 3, critical 4. Unrated items and justly excluded controls do not count, so a score covers only what is assessed."}</li>
-                <li><strong>{"Readiness "}</strong>{"is that weighted share over all 70 items; management system over clauses 4-10; controls over the 38 Annex A controls; each section over its own items."}</li>
-                <li><strong>{"Findings "}</strong>{"follow ISO/IEC 17021-1. An auditor audits conformity (level 3), so the audit level is the lower of the target and 3. Major: a control excluded without a justification, maturity 0 (a required element absent), or a critical item at 1 (ad hoc). Minor: below the audit level. Observation: a critical item at the audit level with no evidence listed. Three or more minors in one clause or objective make a systemic major."}</li>
-                <li><strong>{"Verdict: "}</strong>{"any major means not ready (certification delayed until remediated); minors only, ready with corrective actions; none, ready. With nothing rated the verdict is not ready; while items remain unrated it is provisional."}</li>
-                <li><strong>{"Statement of Applicability: "}</strong>{"a control may be excluded only with a justification; excluded controls count in no score and raise no finding. Status: implemented (at or above target), partially implemented, not implemented (0), not assessed, excluded, or exclusion not justified (a major finding)."}</li>
-                <li><strong>{"Gaps "}</strong>{"are items below target, ordered by criticality weight \u{d7} levels to target: 8 or more critical, 5-7 high, 3-4 medium, else low."}</li>
-                <li><strong>{"Roadmap: "}</strong>{"the effort is the weighted levels to close (unrated items counted at 0) \u{d7} 0.75 person-days, divided by your team's capacity. Implementation is kept within 6-18 months while a major is expected (3-18 with an ISO/IEC 27001 or ISO 9001 certificate, whose clause 4-10 work is 45% reused), 1-6 months when only corrective actions remain. The other phases take the durations of the source article's case. Without planning figures, capacity is 2 people at half time."}</li>
+                { for aims_engine::scoring::rules().into_iter().map(|r| html! {
+                    <li><strong>{ format!("{}: ", r.title) }</strong>{ r.text }</li>
+                }) }
+                <li><strong>{"Roadmap: "}</strong>{"the phases, their months and the assumptions behind them are listed with the roadmap itself."}</li>
             </ul>
         </details>
     }

@@ -6,6 +6,7 @@
 //! findings. The band is always shown with its name and range in words, never by colour alone.
 
 use crate::components::icon::{icon, Icon};
+use aims_engine::scoring::Verdict;
 use yew::prelude::*;
 
 /// A band of the overall readiness score.
@@ -41,6 +42,15 @@ impl ReadinessBand {
         } else {
             // Also NaN, which the engine never returns.
             ReadinessBand::EarlyStage
+        }
+    }
+
+    /// The band of a readiness score read with the verdict: "Ready for audit" only when the
+    /// verdict is positive (a high score with a major nonconformity still needs work).
+    pub fn reading(readiness: f64, verdict: Verdict) -> ReadinessBand {
+        match ReadinessBand::of(readiness) {
+            ReadinessBand::ReadyForAudit if !verdict.is_positive() => ReadinessBand::NearlyReady,
+            b => b,
         }
     }
 
@@ -96,6 +106,8 @@ impl ReadinessBand {
 pub struct ReadinessBandProps {
     /// `Report::readiness`; `None` when nothing is assessed yet.
     pub readiness: Option<f64>,
+    /// The verdict, which caps the band below "Ready for audit" unless it is positive.
+    pub verdict: Verdict,
 }
 
 /// The band as a panel: its name, the score, what it means, and a four-step scale on which the
@@ -110,7 +122,7 @@ pub fn readiness_band_view(props: &ReadinessBandProps) -> Html {
             </div>
         };
     };
-    let band = ReadinessBand::of(score);
+    let band = ReadinessBand::reading(score, props.verdict);
     html! {
         <div class={classes!("band", "panel", band.class())}>
             <p class="band-kicker">{"Indicative readiness band"}</p>

@@ -13,12 +13,12 @@ use crate::components::item_editor::ItemEditor;
 use crate::components::nist_questionnaire::NistQuestionnaire;
 use crate::components::progress::Progress;
 use crate::context::use_ctx;
+use crate::dom::{focus_by_id, use_focus_after_render};
 use crate::route::use_location_hash;
 use crate::state::Action;
 use aims_engine::assessment::Framework;
 use aims_engine::catalog::{IsoId, ISO_ATTRIBUTION};
 use aims_engine::scoring::SectionScore;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -42,17 +42,6 @@ fn section_hash(id: IsoId) -> String {
 #[hook]
 fn use_hash_section() -> Option<IsoId> {
     section_of_hash(&use_location_hash())
-}
-
-/// Focuses the element with `id` (a heading with `tabindex="-1"`), which also scrolls to it.
-pub fn focus_by_id(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
 }
 
 fn completion(s: &SectionScore) -> Html {
@@ -163,6 +152,7 @@ pub fn page() -> Html {
             .unwrap_or_default()
     });
     let chose_iso = use_state(|| false);
+    let focus = use_focus_after_render();
     // Moving to another section puts focus on its heading (not on the first render).
     let mounted = use_mut_ref(|| false);
     use_effect_with(section, move |_| {
@@ -204,9 +194,10 @@ pub fn page() -> Html {
     let choice = (empty && !*chose_iso && !training).then(|| {
         let chose = {
             let chose_iso = chose_iso.clone();
+            let focus = focus.clone();
             Callback::from(move |_: MouseEvent| {
                 chose_iso.set(true);
-                focus_by_id("section-h");
+                focus.request("section-h");
             })
         };
         html! {

@@ -10,6 +10,7 @@ mod organisation;
 use crate::components::exports::{file_name, today_iso, ExportButtons};
 use crate::components::share_link::ShareLink;
 use crate::context::{use_ctx, Ctx};
+use crate::dom::{use_focus_after_render, FocusRequest};
 use crate::download::download_text;
 use crate::state::Action;
 use crate::storage::Entry;
@@ -77,20 +78,6 @@ fn content_of(ctx: &Ctx, id: &str) -> Option<Assessment> {
     }
 }
 
-/// Moves focus to an element once the current render is on screen.
-fn focus_later(id: String) {
-    gloo_timers::callback::Timeout::new(0, move || {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    })
-    .forget();
-}
-
 #[function_component(DataPage)]
 pub fn page() -> Html {
     let ctx = use_ctx();
@@ -134,6 +121,7 @@ pub fn page() -> Html {
 fn saved_list() -> Html {
     let ctx = use_ctx();
     let renaming = use_state(|| None::<(String, String)>);
+    let focus = use_focus_after_render();
     let framework = use_state(|| Framework::Iso42001);
     let count = ctx.state.entries.len();
     let on_new = {
@@ -165,10 +153,10 @@ fn saved_list() -> Html {
     html! {
         <>
             <p class="muted">{ format!("{count} saved in this browser. The open one is saved as you work.") }</p>
-            <ul class="saved-list">{ for own.into_iter().map(|e| entry_row(&ctx, e, &renaming)) }</ul>
+            <ul class="saved-list">{ for own.into_iter().map(|e| entry_row(&ctx, e, &renaming, &focus)) }</ul>
             if !cases.is_empty() {
                 <p class="saved-group-label" id="saved-training">{"Training cases"}<span class="muted">{" \u{b7} your answers to the cases, kept apart from your own assessments"}</span></p>
-                <ul class="saved-list saved-training" aria-labelledby="saved-training">{ for cases.into_iter().map(|e| entry_row(&ctx, e, &renaming)) }</ul>
+                <ul class="saved-list saved-training" aria-labelledby="saved-training">{ for cases.into_iter().map(|e| entry_row(&ctx, e, &renaming, &focus)) }</ul>
             }
             <div class="new-assessment">
                 <label for="new-framework">{"Framework of a new assessment"}</label>
@@ -183,7 +171,12 @@ fn saved_list() -> Html {
     }
 }
 
-fn entry_row(ctx: &Ctx, e: &Entry, renaming: &UseStateHandle<Option<(String, String)>>) -> Html {
+fn entry_row(
+    ctx: &Ctx,
+    e: &Entry,
+    renaming: &UseStateHandle<Option<(String, String)>>,
+    focus: &FocusRequest,
+) -> Html {
     let id = e.id.clone();
     let is_open = id == ctx.state.current;
     let dom = format!(
@@ -214,6 +207,7 @@ fn entry_row(ctx: &Ctx, e: &Entry, renaming: &UseStateHandle<Option<(String, Str
                 let ctx = ctx.clone();
                 let id = id.clone();
                 let rename_btn = rename_btn.clone();
+                let focus = focus.clone();
                 move |save: bool, text: String| {
                     if save {
                         ctx.dispatch(Action::Rename {
@@ -222,7 +216,7 @@ fn entry_row(ctx: &Ctx, e: &Entry, renaming: &UseStateHandle<Option<(String, Str
                         });
                     }
                     renaming.set(None);
-                    focus_later(rename_btn.clone());
+                    focus.request(rename_btn.clone());
                 }
             };
             let oninput = {
@@ -288,9 +282,10 @@ fn entry_row(ctx: &Ctx, e: &Entry, renaming: &UseStateHandle<Option<(String, Str
         let id = id.clone();
         let name = e.name.clone();
         let input_id = format!("{dom}-name");
+        let focus = focus.clone();
         Callback::from(move |_: MouseEvent| {
             renaming.set(Some((id.clone(), name.clone())));
-            focus_later(input_id.clone());
+            focus.request(input_id.clone());
         })
     };
     let duplicate = {
@@ -332,21 +327,24 @@ fn reset_box() -> Html {
     let ctx = use_ctx();
     let step = use_state(|| false);
     let typed = use_state(String::new);
+    let focus = use_focus_after_render();
     const WORD: &str = "DELETE";
     let start = {
         let step = step.clone();
+        let focus = focus.clone();
         Callback::from(move |_: MouseEvent| {
             step.set(true);
-            focus_later("reset-confirm-word".into());
+            focus.request("reset-confirm-word");
         })
     };
     let cancel = {
         let step = step.clone();
         let typed = typed.clone();
+        let focus = focus.clone();
         Callback::from(move |_: MouseEvent| {
             step.set(false);
             typed.set(String::new());
-            focus_later("reset-start".into());
+            focus.request("reset-start");
         })
     };
     if !*step {

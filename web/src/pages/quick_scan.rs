@@ -1,11 +1,12 @@
 //! The quick scan (`#/quick-scan`): the catalog's plain-language questions, one per screen,
 //! then an indicative readiness band, the verdict and the top three gaps.
 //!
-//! Each answer is applied at once to the question's ISO/IEC 42001 items
-//! (`Action::SetMany`), so it is saved with the open assessment and carried into the full
-//! assessment. There is no quick-scan state of its own: a question shows as answered when all
-//! its applicable items share a maturity, and a returning visitor starts at the first question
-//! that is not.
+//! Each answer is written at once by the engine's rule (`aims_engine::quick_scan::answer`,
+//! through `Action::QuickScan`): a level into the question's ISO/IEC 42001 items, the role into
+//! the profile, the certificates into the organisation; so it is saved with the open assessment
+//! and carried into the full assessment. There is no quick-scan state of its own: which option
+//! shows as chosen, and where a returning visitor starts, come from the engine too. The band
+//! and the verdict appear only when every question is answered.
 //!
 //! Keyboard: the options are a native radio group (arrow keys move and choose, Space chooses),
 //! Enter goes to the next question, and focus moves to the question's heading on every step.
@@ -20,32 +21,12 @@ use crate::components::readiness_band::ReadinessBandView;
 use crate::context::use_ctx;
 use crate::route::Route;
 use crate::state::Action;
-use aims_engine::assessment::{Framework, IsoAnswers};
-use aims_engine::catalog::{Question, QUICK_SCAN_OPTIONS};
+use aims_engine::assessment::Framework;
+use aims_engine::catalog::{Question, QuestionKind, QUICK_SCAN_OPTIONS};
+use aims_engine::quick_scan::{self, Choice, Progress as ScanProgress};
 use aims_engine::scoring::Report;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// The option chosen for a question: the maturity its applicable items share, if they all
-/// have the same one.
-pub fn chosen(q: &Question, answers: &IsoAnswers) -> Option<u8> {
-    let mut levels = q
-        .items
-        .iter()
-        .filter(|id| answers.get(id).is_none_or(|a| a.applicable))
-        .map(|id| answers.get(id).and_then(|a| a.maturity()));
-    let first = levels.next()??;
-    levels.all(|m| m == Some(first)).then_some(first)
-}
-
-/// The first question without a chosen option, or the number of questions (the end screen)
-/// when every question has one.
-pub fn first_unanswered(questions: &[Question], answers: &IsoAnswers) -> usize {
-    questions
-        .iter()
-        .position(|q| chosen(q, answers).is_none())
-        .unwrap_or(questions.len())
-}
 
 const QUESTION_H: &str = "qs-question";
 const END_H: &str = "qs-end-h";
@@ -69,10 +50,9 @@ pub fn page(props: &QuickScanProps) -> Html {
     let ctx = use_ctx();
     let questions = Question::all();
     let n = questions.len();
-    let empty = IsoAnswers::new();
-    let answers = ctx.state.assessment.iso_answers().unwrap_or(&empty);
+    let progress = quick_scan::progress(&ctx.state.assessment);
     let step = {
-        let start = first_unanswered(questions, answers);
+        let start = progress.first_unanswered;
         use_state(move || start)
     };
     // Every step after the first render puts focus on the new screen's heading (by reference,
@@ -96,6 +76,9 @@ pub fn page(props: &QuickScanProps) -> Html {
             *mounted.borrow_mut() = true;
         });
     }
+    // Back from the end screen to an unanswered question, "Next" goes on to the next
+    // unanswered one (or back to the end) rather than through every answered question.
+    let returning = use_state(|| false);
     let go = |to: usize| {
         let step = step.clone();
         move || step.set(to.min(n))
@@ -118,20 +101,29 @@ pub fn page(props: &QuickScanProps) -> Html {
     }
 
     let Some(q) = questions.get(*step) else {
-        return end_screen(
-            &ctx.report,
-            n,
-            Callback::from({
-                let back = go(0);
-                move |_: MouseEvent| back()
-            }),
-            heading,
-            props,
-        );
+        let jump = {
+            let step = step.clone();
+            let returning = returning.clone();
+            Callback::from(move |(to, to_unanswered): (usize, bool)| {
+                returning.set(to_unanswered);
+                step.set(to.min(n));
+            })
+        };
+        return end_screen(&ctx.report, progress, jump, heading, props);
     };
     let i = *step;
-    let choice = chosen(q, answers);
-    let next = go(i + 1);
+    let choice = quick_scan::chosen(q, &ctx.state.assessment);
+    let next_step = if *returning {
+        questions
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(_, q)| quick_scan::chosen(q, &ctx.state.assessment).is_none())
+            .map_or(n, |(k, _)| k)
+    } else {
+        i + 1
+    };
+    let next = go(next_step);
     // "Next" is a plain button, not a form submission: a sandboxed frame without
     // `allow-forms` (the widget's iframe form) blocks submissions.
     let on_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
@@ -157,30 +149,55 @@ pub fn page(props: &QuickScanProps) -> Html {
         Callback::from(move |_: MouseEvent| back())
     };
     let name = format!("qs-{}", q.id);
-    let options = QUICK_SCAN_OPTIONS.iter().map(|&(level, text)| {
-        let id = format!("{name}-{level}");
-        let items = q.items.to_vec();
-        let onchange = ctx.callback(move |_: Event| Action::SetMany(items.clone(), Some(level)));
-        let checked = choice == Some(level);
+    let option = |key: String, value: Choice, level: Option<u8>, text: &'static str| {
+        let id = format!("{name}-{key}");
+        let onchange = ctx.callback(move |_: Event| Action::QuickScan(i, Some(value)));
+        let checked = choice == Some(value);
         html! {
             <label for={id.clone()} class={classes!("qs-option", checked.then_some("qs-option-checked"))}>
-                <input type="radio" id={id} name={name.clone()} value={level.to_string()}
+                <input type="radio" id={id} name={name.clone()} value={key}
                     checked={checked} onchange={onchange} />
-                <span class="qs-level" aria-hidden="true">{ level }</span>
+                if let Some(level) = level {
+                    <span class="qs-level" aria-hidden="true">{ level }</span>
+                }
                 <span class="qs-text">{ text }</span>
             </label>
         }
-    });
+    };
+    let options: Vec<Html> = match q.kind {
+        QuestionKind::Maturity(_) => QUICK_SCAN_OPTIONS
+            .iter()
+            .map(|&(level, text)| {
+                option(level.to_string(), Choice::Level(level), Some(level), text)
+            })
+            .collect(),
+        _ => q
+            .option_labels()
+            .into_iter()
+            .enumerate()
+            .map(|(k, text)| option(format!("o{k}"), Choice::Option(k), None, text))
+            .collect(),
+    };
     let applies = q
-        .items
+        .items()
         .iter()
         .map(|id| id.as_str())
         .collect::<Vec<_>>()
         .join(", ");
+    let applies = match (q.kind, props.embedded) {
+        (QuestionKind::Maturity(_), true) => {
+            format!("Covers ISO/IEC 42001 {applies}. Your answer is saved in this browser only.")
+        }
+        (QuestionKind::Maturity(_), false) => format!(
+            "Your answer is saved in this browser and applied to ISO/IEC 42001 {applies} in the full assessment."
+        ),
+        (QuestionKind::Roles(_), _) => "Saved as your organisation's role for AI (ISO/IEC 22989 terms). Exclusions it suggests are only proposed: you confirm each one.".to_string(),
+        (QuestionKind::Certificates(_), _) => "Saved with your organisation's details; a certificate shortens the work on the shared management-system clauses.".to_string(),
+    };
     let last = i + 1 == n;
     html! {
         <section class="quick-scan" aria-labelledby={QUESTION_H}>
-            <Progress id="qs-progress" label={format!("Question {} of {n}", i + 1)}
+            <Progress id="qs-progress" label={format!("Question {} of {n} \u{b7} {} answered", i + 1, progress.answered)}
                 value={i as u32 + 1} max={n as u32} />
             <form class="qs-card panel" onsubmit={on_submit}>
                 <h2 id={QUESTION_H} tabindex="-1" ref={heading}>{ q.question }</h2>
@@ -189,13 +206,7 @@ pub fn page(props: &QuickScanProps) -> Html {
                     aria-describedby="qs-help" onkeydown={on_enter}>
                     { for options }
                 </div>
-                <p class="qs-applies muted small">
-                    if props.embedded {
-                        { format!("Covers ISO/IEC 42001 {applies}. Your answer is saved in this browser only.") }
-                    } else {
-                        { format!("Your answer is saved in this browser and applied to ISO/IEC 42001 {applies} in the full assessment.") }
-                    }
-                </p>
+                <p class="qs-applies muted small">{ applies }</p>
                 <div class="qs-nav">
                     <button type="button" class="secondary" onclick={on_back} disabled={i == 0}>
                         <span aria-hidden="true">{"\u{2190} "}</span>{"Back"}
@@ -212,11 +223,36 @@ pub fn page(props: &QuickScanProps) -> Html {
 
 fn end_screen(
     report: &Report,
-    questions: usize,
-    review: Callback<MouseEvent>,
+    progress: ScanProgress,
+    jump: Callback<(usize, bool)>,
     heading: NodeRef,
     props: &QuickScanProps,
 ) -> Html {
+    let review = {
+        let jump = jump.clone();
+        Callback::from(move |_: MouseEvent| jump.emit((0, false)))
+    };
+    if !progress.is_complete() {
+        // No band and no verdict on a partial scan: say what is missing instead.
+        return html! {
+            <section class="qs-end" aria-labelledby={END_H}>
+                <h2 id={END_H} tabindex="-1" ref={heading}>{ format!("{} of {} answered", progress.answered, progress.total) }</h2>
+                <div class="callout callout-info">
+                    { icon(Icon::Info) }
+                    <p>{ format!(
+                        "An indicative band and verdict need an answer to every question: {} still {} none (\u{201c}not sure\u{201d} counts as unanswered). Ask a colleague who knows, then answer {}.",
+                        progress.total - progress.answered,
+                        if progress.total - progress.answered == 1 { "has" } else { "have" },
+                        if progress.total - progress.answered == 1 { "it" } else { "them" },
+                    ) }</p>
+                </div>
+                <UnansweredList jump={jump} />
+                <div class="actions qs-cta">
+                    <button type="button" onclick={review}>{"Review your answers"}</button>
+                </div>
+            </section>
+        };
+    }
     let (verdict, verdict_icon, tone) = verdict_look(report.verdict);
     let gaps = report.gaps.iter().take(3).map(|g| {
         html! {
@@ -225,7 +261,7 @@ fn end_screen(
                 <p class="gap-levels">
                     {"Maturity "}<strong>{ g.current }</strong>
                     <span aria-hidden="true">{" \u{2192} "}</span><span class="visually-hidden">{" to "}</span>
-                    {"target "}<strong>{ g.target }</strong>
+                    {"level "}<strong>{ g.target }</strong>
                     <span class="muted">{ format!(" \u{b7} {} criticality", g.criticality.as_str()) }</span>
                 </p>
                 <p class="gap-action"><span class="muted">{"Next step: "}</span>{ g.action.to_string() }</p>
@@ -233,16 +269,17 @@ fn end_screen(
         }
     });
     let gap_body = if report.gaps.is_empty() {
-        html! { <p class="muted">{"No gap among the items your answers cover: every one is at its target."}</p> }
+        html! { <p class="muted">{"No gap below level 3 among the items your answers cover."}</p> }
     } else {
         html! { <ol class="qs-gaps">{ for gaps }</ol> }
     };
+    let proposals = report.proposed_exclusions.len();
     html! {
         <section class="qs-end" aria-labelledby={END_H}>
             <h2 id={END_H} tabindex="-1" ref={heading}>{"Your indicative readiness"}</h2>
-            <ReadinessBandView readiness={report.readiness} />
+            <ReadinessBandView readiness={report.readiness} verdict={report.verdict} />
             <p class="muted qs-indicative">
-                { format!("Indicative only: {questions} short questions give a first reading, applied to {} of the {} items a certification audit covers. The full assessment rates each item with its own guidance and gives the reliable figure.", report.answered, report.total) }
+                { format!("Indicative only: {} short questions give a first reading, applied to {} of the {} items a certification audit covers. The full assessment rates each item with its own guidance and gives the reliable figure.", progress.total, report.answered, report.total) }
             </p>
             <h3>{"If you were audited today"}</h3>
             <div class={classes!("verdict", "panel", tone)}>
@@ -252,6 +289,15 @@ fn end_screen(
                     <p>{ report.verdict_reason.to_string() }</p>
                 </div>
             </div>
+            if proposals > 0 {
+                <p class="callout callout-info qs-proposals">
+                    { format!(
+                        "From your role for AI, {proposals} Annex A control{} could be excluded with a justification. Nothing is excluded until you confirm it{}.",
+                        if proposals == 1 { "" } else { "s" },
+                        if props.embedded { " in the full assessment" } else { " on the results page" }
+                    ) }
+                </p>
+            }
             <h3>{"Your top three gaps"}</h3>
             { gap_body }
             if props.embedded {
@@ -275,57 +321,28 @@ fn end_screen(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use aims_engine::assessment::Answer;
+#[derive(Properties, PartialEq)]
+struct UnansweredProps {
+    /// To a question, and whether it is one of the unanswered.
+    jump: Callback<(usize, bool)>,
+}
 
-    #[test]
-    fn a_question_is_answered_when_its_applicable_items_share_a_maturity() {
-        let q = &Question::all()[0];
-        let mut answers = IsoAnswers::new();
-        assert_eq!(chosen(q, &answers), None);
-        for id in q.items {
-            answers.insert(*id, Answer::rated(2));
-        }
-        assert_eq!(chosen(q, &answers), Some(2));
-        answers.insert(q.items[0], Answer::rated(4));
-        assert_eq!(chosen(q, &answers), None, "mixed maturities");
-        answers.insert(q.items[0], Answer::default());
-        assert_eq!(chosen(q, &answers), None, "one item unrated");
-    }
-
-    #[test]
-    fn excluded_items_do_not_hide_the_choice() {
-        let q = Question::all()
-            .iter()
-            .find(|q| q.items.iter().filter(|i| i.is_annex_a()).count() >= 1 && q.items.len() >= 2)
-            .unwrap();
-        let mut answers = IsoAnswers::new();
-        for id in q.items {
-            answers.insert(*id, Answer::rated(3));
-        }
-        let control = *q.items.iter().find(|i| i.is_annex_a()).unwrap();
-        answers.insert(control, Answer::excluded("No such systems"));
-        assert_eq!(chosen(q, &answers), Some(3));
-    }
-
-    #[test]
-    fn a_returning_visitor_starts_at_the_first_unanswered_question() {
-        let all = Question::all();
-        let mut answers = IsoAnswers::new();
-        assert_eq!(first_unanswered(all, &answers), 0);
-        for q in &all[..3] {
-            for id in q.items {
-                answers.insert(*id, Answer::rated(1));
+/// The questions still without an answer, each a button that goes back to it.
+#[function_component(UnansweredList)]
+fn unanswered_list(props: &UnansweredProps) -> Html {
+    let ctx = use_ctx();
+    let items = Question::all()
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| quick_scan::chosen(q, &ctx.state.assessment).is_none())
+        .map(|(i, q)| {
+            let jump = props.jump.clone();
+            let onclick = Callback::from(move |_: MouseEvent| jump.emit((i, true)));
+            html! {
+                <li><button type="button" class="link-button qs-unanswered" {onclick}>
+                    { format!("Question {}: {}", i + 1, q.question) }
+                </button></li>
             }
-        }
-        assert_eq!(first_unanswered(all, &answers), 3);
-        for q in all {
-            for id in q.items {
-                answers.insert(*id, Answer::rated(1));
-            }
-        }
-        assert_eq!(first_unanswered(all, &answers), all.len(), "the end screen");
-    }
+        });
+    html! { <ul class="qs-unanswered-list">{ for items }</ul> }
 }

@@ -3,6 +3,7 @@
 //! the roadmap, all from the engine's report in the context (memoised by the app). Before
 //! anything is answered it invites the user to the quick scan or the assessment.
 
+use crate::components::proposals::ProposedExclusions;
 use crate::components::readiness;
 use crate::context::use_ctx;
 use crate::route::Route;
@@ -50,6 +51,7 @@ pub fn page() -> Html {
             </p>
             { readiness::scores(report) }
             { readiness::verdict(report) }
+            <ProposedExclusions proposals={report.proposed_exclusions.clone()} />
             { readiness::section_charts(report) }
             { readiness::findings(report, Some(FINDINGS_SHOWN)) }
             { readiness::gaps(report, Some(GAPS_SHOWN)) }

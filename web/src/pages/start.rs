@@ -12,12 +12,32 @@ use yew::prelude::*;
 pub fn page() -> Html {
     let ctx = use_ctx();
     let report = &ctx.report;
-    let resume = (report.answered > 0).then(|| {
-        let name = ctx.state.current_entry().map(|e| e.name.clone()).unwrap_or_default();
+    // Saved work: items rated, or a quick scan begun (its role question rates no item).
+    let scan = aims_engine::quick_scan::progress(&ctx.state.assessment);
+    let resume = (report.answered > 0 || scan.answered > 0).then(|| {
+        let name = ctx
+            .state
+            .current_entry()
+            .map(|e| e.name.clone())
+            .unwrap_or_default();
+        let (href, what) = if report.answered > 0 {
+            (
+                Route::Results.hash(),
+                format!("{} of {} items answered", report.answered, report.total),
+            )
+        } else {
+            (
+                Route::QuickScan.hash(),
+                format!(
+                    "{} of {} quick-scan questions answered",
+                    scan.answered, scan.total
+                ),
+            )
+        };
         html! {
-            <li><a class="card card-resume" href={Route::Results.hash()}>
+            <li><a class="card card-resume" href={href}>
                 <strong>{"Resume"}</strong>
-                <span>{ format!("{name}: {} of {} items answered.", report.answered, report.total) }</span>
+                <span>{ format!("{name}: {what}.") }</span>
             </a></li>
         }
     });

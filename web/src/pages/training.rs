@@ -17,6 +17,7 @@ mod comparison;
 
 use crate::components::icon::{icon, Icon};
 use crate::context::{use_ctx, Ctx};
+use crate::dom::use_focus_after_render;
 use crate::download::download_text;
 use crate::route::{use_location_hash, Route};
 use crate::state::Action;
@@ -87,14 +88,6 @@ pub fn learner_name(case: &Case) -> String {
 /// The training case the open assessment answers, if it is one.
 pub fn open_case(ctx: &Ctx) -> Option<CaseRef> {
     ctx.state.current_entry().and_then(|e| e.case.clone())
-}
-
-/// Moves focus to an element once the current render is on screen.
-fn focus_later(id: &'static str) {
-    gloo_timers::callback::Timeout::new(0, move || {
-        crate::pages::assessment::focus_by_id(id);
-    })
-    .forget();
 }
 
 /// Selects the whole text of a read-only link field when it gets focus, ready to copy.
@@ -248,6 +241,7 @@ fn case_page(props: &CaseProps) -> Html {
     let ctx = use_ctx();
     let checked = use_state(|| false);
     let confirm_reset = use_state(|| false);
+    let focus = use_focus_after_render();
     let seed_roi = use_mut_ref(|| false);
     let case = training::case(props.id).ok();
     let open = open_case(&ctx);
@@ -324,9 +318,10 @@ fn case_page(props: &CaseProps) -> Html {
 
     let check = {
         let checked = checked.clone();
+        let focus = focus.clone();
         Callback::from(move |_: MouseEvent| {
             checked.set(true);
-            focus_later("cmp-summary");
+            focus.request("cmp-summary");
         })
     };
     let try_again = {
@@ -340,16 +335,18 @@ fn case_page(props: &CaseProps) -> Html {
     };
     let ask_reset = {
         let confirm_reset = confirm_reset.clone();
+        let focus = focus.clone();
         Callback::from(move |_: MouseEvent| {
             confirm_reset.set(true);
-            focus_later("case-reset-confirm");
+            focus.request("case-reset-confirm");
         })
     };
     let cancel_reset = {
         let confirm_reset = confirm_reset.clone();
+        let focus = focus.clone();
         Callback::from(move |_: MouseEvent| {
             confirm_reset.set(false);
-            focus_later("case-reset");
+            focus.request("case-reset");
         })
     };
     let reset = {

@@ -9,9 +9,10 @@
 //!   excluded controls; one observation per answered item (methods `EXAMINE` when evidence is
 //!   listed, else `INTERVIEW`: a rating given without records to examine); one finding per
 //!   assessed or unjustly excluded item, targeting its objective `<control id>_obj` with
-//!   status `satisfied` (at or above target) or `not-satisfied`.
+//!   status `satisfied` (at or above level 3, the audit bar) or `not-satisfied`.
 //! - Props in our namespace: `maturity`, `target`, `applicable`, `criticality`, `inferred` on
-//!   observations; `severity`, `rule`, `priority`, `soa-status` on findings; the scores and
+//!   observations; `severity`, `rule`, `priority`, `soa-status`, `reason-for-inclusion` on
+//!   findings; the scores and
 //!   verdict on the result.
 
 use super::model::{
@@ -235,9 +236,11 @@ fn finding(v: &ItemView, doc: Uuid) -> Finding {
     let item = v.id.item();
     let mut description = match (v.finding, v.maturity) {
         (Some(f), _) => format!("{}: {}", severity_title(f.severity), f.reason),
-        (None, Some(m)) if m >= v.target => "At or above target.".to_string(),
+        (None, Some(m)) if m >= v.target => {
+            "At or above level 3 (Defined), what a certification audit expects, and at its target.".to_string()
+        }
         (None, Some(m)) => format!(
-            "Below target by {} level{}, above what an audit would raise.",
+            "At or above level 3 (Defined), what a certification audit expects; below the organisation's own target by {} level{} (an ambition, not a finding).",
             v.target - m,
             if v.target - m == 1 { "" } else { "s" }
         ),
@@ -256,6 +259,9 @@ fn finding(v: &ItemView, doc: Uuid) -> Finding {
     }
     if let Some(status) = v.soa_status {
         props.push(prop("soa-status", status_str(status)));
+    }
+    if let Some(reason) = v.reason_for_inclusion {
+        props.push(prop("reason-for-inclusion", reason));
     }
     Finding {
         uuid: doc.child(&format!("finding/{}", item.id)).to_string(),

@@ -4,7 +4,7 @@
 
 use crate::components::icon::{badge, Icon, Tone};
 use aims_engine::catalog::GENERIC_LEVELS;
-use aims_engine::training::{Agreement, Comparison, ItemComparison, Rating};
+use aims_engine::training::{Agreement, Comparison, ItemComparison, ItemFinding, Rating};
 use yew::prelude::*;
 
 /// How an agreement looks: tone, icon and words.
@@ -26,6 +26,15 @@ pub fn rating_text(r: Rating) -> String {
             Some(l) => format!("{m} \u{b7} {}", l.name),
             None => m.to_string(),
         },
+    }
+}
+
+/// An implied finding in words.
+fn finding_words(f: ItemFinding) -> &'static str {
+    match f {
+        ItemFinding::Major => "a major nonconformity",
+        ItemFinding::Minor => "a minor nonconformity",
+        ItemFinding::None => "no finding",
     }
 }
 
@@ -51,9 +60,18 @@ fn item_row(i: &ItemComparison) -> Html {
                 <span class="cmp-points muted">{ points_text(i.points) }</span>
             </p>
             <p class="cmp-ratings">
-                <span>{"Your answer: "}<strong>{ rating_text(i.learner) }</strong></span>
-                <span>{"Model answer: "}<strong class="cmp-model">{ rating_text(i.model) }</strong></span>
+                <span>{"Your answer: "}<strong>{ rating_text(i.learner.rating) }</strong></span>
+                <span>{"Model answer: "}<strong class="cmp-model">{ rating_text(i.model.rating) }</strong></span>
             </p>
+            if let (Some(agree), Some(l), Some(m)) = (i.finding_agreement, i.learner.finding, i.model.finding) {
+                <p class="cmp-finding">
+                    { if agree { badge(Tone::Ok, Icon::Check, "Same finding") } else { badge(Tone::Bad, Icon::Cross, "Different finding") } }
+                    { format!(" Yours implies {}, the model {}.", finding_words(l), finding_words(m)) }
+                </p>
+            }
+            if let Some(w) = &i.why {
+                <p class="cmp-why-finding">{ w.clone() }</p>
+            }
             if let Some(e) = &i.explanation {
                 <p class="cmp-why"><strong>{"Why: "}</strong>{ e.clone() }</p>
             }
@@ -81,11 +99,17 @@ pub fn comparison_view(props: &ComparisonProps) -> Html {
     let score = c
         .score
         .map_or_else(|| "n/a".to_string(), crate::pages::data::one_decimal);
-    let to_review = c.compared - c.exact;
+    let to_review = c
+        .items
+        .iter()
+        .filter(|i| i.agreement != Agreement::Exact || i.finding_agreement == Some(false))
+        .count();
     let shown: Vec<&ItemComparison> = c
         .items
         .iter()
-        .filter(|i| *show_all || i.agreement != Agreement::Exact)
+        .filter(|i| {
+            *show_all || i.agreement != Agreement::Exact || i.finding_agreement == Some(false)
+        })
         .collect();
     let count = |a: Agreement, n: u32| {
         let (tone, kind, words) = agreement_look(a);
@@ -94,13 +118,30 @@ pub fn comparison_view(props: &ComparisonProps) -> Html {
     html! {
         <div class="comparison">
             <div class="cmp-summary" id="cmp-summary" tabindex="-1">
+                if let Some(f) = c.finding_score {
+                    <div class="figure panel">
+                        <p class="figure-label">{"Findings as an auditor would raise them"}</p>
+                        <p class="figure-value" id="cmp-finding-score">{ crate::pages::data::one_decimal(f) }<span class="figure-of">{"%"}</span></p>
+                        <p id="cmp-pass">{ if c.passed {
+                            badge(Tone::Ok, Icon::Check, &format!("Passed (pass mark {}%)", c.pass_mark))
+                        } else {
+                            badge(Tone::Bad, Icon::Cross, &format!("Not passed (pass mark {}%)", c.pass_mark))
+                        } }</p>
+                    </div>
+                }
                 <div class="figure panel">
-                    <p class="figure-label">{"Your score"}</p>
+                    <p class="figure-label">{"Maturity distance score"}</p>
                     <p class="figure-value" id="cmp-score">{ score }<span class="figure-of">{" / 100"}</span></p>
                 </div>
                 <div>
+                    if c.finding_score.is_some() {
+                        <p>{ format!(
+                            "Your answers imply the same finding (major, minor or none) as the model answer on {} of the {} items: that is what decides a certification, and what the pass mark applies to.",
+                            c.finding_agreements, c.compared
+                        ) }</p>
+                    }
                     <p>{ format!(
-                        "{} points over the {} items the model answer assesses: 1 for the same answer, \u{bd} for one level apart, 0 otherwise.",
+                        "Maturity distance: {} points over the {} items the model answer assesses: 1 for the same answer, \u{bd} for one level apart, 0 otherwise.",
                         crate::pages::data::one_decimal(c.points), c.compared
                     ) }</p>
                     <ul class="cmp-counts" aria-label="Agreement with the model answer">
