@@ -9,6 +9,8 @@
 //!   Applicability, prioritised gaps and the certification roadmap.
 //! - [`crosswalk`]: ISO/IEC 42001 ⇄ NIST AI RMF coverage in both directions, conservative and
 //!   explained, and the heat-map matrix.
+//! - [`effort`]: the one effort model (person-days to the audit level, scaled by size, less an
+//!   ISO/IEC 27001 / 9001 credit) behind the roadmap and the ROI.
 //! - [`roi`]: the 3-year cost and benefit of certification as sourced low / likely / high
 //!   ranges, with a seeded Monte Carlo and a tornado; deterministic natively and in Wasm.
 //! - [`training`]: built-in case studies with model answers, and the item-by-item comparison
@@ -27,6 +29,7 @@ pub mod assessment;
 pub mod catalog;
 pub mod crosswalk;
 pub mod csv;
+pub mod effort;
 pub mod export;
 pub mod roi;
 #[cfg(feature = "scale")]

@@ -200,6 +200,10 @@ pub struct Organisation {
     pub sector: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub employees: Option<u32>,
+    /// AI systems in the scope of the AI management system (scales the roadmap's effort; the
+    /// reference organisation's 3 when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ai_systems_in_scope: Option<u32>,
     /// Certificates held, as written (e.g. "ISO/IEC 27001"); see [`Organisation::harmonized_certificate`].
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub certifications: Vec<String>,

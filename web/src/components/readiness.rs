@@ -407,7 +407,7 @@ pub fn roadmap(report: &Report) -> Html {
             .collect(),
     });
     let summary = format!(
-        "Certification decision expected in month {}, counting the gap assessment as month 1: {} of implementation, about {} person-days of work at {} full-time equivalents.",
+        "Certification decision expected in month {}, month 1 being the first month after this assessment: {} of implementation, about {} person-days of work at {} full-time equivalents.",
         r.total_months,
         plural(r.implementation_months as usize, "month", "months"),
         r.effort_person_days,
@@ -423,7 +423,11 @@ pub fn roadmap(report: &Report) -> Html {
                 { for r.phases.iter().map(|p| html! {
                     <div>
                         <dt>{ p.title }<span class="muted">{ format!(" \u{b7} {}", months(p.start_month, p.end_month)) }</span></dt>
-                        <dd>{ p.description }</dd>
+                        <dd>{ p.description }
+                            if !p.gaps.is_empty() {
+                                <span class="muted">{ format!(" Closes: {}.", p.gaps.iter().map(aims_engine::scoring::phase_gap).collect::<Vec<_>>().join(", ")) }</span>
+                            }
+                        </dd>
                     </div>
                 }) }
             </dl>
@@ -447,7 +451,7 @@ pub fn scoring_rules(open: bool) -> Html {
                 <li><strong>{"Verdict: "}</strong>{"any major means not ready (certification delayed until remediated); minors only, ready with corrective actions; none, ready. With nothing rated the verdict is not ready; while items remain unrated it is provisional."}</li>
                 <li><strong>{"Statement of Applicability: "}</strong>{"a control may be excluded only with a justification; excluded controls count in no score and raise no finding. Status: implemented (at or above target), partially implemented, not implemented (0), not assessed, excluded, or exclusion not justified (a major finding)."}</li>
                 <li><strong>{"Gaps "}</strong>{"are items below target, ordered by criticality weight \u{d7} levels to target: 8 or more critical, 5-7 high, 3-4 medium, else low."}</li>
-                <li><strong>{"Roadmap: "}</strong>{"the effort is the weighted levels to close (unrated items counted at 0) \u{d7} 0.75 person-days, divided by your team's capacity. Implementation is kept within 6-18 months while a major is expected (3-18 with an ISO/IEC 27001 or ISO 9001 certificate, whose clause 4-10 work is 45% reused), 1-6 months when only corrective actions remain. The other phases take the durations of the source article's case. Without planning figures, capacity is 2 people at half time."}</li>
+                <li><strong>{"Roadmap: "}</strong>{"this assessment is the gap assessment, so the plan starts where you are. Effort: for each item below level 3, its criticality weight \u{d7} the levels to close, \u{d7} about 0.44 person-days (one full-time person for a year from nothing, for 150 employees and 3 AI systems), scaled by your size; an ISO/IEC 27001 or ISO 9001 certificate takes 45% off the shared clauses (never the AI-specific ones or Annex A). Months = effort \u{f7} your team's capacity. A gap assessment only while items are unrated, an internal audit and management review only until 9.2 and 9.3 are at 3, then Stage 1, Stage 2 and the decision a month apart. Without planning figures, capacity is 2 people at half time."}</li>
             </ul>
         </details>
     }
