@@ -80,7 +80,8 @@ export interface NamedAmount {
 export interface RoiInputs {
   currency: string;
   organisation: { employees: number; ai_systems_in_scope: number };
-  horizon_months: number;
+  /** 12 to 120; null: the likely certification month + 36 (the whole certificate cycle). */
+  horizon_months: number | null;
   discount_rate_percent: number;
   schedule: {
     implementation_months: Range;
