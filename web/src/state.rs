@@ -74,6 +74,7 @@ pub enum Action {
     SetMany(Vec<IsoId>, Option<u8>),
     SetOrganisationName(String),
     SetEmployees(Option<u32>),
+    SetAiSystems(Option<u32>),
     SetCertifications(Vec<String>),
     SetPlanning {
         people: Option<f64>,
@@ -255,6 +256,12 @@ impl Reducible for AppState {
             }
             Action::SetEmployees(n) => {
                 Rc::make_mut(&mut s.assessment).organisation.employees = n;
+                s.touch();
+            }
+            Action::SetAiSystems(n) => {
+                Rc::make_mut(&mut s.assessment)
+                    .organisation
+                    .ai_systems_in_scope = n;
                 s.touch();
             }
             Action::SetCertifications(c) => {
