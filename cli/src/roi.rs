@@ -158,10 +158,10 @@ fn text(r: &RoiReport, inputs: &RoiInputs) -> String {
     ));
     out.push(String::new());
     out.push(
-        "Sensitivity: NPV with one input at its low / high, the others likely (widest swing first)"
+        "Sensitivity: NPV with one input at its P10 / P90, the others likely (widest swing first)"
             .to_string(),
     );
-    out.push(format!("  {:<56}{:>13}{:>13}", "", "at low", "at high"));
+    out.push(format!("  {:<56}{:>13}{:>13}", "", "at P10", "at P90"));
     for bar in r.tornado.iter().take(10) {
         out.push(format!(
             "  {:<56}{:>13}{:>13}",

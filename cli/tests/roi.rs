@@ -210,6 +210,33 @@ fn an_assessment_sets_the_schedule_from_its_roadmap() {
 }
 
 #[test]
+fn roi_and_score_give_the_same_certification_month_for_every_training_case() {
+    for case in [
+        "techserve-month-1",
+        "techserve-month-9",
+        "hospital-triage",
+        "startup-certify",
+    ] {
+        let (ok, model, err) = aims(&["cases", case, "--model"]);
+        assert!(ok, "{err}");
+        let file = temp_file(&format!("{case}.json"), &model);
+        let path = file.to_str().unwrap();
+        let (ok, score, err) = aims(&["score", path, "--format", "json"]);
+        assert!(ok, "{err}");
+        let score: Value = serde_json::from_str(&score).unwrap();
+        let r = json(&["--assessment", path, "--trials", "200"]);
+        std::fs::remove_file(&file).ok();
+        let month = &score["roadmap"]["total_months"];
+        assert_eq!(&r["certification_month"], month, "{case}");
+        assert_eq!(
+            r["horizon_months"].as_u64(),
+            month.as_u64().map(|m| m + 36),
+            "{case}: the horizon is the certificate cycle after certification"
+        );
+    }
+}
+
+#[test]
 fn text_report_matches_its_snapshot() {
     let (ok, out, err) = aims(&["roi", "--trials", "2000"]);
     assert!(ok, "{err}");

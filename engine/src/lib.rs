@@ -10,8 +10,11 @@
 //! - [`crosswalk`]: ISO/IEC 42001 ⇄ NIST AI RMF coverage in both directions, conservative and
 //!   explained, and the heat-map matrix.
 //! - [`quick_scan`]: the quick scan's rules: chosen options, what an answer writes, progress.
-//! - [`roi`]: the 3-year cost and benefit of certification as sourced low / likely / high
-//!   ranges, with a seeded Monte Carlo and a tornado; deterministic natively and in Wasm.
+//! - [`effort`]: the one effort model (person-days to the audit level, scaled by size, less an
+//!   ISO/IEC 27001 / 9001 credit) behind the roadmap and the ROI.
+//! - [`roi`]: the cost and benefit of certification over the certificate cycle, as sourced
+//!   low / likely / high ranges, with a seeded Monte Carlo and a tornado; deterministic natively
+//!   and in Wasm.
 //! - [`training`]: built-in case studies with model answers, and the item-by-item comparison
 //!   of a learner's assessment with a model.
 //! - [`share`]: an assessment packed into a URL-fragment-safe link, and read back with bounds.
@@ -28,6 +31,7 @@ pub mod assessment;
 pub mod catalog;
 pub mod crosswalk;
 pub mod csv;
+pub mod effort;
 pub mod export;
 pub mod quick_scan;
 pub mod roi;

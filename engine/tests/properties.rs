@@ -150,6 +150,38 @@ proptest! {
         }
         prop_assert!(after.verdict >= before.verdict, "{id}: {:?} -> {:?}", before.verdict, after.verdict);
         prop_assert!(after.roadmap.total_months <= before.roadmap.total_months);
+        prop_assert!(after.roadmap.effort.person_days <= before.roadmap.effort.person_days);
+    }
+
+    #[test]
+    fn the_roadmap_never_shortens_as_the_organisation_grows(
+        a in iso_assessment(),
+        employees in 1u32..100_000,
+        more in 0u32..100_000,
+        systems in 1u32..50,
+        more_systems in 0u32..50,
+    ) {
+        let sized = |e: u32, s: u32| {
+            let mut b = a.clone();
+            b.organisation.employees = Some(e);
+            b.organisation.ai_systems_in_scope = Some(s);
+            score(&b).roadmap
+        };
+        let small = sized(employees, systems);
+        let big = sized(employees + more, systems + more_systems);
+        prop_assert!(big.effort.person_days >= small.effort.person_days);
+        prop_assert!(big.total_months >= small.total_months);
+    }
+
+    #[test]
+    fn a_27001_certificate_never_lengthens_the_roadmap(a in iso_assessment()) {
+        let mut without = a.clone();
+        without.organisation.certifications.clear();
+        let mut with = a;
+        with.organisation.certifications = vec!["ISO/IEC 27001:2022".to_string()];
+        let (w, wo) = (score(&with).roadmap, score(&without).roadmap);
+        prop_assert!(w.total_months <= wo.total_months);
+        prop_assert!(w.effort.person_days <= wo.effort.person_days);
     }
 
     #[test]

@@ -198,3 +198,101 @@ fn snapshot_of_a_comparison() {
     expect_file!["snapshots/training-comparison.txt"].assert_eq(&cmp.to_text());
     expect_file!["snapshots/training-comparison.json"].assert_eq(&cmp.to_json());
 }
+
+/// What each control means in our guidance, as phrases a model answer's note must (one of) and
+/// must not contain. The controls listed are those whose notes are easily swapped: the external
+/// reporting route (A.8.3), the duty to inform (A.8.5), telling users about incidents (A.8.4),
+/// information for users (A.8.2) and staff concerns (A.3.3).
+const NOTE_MEANING: &[(&str, &[&str], &[&str])] = &[
+    // A.8.3: a route for people outside the organisation to report adverse effects.
+    (
+        "A.8.3",
+        &["report", "complain"],
+        &[
+            "reported externally",
+            "external reporting",
+            "reporting duties",
+            "obligation",
+            "regulator",
+            "when they ask",
+        ],
+    ),
+    // A.8.5: the organisation's duty to inform interested parties (regulators, customers).
+    (
+        "A.8.5",
+        &["obligation", "must report", "duty", "duties"],
+        &[
+            "complain",
+            "form on",
+            "support desk",
+            "support inbox",
+            "when they ask",
+        ],
+    ),
+    // A.8.4: telling users about incidents that affect them.
+    (
+        "A.8.4",
+        &["tell", "told", "notif", "warn"],
+        &["regulator", "reported externally"],
+    ),
+    // A.8.2: information for the users of the AI systems.
+    (
+        "A.8.2",
+        &["documentation", "guide", "help centre", "explain"],
+        &["regulator", "reported externally", "obligation"],
+    ),
+    // A.3.3: a way for staff to raise concerns.
+    (
+        "A.3.3",
+        &["concern", "report", "whistleblowing"],
+        &["regulator", "obligation"],
+    ),
+];
+
+#[test]
+fn every_model_note_says_what_our_guidance_means_by_the_control() {
+    for c in cases() {
+        let model = c.model();
+        let answers = model.iso_answers().unwrap();
+        for (id, must_one_of, must_not) in NOTE_MEANING {
+            let answer = &answers[&IsoId::parse(id).unwrap()];
+            if !answer.applicable {
+                continue;
+            }
+            let note = answer.note.as_deref().unwrap_or("").to_lowercase();
+            assert!(
+                must_one_of.iter().any(|p| note.contains(p)),
+                "{}: the note on {id} says nothing of {must_one_of:?}: {note}",
+                c.id
+            );
+            for p in *must_not {
+                assert!(
+                    !note.contains(p),
+                    "{}: the note on {id} speaks of {p:?}, which is another control's matter: {note}",
+                    c.id
+                );
+            }
+        }
+        // Every rated note ends on the level it gives.
+        for (id, answer) in answers {
+            if let (Some(m), Some(note)) = (answer.maturity, answer.note.as_deref()) {
+                assert!(
+                    note.contains(&format!("level {m}")),
+                    "{}: the note on {id} does not give level {m}: {note}",
+                    c.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_hospital_reports_device_faults_so_its_duty_to_inform_is_not_absent() {
+    let model = case("hospital-triage").unwrap().model();
+    let a85 = &model.iso_answers().unwrap()[&IsoId::parse("A.8.5").unwrap()];
+    assert!(a85.maturity.unwrap() > 0);
+    assert!(case("hospital-triage")
+        .unwrap()
+        .briefing
+        .contains("reported to the medical device regulator"));
+}

@@ -45,6 +45,8 @@ export interface Assessment {
     name?: string;
     sector?: string;
     employees?: number;
+    /** AI systems the management system covers (1 or more); scales the roadmap's effort. */
+    ai_systems_in_scope?: number;
     /** e.g. ["ISO/IEC 27001"]: a 27001 or 9001 certificate gives the roadmap its credit; [] says none. */
     certifications?: string[];
     [field: string]: unknown;
@@ -87,7 +89,8 @@ export interface NamedAmount {
 export interface RoiInputs {
   currency: string;
   organisation: { employees: number; ai_systems_in_scope: number };
-  horizon_months: number;
+  /** 12 to 120; null: the likely certification month + 36 (the whole certificate cycle). */
+  horizon_months: number | null;
   discount_rate_percent: number;
   schedule: {
     implementation_months: Range;
@@ -226,14 +229,29 @@ export interface Phase {
   end_month: number;
   months: number;
   description: string;
+  /** The gaps the phase closes, in gap-list order (the gap assessment: the items to rate). */
+  gaps: { item: string; title: string; current: number | null; owner?: string; due?: string }[];
+}
+
+/** The one effort model's figures (docs/scoring.md, Roadmap). */
+export interface Effort {
+  weighted_levels: number;
+  harmonized_levels: number;
+  size: { employees: number; employees_given: boolean; ai_systems: number; ai_systems_given: boolean };
+  size_factor: number;
+  person_days_before_credit: number;
+  certificate: "ISO/IEC 27001" | "ISO 9001" | null;
+  person_days_saved: number;
+  person_days: number;
 }
 
 export interface Roadmap {
   total_months: number;
   implementation_months: number;
   effort_person_days: number;
+  effort: Effort;
   capacity: { people: number; share_of_time: number; full_time_equivalents: number; from_planning: boolean };
-  certificate_credit: { certificate: "ISO/IEC 27001" | "ISO 9001"; reused_share: number; months_saved: number } | null;
+  certificate_credit: { certificate: "ISO/IEC 27001" | "ISO 9001"; reused_share: number; person_days_saved: number; months_saved: number } | null;
   phases: Phase[];
   assumptions: string[];
 }

@@ -126,6 +126,10 @@ test('roi with a seed is deterministic and equals `aims roi` bit for bit', () =>
   // With an assessment, its roadmap gives the schedule, as `aims roi --assessment`.
   const withAssessment = engine.roi(null, { seed: 7, trials: 500, assessment: JSON.parse(readFileSync(FIXTURE, 'utf8')) });
   assert.deepEqual(withAssessment, aims('roi', '--assessment', FIXTURE, '--seed', '7', '--trials', '500', '--format', 'json'));
+  // One effort model: the ROI certifies in the roadmap's month, and counts the cycle after it.
+  const months = engine.score(JSON.parse(readFileSync(FIXTURE, 'utf8'))).roadmap.total_months;
+  assert.equal(withAssessment.certification_month, months);
+  assert.equal(withAssessment.horizon_months, months + 36);
 });
 
 test('crosswalk in both directions, as `aims crosswalk`; a wrong direction names `to`', () => {

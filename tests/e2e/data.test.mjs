@@ -95,8 +95,8 @@ test('ROI: an invalid input shows the engine message next to it and the last res
   // Text that is not a number.
   await page.fill('#roi-horizon-months', '');
   assert.match(await page.textContent('#roi-horizon-months-error'), /Enter a number/);
-  await page.fill('#roi-horizon-months', '70');
-  assert.match(await page.textContent('#roi-horizon-months-error'), /70 is outside the accepted range; expected whole months from 12 to 60/);
+  await page.fill('#roi-horizon-months', '130');
+  assert.match(await page.textContent('#roi-horizon-months-error'), /130 is outside the accepted range; expected whole months from 12 to 120/);
   assert.deepEqual(await app.axe(page), [], 'axe with errors shown');
   // Reset to defaults asks once more, then clears every error.
   await page.click('text=Reset to defaults');
@@ -419,7 +419,8 @@ test('corrupt ROI inputs: a notice and a backup; the page starts from the defaul
   await page.locator('.notice-bad', { hasText: 'could not be read' }).waitFor();
   const keys = Object.keys(await app.storage(page));
   assert.ok(keys.some((k) => k.startsWith(`${NS}roi:${id}:backup:`)), keys.join(', '));
-  assert.equal(await page.inputValue('#roi-horizon-months'), '36');
+  // No answers: the default schedule certifies in month 10, and the horizon is the cycle after it.
+  assert.equal(await page.inputValue('#roi-horizon-months'), '46');
   await page.close();
 });
 

@@ -107,7 +107,8 @@ test('results show readiness, the not-ready verdict, findings, gaps, the SoA and
   assert.match(await charts.nth(0).getAttribute('aria-label'), /^Readiness by clause: 4 Context/);
   assert.match(await charts.nth(1).getAttribute('aria-label'), /^Readiness by Annex A objective: A\.2/);
   const roadmap = await charts.nth(2).getAttribute('aria-label');
-  assert.match(roadmap, /^Roadmap to certification: Gap assessment months 1-2; Implementation months 3-\d+/);
+  // The assessment is the gap assessment: the plan starts with the implementation.
+  assert.match(roadmap, /^Roadmap to certification: Implementation months 1-\d+; Internal audit and management review months/);
   assert.match(roadmap, /Certification decision month \d+/);
   await page.locator('details.chart-table summary').first().click();
   assert.equal(await page.locator('details.chart-table').first().locator('tbody tr').count(), 7);
@@ -250,7 +251,7 @@ test('the report takes the inputs saved on the ROI page', async () => {
   await page.close();
   const plain = await seeded('#/report', techserve);
   await plain.waitForSelector('.report #roi-h');
-  assert.match(await plain.textContent('section[aria-labelledby=roi-h]'), /Likely case over 36 months, .* from the default inputs/);
+  assert.match(await plain.textContent('section[aria-labelledby=roi-h]'), /Likely case over 45 months, .* from the default inputs/);
   await plain.close();
 });
 

@@ -81,6 +81,7 @@ pub enum Action {
     SetRoles(Vec<AiRole>),
     SetOrganisationName(String),
     SetEmployees(Option<u32>),
+    SetAiSystems(Option<u32>),
     SetCertifications(Vec<String>),
     SetPlanning {
         people: Option<f64>,
@@ -274,6 +275,12 @@ impl Reducible for AppState {
             }
             Action::SetEmployees(n) => {
                 Rc::make_mut(&mut s.assessment).organisation.employees = n;
+                s.touch();
+            }
+            Action::SetAiSystems(n) => {
+                Rc::make_mut(&mut s.assessment)
+                    .organisation
+                    .ai_systems_in_scope = n;
                 s.touch();
             }
             Action::SetCertifications(c) => {

@@ -202,6 +202,9 @@ pub struct Organisation {
     pub name: Option<String>,
     pub sector: Option<String>,
     pub employees: Option<u32>,
+    /// AI systems in the scope of the AI management system (scales the roadmap's effort; the
+    /// reference organisation's 3 when absent).
+    pub ai_systems_in_scope: Option<u32>,
     /// Certificates held, as written (e.g. "ISO/IEC 27001"); see [`Organisation::harmonized_certificate`].
     pub certifications: Vec<String>,
     /// The organisation said it holds none of them: an empty `certifications` list in the file,
@@ -221,6 +224,9 @@ impl Serialize for Organisation {
         }
         if let Some(v) = &self.employees {
             m.serialize_entry("employees", v)?;
+        }
+        if let Some(v) = &self.ai_systems_in_scope {
+            m.serialize_entry("ai_systems_in_scope", v)?;
         }
         if !self.certifications.is_empty() || self.certifications_stated {
             m.serialize_entry("certifications", &self.certifications)?;

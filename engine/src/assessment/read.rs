@@ -23,7 +23,13 @@ const TOP_FIELDS: &[&str] = &[
     "planning",
     "answers",
 ];
-const ORGANISATION_FIELDS: &[&str] = &["name", "sector", "employees", "certifications"];
+const ORGANISATION_FIELDS: &[&str] = &[
+    "name",
+    "sector",
+    "employees",
+    "ai_systems_in_scope",
+    "certifications",
+];
 const PLANNING_FIELDS: &[&str] = &["people", "share_of_time"];
 const ANSWER_FIELDS: &[&str] = &[
     "maturity",
@@ -232,6 +238,24 @@ fn read_organisation(mut m: Map<String, Value>, diags: &mut Vec<Diagnostic>) -> 
                 "organisation.employees",
                 format!(
                     "{} is not a number of employees; expected a whole number such as 120; ignored",
+                    show(&v)
+                ),
+            )),
+        },
+    }
+    match m.remove("ai_systems_in_scope") {
+        None | Some(Value::Null) => {}
+        Some(v) => match v
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|n| *n > 0)
+        {
+            Some(n) => org.ai_systems_in_scope = Some(n),
+            None => diags.push(Diagnostic::error(
+                None,
+                "organisation.ai_systems_in_scope",
+                format!(
+                    "{} is not a number of AI systems; expected a whole number from 1, such as 3; ignored",
                     show(&v)
                 ),
             )),

@@ -327,15 +327,22 @@ fn write_roadmap(o: &mut String, r: &Report) -> fmt::Result {
         if days == 1.0 { "" } else { "s" }
     )?;
     writeln!(o)?;
-    writeln!(o, "| Phase | Months | What happens |")?;
-    writeln!(o, "|---|---|---|")?;
+    writeln!(o, "| Phase | Months | What happens | Closes |")?;
+    writeln!(o, "|---|---|---|---|")?;
     for p in &rm.phases {
         let when = if p.start_month == p.end_month {
             format!("{}", p.start_month)
         } else {
             format!("{}-{}", p.start_month, p.end_month)
         };
-        writeln!(o, "| {} | {when} | {} |", p.title, cell(p.description))?;
+        let closes: Vec<String> = p.gaps.iter().map(crate::scoring::phase_gap).collect();
+        writeln!(
+            o,
+            "| {} | {when} | {} | {} |",
+            p.title,
+            cell(p.description),
+            cell(&closes.join(", "))
+        )?;
     }
     writeln!(o)?;
     writeln!(o, "Assumptions:")?;

@@ -38,6 +38,11 @@ pub const REFERENCE_ORGANISATION: Organisation = Organisation {
     ai_systems_in_scope: 3,
 };
 
+/// A surveillance audit's share of the initial (Stage 1 + Stage 2) audit, and a recertification
+/// audit's: IAF MD 5 (audit time), about one third and two thirds.
+pub const SURVEILLANCE_SHARE: f64 = 1.0 / 3.0;
+pub const RECERTIFICATION_SHARE: f64 = 2.0 / 3.0;
+
 /// Audit days of the ISO/IEC 27006 table row that holds the reference organisation (126-175).
 const REFERENCE_AUDIT_DAYS: f64 = 13.0;
 
@@ -75,11 +80,10 @@ pub fn audit_factor(org: Organisation) -> f64 {
     audit_days(org.employees) / REFERENCE_AUDIT_DAYS * systems
 }
 
-/// Multiplier of the effort-driven defaults (1 for the reference organisation).
+/// Multiplier of the effort-driven defaults (1 for the reference organisation): the size factor
+/// of the one effort model the roadmap uses ([`crate::effort::scale`]).
 pub fn effort_factor(org: Organisation) -> f64 {
-    let size = (f64::from(org.employees) / 150.0).sqrt().clamp(0.4, 4.0);
-    let systems = (1.0 + 0.10 * (f64::from(org.ai_systems_in_scope) - 3.0)).clamp(0.8, 2.0);
-    size * systems
+    crate::effort::scale(org.employees, org.ai_systems_in_scope)
 }
 
 /// Implementation months for a size band, with the sources of the band.
@@ -123,6 +127,12 @@ pub fn for_organisation(org: Organisation) -> RoiInputs {
     let by_audit = |r: Range| r.scaled(audit, 100.0, &audit_note);
     let by_effort = |r: Range, step: f64| r.scaled(effort, step, &effort_note);
 
+    let initial_audit = Range::new(
+        20000.0,
+        37500.0,
+        60000.0,
+        "Stage 1 + Stage 2: Schellman $20,000-49,999 (low); Varcoe $25,000-60,000 (high); BSI estimate $35,000-55,000; source article $10,000-50,000+",
+    );
     let costs = Costs {
         standard_purchase: Range::new(150.0, 175.0, 200.0, "source article: the standard costs approximately $150-200"),
         internal_people: by_effort(
@@ -135,19 +145,17 @@ pub fn for_organisation(org: Organisation) -> RoiInputs {
             Range::new(0.0, 40000.0, 200000.0, "Varcoe: readiness assessment + programme build by a consultant $80,000-200,000 (high); likely a gap assessment and support only, as TechServe's consultant in the source article (our assumption); low: none"),
             100.0,
         ),
-        certification_audit: by_audit(Range::new(
-            20000.0,
-            37500.0,
-            60000.0,
-            "Stage 1 + Stage 2: Schellman $20,000-49,999 (low); Varcoe $25,000-60,000 (high); BSI estimate $35,000-55,000; source article $10,000-50,000+",
+        certification_audit: by_audit(initial_audit.clone()),
+        surveillance_audit: by_audit(initial_audit.scaled(
+            SURVEILLANCE_SHARE,
+            100.0,
+            "× 1/3: IAF MD 5, a surveillance audit takes about one third of the initial audit time (published fees: BSI estimate $12,000-20,000, Schellman $13,000-20,000+, Varcoe $15,000-30,000 a year, which include fixed costs per visit)",
         )),
-        surveillance_audit: by_audit(Range::new(
-            12000.0,
-            17000.0,
-            30000.0,
-            "surveillance audit a year: BSI estimate $12,000-20,000 (low); Schellman $13,000-20,000+; Varcoe $15,000-30,000 (high)",
+        recertification_audit: by_audit(initial_audit.scaled(
+            RECERTIFICATION_SHARE,
+            100.0,
+            "× 2/3: IAF MD 5, a recertification audit takes about two thirds of the initial audit time (Varcoe: $25,000-50,000 per cycle)",
         )),
-        recertification_audit: by_audit(Range::new(25000.0, 37500.0, 50000.0, "Varcoe: recertification $25,000-50,000 per cycle")),
         training: by_effort(Range::new(2000.0, 5000.0, 15000.0, "our assumption: AI governance and awareness training for the staff in scope"), 100.0),
         tooling_per_year: by_effort(Range::new(0.0, 5000.0, 20000.0, "our assumption: GRC or documentation tooling; none if existing tools serve"), 100.0),
         maintenance_per_year: by_effort(
@@ -173,7 +181,7 @@ pub fn for_organisation(org: Organisation) -> RoiInputs {
     RoiInputs {
         currency: "USD".to_string(),
         organisation: org,
-        horizon_months: 36,
+        horizon_months: None,
         discount_rate_percent: 8.0,
         schedule: Schedule {
             implementation_months: implementation_months(org.employees),

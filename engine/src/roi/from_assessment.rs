@@ -12,8 +12,11 @@
 //!   roadmap;
 //! - no certificate credit is applied on top: the roadmap already counts the reuse.
 //!
-//! Values the user set in the ROI inputs for the headcount and the certificate are kept; the
-//! schedule and the capacity always come from the roadmap.
+//! The roadmap's months come from the one effort model ([`crate::effort`]), which scales with the
+//! assessment's headcount and AI systems in scope. Values the user set in the ROI inputs for the
+//! headcount, the AI systems and the certificate are kept for the ROI's cost defaults; the
+//! schedule and the capacity always come from the roadmap, so the ROI's certification month is
+//! the roadmap's.
 
 use serde_json::Value;
 
@@ -60,12 +63,20 @@ pub fn inputs_with_assessment(
         None => Value::Object(serde_json::Map::new()),
     };
     if let Value::Object(top) = &mut value {
-        if let Some(employees) = assessment.organisation.employees.filter(|n| *n > 0) {
-            let org = top
-                .entry("organisation")
-                .or_insert_with(|| Value::Object(serde_json::Map::new()));
-            if let Value::Object(org) = org {
-                org.entry("employees").or_insert(Value::from(employees));
+        for (key, value) in [
+            ("employees", assessment.organisation.employees),
+            (
+                "ai_systems_in_scope",
+                assessment.organisation.ai_systems_in_scope,
+            ),
+        ] {
+            if let Some(n) = value.filter(|n| *n > 0) {
+                let org = top
+                    .entry("organisation")
+                    .or_insert_with(|| Value::Object(serde_json::Map::new()));
+                if let Value::Object(org) = org {
+                    org.entry(key).or_insert(Value::from(n));
+                }
             }
         }
         if let Some(cert) = assessment.organisation.harmonized_certificate() {
@@ -149,6 +160,52 @@ mod tests {
         );
         let report = crate::roi::run(&inputs).unwrap();
         assert_eq!(report.certification_month, Some(roadmap.total_months));
+    }
+
+    #[test]
+    fn the_certification_month_is_always_the_roadmaps() {
+        let mut all: Vec<Assessment> = crate::training::cases().iter().map(|c| c.model()).collect();
+        for maturity in [0, 1, 2, 3, 5] {
+            let mut a = Assessment::new(crate::assessment::Framework::Iso42001);
+            a.answers = crate::assessment::Answers::Iso42001(
+                crate::catalog::IsoId::assessable()
+                    .map(|id| (id, crate::assessment::Answer::rated(maturity)))
+                    .collect(),
+            );
+            all.push(a);
+        }
+        all.push(Assessment::new(crate::assessment::Framework::Iso42001));
+        all.push(assessment());
+        for a in all {
+            let roadmap = scoring::score(&a).roadmap;
+            for json in [
+                None,
+                Some(r#"{"organisation": {"ai_systems_in_scope": 12}}"#),
+            ] {
+                let report = crate::roi::run(&inputs_with_assessment(json, &a).unwrap()).unwrap();
+                assert_eq!(
+                    report.certification_month,
+                    Some(roadmap.total_months),
+                    "{:?}",
+                    a.organisation.name
+                );
+                assert_eq!(report.horizon_months, roadmap.total_months + 36);
+            }
+        }
+    }
+
+    #[test]
+    fn the_assessments_ai_systems_size_both_the_roadmap_and_the_roi() {
+        let mut a = assessment();
+        a.organisation.ai_systems_in_scope = Some(8);
+        let inputs = inputs_with_assessment(None, &a).unwrap();
+        assert_eq!(inputs.organisation.ai_systems_in_scope, 8);
+        let one = {
+            let mut b = a.clone();
+            b.organisation.ai_systems_in_scope = Some(1);
+            scoring::score(&b).roadmap
+        };
+        assert!(scoring::score(&a).roadmap.effort.person_days > one.effort.person_days);
     }
 
     #[test]

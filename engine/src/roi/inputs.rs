@@ -18,6 +18,13 @@ use serde_json::{Map, Value};
 
 use super::defaults;
 
+/// A certificate's cycle: surveillance in years 2 and 3, recertification at the end of year 3.
+pub const CERTIFICATE_CYCLE_MONTHS: u32 = 36;
+/// The longest horizon accepted.
+pub const MAX_HORIZON_MONTHS: u32 = 120;
+/// The longest implementation accepted when the horizon follows the certification month.
+pub const MAX_IMPLEMENTATION_MONTHS: u32 = 60;
+
 /// The source given to a range the user entered without naming one.
 pub const USER_SOURCE: &str = "entered by the user";
 
@@ -204,8 +211,10 @@ pub struct RoiInputs {
     /// A label for the amounts (no conversion happens), e.g. "USD".
     pub currency: String,
     pub organisation: Organisation,
-    /// 12 to 60 months, counted from the start of the project.
-    pub horizon_months: u32,
+    /// Months counted from the start of the project, 12 to [`MAX_HORIZON_MONTHS`]; `None` (the
+    /// default): the likely case's certification month + [`CERTIFICATE_CYCLE_MONTHS`], the whole
+    /// certificate cycle (see [`RoiInputs::horizon`]).
+    pub horizon_months: Option<u32>,
     /// Annual discount rate in percent, 0 to 100, applied monthly.
     pub discount_rate_percent: f64,
     pub schedule: Schedule,
@@ -222,7 +231,7 @@ pub struct RoiInputs {
 struct StrictInputs {
     currency: String,
     organisation: Organisation,
-    horizon_months: u32,
+    horizon_months: Option<u32>,
     discount_rate_percent: f64,
     schedule: Schedule,
     existing_certificate: ExistingCertificate,
@@ -265,6 +274,38 @@ impl RoiInputs {
         self.schedule.implementation_months = roadmap.implementation_months;
         self.schedule.months_basis = MonthsBasis::Roadmap;
         self
+    }
+
+    /// The implementation length of the likely case in whole months (half up, less the months an
+    /// existing certificate saves when its credit applies), 1 to [`MAX_IMPLEMENTATION_MONTHS`].
+    pub fn likely_implementation_length(&self) -> u32 {
+        let saved = if self.certificate_credit_applies() {
+            self.existing_certificate.months_saved.likely
+        } else {
+            0.0
+        };
+        let months = self.schedule.implementation_months.likely - saved + 0.5;
+        if !months.is_finite() || months < 1.0 {
+            1
+        } else {
+            (months.min(f64::from(MAX_IMPLEMENTATION_MONTHS)) as u32).max(1)
+        }
+    }
+
+    /// The certification month of the likely case.
+    pub fn likely_certification_month(&self) -> u32 {
+        self.likely_implementation_length() + self.schedule.audit_lag_months.min(24)
+    }
+
+    /// The horizon the model uses: `horizon_months` when given (within 1 to
+    /// [`MAX_HORIZON_MONTHS`]), else the likely certification month + 36 months, so that the
+    /// whole first certificate cycle (two surveillance audits and the recertification) counts.
+    pub fn horizon(&self) -> u32 {
+        match self.horizon_months {
+            Some(h) => h.clamp(1, MAX_HORIZON_MONTHS),
+            None => (self.likely_certification_month() + CERTIFICATE_CYCLE_MONTHS)
+                .clamp(12, MAX_HORIZON_MONTHS),
+        }
     }
 
     /// Reads inputs from JSON text (see the module doc); errors name the field's path.
@@ -415,7 +456,7 @@ mod tests {
         assert_eq!(i.costs.consulting.likely, 90000.0);
         assert_eq!(i.costs.consulting.low, d.costs.consulting.low);
         assert_eq!(i.costs.consulting.source, USER_SOURCE);
-        assert_eq!(i.horizon_months, 60);
+        assert_eq!(i.horizon_months, Some(60));
         // Only the source: numbers stay the default's.
         let i = RoiInputs::from_json(r#"{"costs": {"consulting": {"source": "quote from Acme"}}}"#)
             .unwrap();
@@ -458,6 +499,23 @@ mod tests {
         );
         check("[1]", "must be a JSON object");
         check("{", "not valid JSON");
+    }
+
+    #[test]
+    fn the_horizon_covers_the_certificate_cycle_unless_given() {
+        let d = RoiInputs::default();
+        assert_eq!(d.horizon_months, None);
+        // 9 months of implementation + 1 month to the audit: certification in month 10.
+        assert_eq!(d.likely_certification_month(), 10);
+        assert_eq!(d.horizon(), 46);
+        let given = RoiInputs::from_json(r#"{"horizon_months": 24}"#).unwrap();
+        assert_eq!(given.horizon(), 24);
+        assert_eq!(
+            RoiInputs::from_json(r#"{"horizon_months": null}"#).unwrap(),
+            d
+        );
+        let json = d.to_json_pretty();
+        assert!(json.contains("\"horizon_months\": null"), "{json}");
     }
 
     #[test]

@@ -85,7 +85,7 @@ pub struct Model {
 impl Model {
     /// Precomputes the model for validated inputs.
     pub fn new(inputs: &RoiInputs) -> Model {
-        let horizon = inputs.horizon_months.clamp(1, 60) as usize;
+        let horizon = inputs.horizon() as usize;
         let lag = inputs.schedule.audit_lag_months as usize;
         let rate = (inputs.discount_rate_percent / 100.0).max(0.0);
         let v = portable_math::exp(-portable_math::ln(1.0 + rate) / 12.0);
@@ -408,6 +408,7 @@ mod tests {
         let mut i = RoiInputs::default();
         let f = |v: f64| Range::fixed(v, "test");
         i.discount_rate_percent = 0.0;
+        i.horizon_months = Some(36);
         i.schedule.implementation_months = f(9.0);
         i.schedule.audit_lag_months = 1;
         let c = &mut i.costs;
@@ -511,7 +512,7 @@ mod tests {
         // month 1; 50,000 a year of benefit less 12,000 of upkeep in months 2-12.
         let mut i = simple();
         i.discount_rate_percent = 8.0;
-        i.horizon_months = 12;
+        i.horizon_months = Some(12);
         i.schedule.implementation_months = Range::fixed(1.0, "test");
         i.schedule.audit_lag_months = 0;
         let (o, flows) = run(&i);
@@ -531,7 +532,7 @@ mod tests {
     #[test]
     fn coefficients_and_cash_flows_agree_on_the_defaults() {
         for mut i in [RoiInputs::default(), simple()] {
-            i.horizon_months = 60;
+            i.horizon_months = Some(60);
             i.benefits
                 .other_per_year
                 .push(crate::roi::inputs::NamedAmount {

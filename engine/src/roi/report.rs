@@ -188,7 +188,7 @@ fn notes(inputs: &RoiInputs, flows: &CashFlows, mc: &MonteCarlo) -> Vec<String> 
     let recert = c + 36;
     if recert <= h {
         out.push(format!("Recertification audit in month {recert}."));
-    } else if recert <= 60 {
+    } else if recert <= super::inputs::MAX_HORIZON_MONTHS as usize {
         out.push(format!(
             "Recertification would fall in month {recert}, after the {h}-month horizon, and is not counted; a horizon of {recert} months or more includes it."
         ));
@@ -221,9 +221,16 @@ fn notes(inputs: &RoiInputs, flows: &CashFlows, mc: &MonteCarlo) -> Vec<String> 
             out.push(s);
         }
     }
-    if inputs.schedule.months_basis == MonthsBasis::Roadmap {
-        out.push("Implementation months come from the gap assessment's roadmap.".to_string());
-    }
+    out.push(match inputs.horizon_months {
+        None => format!(
+            "Horizon: {h} months, the likely certification month ({c}) + 36, so that the whole certificate cycle counts (two surveillance audits and the recertification)."
+        ),
+        Some(_) => format!("Horizon: {h} months, as entered."),
+    });
+    out.push(match inputs.schedule.months_basis {
+        MonthsBasis::Roadmap => "Months from the assessment's roadmap: the months before the audit and the certification month are the roadmap's, so the Roadmap and the ROI agree.".to_string(),
+        MonthsBasis::FromScratch => "Months: no assessment, so the implementation months are a default, the published estimate for an organisation of this size starting from scratch (docs/roi.md); an assessment's roadmap replaces them.".to_string(),
+    });
     let org = inputs.organisation;
     out.push(format!(
         "Defaults not entered by the user are scaled for {} employees and {} AI systems in scope: audit fees ×{:.2}, effort ×{:.2} (rule in docs/roi.md).",

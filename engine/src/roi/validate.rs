@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use super::inputs::{MonthsBasis, Range, RoiInputs};
+use super::inputs::{MonthsBasis, Range, RoiInputs, MAX_HORIZON_MONTHS, MAX_IMPLEMENTATION_MONTHS};
 use super::params::{ParamId, Unit};
 
 /// Largest accepted amount of money (a trillion in the inputs' currency).
@@ -136,15 +136,22 @@ impl RoiInputs {
     /// Every value that is out of range or out of order, or `Ok` when the model can run.
     pub fn validate(&self) -> Result<(), Vec<InputError>> {
         let mut errors = Vec::new();
-        check_integer(
-            &mut errors,
-            "horizon_months",
-            u64::from(self.horizon_months),
-            12,
-            60,
-            "whole months",
-        );
-        let horizon = f64::from(self.horizon_months.clamp(12, 60));
+        // Implementation months are accepted up to the horizon given, or up to
+        // MAX_IMPLEMENTATION_MONTHS when the horizon follows the certification month.
+        let horizon = match self.horizon_months {
+            Some(h) => {
+                check_integer(
+                    &mut errors,
+                    "horizon_months",
+                    u64::from(h),
+                    12,
+                    u64::from(MAX_HORIZON_MONTHS),
+                    "whole months",
+                );
+                f64::from(h.clamp(12, MAX_HORIZON_MONTHS))
+            }
+            None => f64::from(MAX_IMPLEMENTATION_MONTHS),
+        };
         check_number(
             &mut errors,
             "discount_rate_percent",
@@ -225,7 +232,7 @@ impl RoiInputs {
             }
         }
         if errors.is_empty() {
-            self.check_cost_floor(&mut errors, horizon);
+            self.check_cost_floor(&mut errors, f64::from(self.horizon()));
         }
         if errors.is_empty() {
             Ok(())
@@ -309,14 +316,14 @@ mod tests {
             (r#"{"monte_carlo": {"trials": 1000000}}"#, ""),
             (r#"{"monte_carlo": {"seed": 9007199254740992}}"#, "monte_carlo.seed: 9007199254740992 is outside the accepted range; expected a seed from 0 to 9007199254740991"),
             (r#"{"monte_carlo": {"histogram_bins": 0}}"#, "monte_carlo.histogram_bins: 0 is outside"),
-            (r#"{"horizon_months": 61}"#, "horizon_months: 61 is outside the accepted range; expected whole months from 12 to 60"),
+            (r#"{"horizon_months": 121}"#, "horizon_months: 121 is outside the accepted range; expected whole months from 12 to 120"),
             (r#"{"horizon_months": 12}"#, "schedule.implementation_months.high: 18 is outside the accepted range; expected months from 1 to 12"),
             (r#"{"benefits": {"contract_margin": {"high": 1.2}}}"#, "benefits.contract_margin.high: 1.2 is outside the accepted range; expected a share from 0 to 1"),
             (r#"{"benefits": {"hourly_rate": {"low": 1e13, "likely": 1e13, "high": 1e13}}}"#, "benefits.hourly_rate.low: 10000000000000 is outside"),
             (r#"{"existing_certificate": {"months_saved": {"high": 61}}}"#, "existing_certificate.months_saved.high: 61 is outside the accepted range; expected months from 0 to 60"),
             (r#"{"organisation": {"employees": 0}}"#, "organisation.employees: 0 is outside the accepted range; expected a headcount from 1"),
             (r#"{"schedule": {"audit_lag_months": 25}}"#, "schedule.audit_lag_months: 25 is outside"),
-            (r#"{"schedule": {"implementation_months": {"low": 0.5}}}"#, "schedule.implementation_months.low: 0.5 is outside the accepted range; expected months from 1 to 36"),
+            (r#"{"schedule": {"implementation_months": {"low": 0.5}}}"#, "schedule.implementation_months.low: 0.5 is outside the accepted range; expected months from 1 to 60"),
             (r#"{"benefits": {"other_per_year": [{"name": "x", "per_year": {"low": 3, "likely": 2, "high": 1}}]}}"#, "benefits.other_per_year[0].per_year: low 3, likely 2, high 1 are out of order"),
             (
                 r#"{"costs": {"standard_purchase": {"low": 0}, "internal_people": {"low": 0}, "consulting": {"low": 0}, "training": {"low": 0}, "tooling_per_year": {"low": 0}}}"#,
@@ -351,7 +358,7 @@ mod tests {
 
     #[test]
     fn all_errors_are_listed_not_just_the_first() {
-        let i = RoiInputs::from_json(r#"{"horizon_months": 70, "costs": {"consulting": {"low": -1}}, "monte_carlo": {"trials": 0}}"#).unwrap();
+        let i = RoiInputs::from_json(r#"{"horizon_months": 170, "costs": {"consulting": {"low": -1}}, "monte_carlo": {"trials": 0}}"#).unwrap();
         assert_eq!(i.validate().unwrap_err().len(), 3);
     }
 }

@@ -8,8 +8,8 @@
 //! - findings follow ISO/IEC 17021-1 (major / minor / observation, see [`findings`]) and the
 //!   verdict follows the certification decision of the source article;
 //! - gaps are ordered by criticality weight × levels to target;
-//! - the roadmap scales the implementation phase with the gaps and the team's capacity
-//!   (see [`roadmap`]).
+//! - the roadmap starts where the organisation is and sizes the implementation with the one
+//!   effort model ([`crate::effort`]) and the team's capacity (see [`roadmap`]).
 //!
 //! The computation makes a handful of allocations (one per list in the report); reasons,
 //! actions and explanations are typed values turned into text only when serialized.
@@ -19,10 +19,12 @@ pub mod roadmap;
 mod rules;
 mod text;
 
+pub use text::phase_gap;
+
 pub use findings::{
     Completeness, Finding, FindingSeverity, Reason, Shortfall, Verdict, VerdictReason,
 };
-pub use roadmap::{Assumption, Capacity, CertificateCredit, Phase, PhaseId, Roadmap};
+pub use roadmap::{Assumption, Capacity, CertificateCredit, Phase, PhaseGap, PhaseId, Roadmap};
 pub use rules::{rules, Rule, RULES_CHANGED, RULES_VERSION};
 
 use crate::assessment::{Answer, Answers, Assessment, IsoAnswers, Organisation, Planning, Profile};
@@ -191,7 +193,7 @@ pub(crate) fn score_items<T: Tables>(
         .collect();
     gaps.sort_by_key(Gap::order_key);
     ambition_gaps.sort_by_key(Gap::order_key);
-    let roadmap = roadmap::plan(items, &findings, organisation, planning);
+    let roadmap = roadmap::plan(items, &findings, &gaps, organisation, planning);
     let total = items.len() as u32;
     let provisional = answered < total;
     let mut notes = Vec::new();
@@ -537,6 +539,9 @@ pub(crate) enum Scope {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ItemEval<'a> {
     pub id: IsoId,
+    /// The catalog id as written ("6.1.2") and the title.
+    pub code: &'static str,
+    pub title: &'static str,
     /// An Annex A control (else a clause 4-10 item).
     pub annex_a: bool,
     pub answer: Option<&'a Answer>,
@@ -558,6 +563,8 @@ impl ItemEval<'_> {
     ) -> ItemEval<'static> {
         ItemEval {
             id,
+            code: tables.iso(id).id,
+            title: tables.iso(id).title,
             annex_a: tables.annex_a(id),
             answer: None,
             criticality: tables.criticality(id),
@@ -623,6 +630,8 @@ fn evaluate_in<'a, T: Tables>(tables: &T, answers: &'a IsoAnswers) -> Vec<ItemEv
         };
         out.push(ItemEval {
             id,
+            code: tables.iso(id).id,
+            title: tables.iso(id).title,
             annex_a,
             answer,
             criticality: tables.criticality(id),

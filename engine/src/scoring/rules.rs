@@ -74,6 +74,16 @@ pub fn rules() -> Vec<Rule> {
             ),
         },
         Rule {
+            title: "Roadmap",
+            text: format!(
+                "This assessment is the gap assessment, so the plan starts where you are. Effort: for each item below level {AUDIT_LEVEL}, its criticality weight \u{d7} the levels to close, \u{d7} about {:.2} person-days (one full-time person for a year from nothing, for {} employees and {} AI systems), scaled by your size; an ISO/IEC 27001 or ISO 9001 certificate takes {:.0}% off the shared clauses (never the AI-specific ones or Annex A). Months = effort \u{f7} your team's capacity. A gap assessment only while items are unrated, an internal audit and management review only until 9.2 and 9.3 are at {AUDIT_LEVEL}, then Stage 1, Stage 2 and the decision a month apart. Without planning figures, capacity is 2 people at half time.",
+                crate::effort::DAYS_PER_WEIGHTED_LEVEL,
+                crate::effort::REFERENCE_EMPLOYEES,
+                crate::effort::REFERENCE_AI_SYSTEMS,
+                crate::effort::HARMONIZED_REUSE * 100.0
+            ),
+        },
+        Rule {
             title: "Gaps",
             text: format!(
                 "Items below level {AUDIT_LEVEL}, what blocks certification first: the items of major findings, then of minor ones, each by criticality. Items at level {AUDIT_LEVEL} or above but below a higher target are listed apart, as ambition."

@@ -166,10 +166,24 @@ fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {
             format!("months {}-{}", p.start_month, p.end_month)
         };
         writeln!(o, "  {:<24} {}", p.title, when)?;
+        if !p.gaps.is_empty() {
+            let gaps: Vec<String> = p.gaps.iter().map(phase_gap).collect();
+            writeln!(o, "    closes: {}", gaps.join(", "))?;
+        }
     }
     writeln!(o, "Assumptions")?;
     for a in &r.roadmap.assumptions {
         writeln!(o, "  - {a}")?;
     }
     Ok(())
+}
+
+/// "5.2" or "5.2 (owner: Ana, due 2026-03-01)": a gap of a roadmap phase as every output shows it.
+pub fn phase_gap(g: &super::PhaseGap) -> String {
+    match (&g.owner, &g.due) {
+        (None, None) => g.item.to_string(),
+        (Some(o), None) => format!("{} (owner: {o})", g.item),
+        (None, Some(d)) => format!("{} (due {d})", g.item),
+        (Some(o), Some(d)) => format!("{} (owner: {o}, due {d})", g.item),
+    }
 }

@@ -438,7 +438,7 @@ pub fn roadmap(report: &Report) -> Html {
             .collect(),
     });
     let summary = format!(
-        "Certification decision expected in month {}, counting the gap assessment as month 1: {} of implementation, about {} person-days of work at {} full-time equivalents.",
+        "Certification decision expected in month {}, month 1 being the first month after this assessment: {} of implementation, about {} person-days of work at {} full-time equivalents.",
         r.total_months,
         plural(r.implementation_months as usize, "month", "months"),
         r.effort_person_days,
@@ -454,7 +454,11 @@ pub fn roadmap(report: &Report) -> Html {
                 { for r.phases.iter().map(|p| html! {
                     <div>
                         <dt>{ p.title }<span class="muted">{ format!(" \u{b7} {}", months(p.start_month, p.end_month)) }</span></dt>
-                        <dd>{ p.description }</dd>
+                        <dd>{ p.description }
+                            if !p.gaps.is_empty() {
+                                <span class="muted">{ format!(" Closes: {}.", p.gaps.iter().map(aims_engine::scoring::phase_gap).collect::<Vec<_>>().join(", ")) }</span>
+                            }
+                        </dd>
                     </div>
                 }) }
             </dl>
@@ -476,7 +480,6 @@ pub fn scoring_rules(open: bool) -> Html {
                 { for aims_engine::scoring::rules().into_iter().map(|r| html! {
                     <li><strong>{ format!("{}: ", r.title) }</strong>{ r.text }</li>
                 }) }
-                <li><strong>{"Roadmap: "}</strong>{"the phases, their months and the assumptions behind them are listed with the roadmap itself."}</li>
             </ul>
         </details>
     }

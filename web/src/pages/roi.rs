@@ -395,7 +395,7 @@ fn schedule_note(ctx: &Ctx, shown: &RoiInputs, from_roadmap: bool) -> Html {
     } else {
         html! {
             <p class="muted roi-roadmap">
-                {"The implementation months are the published estimate for an organisation of your size. Once the assessment has answers, they come from its roadmap instead. "}
+                {"The implementation months are a default: the published estimate for an organisation of your size starting from scratch. Once the assessment has answers, they and the certification month come from its roadmap instead, so this page and the Roadmap agree. "}
                 <a href={Route::Assessment.hash()}>{"Answer the assessment"}</a>{"."}
             </p>
         }

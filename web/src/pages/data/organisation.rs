@@ -1,4 +1,5 @@
-//! The organisation details of the open assessment: its name, headcount, ISO/IEC 27001 and
+//! The organisation details of the open assessment: its name, headcount, AI systems in scope,
+//! ISO/IEC 27001 and
 //! ISO 9001 certificates, and the team's capacity (people and share of their time) that the
 //! roadmap and the ROI use.
 
@@ -18,6 +19,20 @@ pub fn parse_employees(text: &str) -> Result<Option<u32>, String> {
         Ok(n) if n >= 1 => Ok(Some(n)),
         _ => Err(format!(
             "{t} is not a headcount; enter a whole number of 1 or more, or leave it empty."
+        )),
+    }
+}
+
+/// AI systems in scope: empty (unknown) or a whole number of at least 1.
+pub fn parse_ai_systems(text: &str) -> Result<Option<u32>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<u32>() {
+        Ok(n) if n >= 1 => Ok(Some(n)),
+        _ => Err(format!(
+            "{t} is not a number of AI systems; enter a whole number of 1 or more, or leave it empty."
         )),
     }
 }
@@ -81,6 +96,7 @@ pub fn toggle(certs: &[String], which: HarmonizedCertificate, on: bool) -> Vec<S
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Check {
     Employees,
+    AiSystems,
     People,
     Share,
 }
@@ -89,6 +105,7 @@ impl Check {
     fn run(self, text: &str) -> Result<(), String> {
         match self {
             Check::Employees => parse_employees(text).map(|_| ()),
+            Check::AiSystems => parse_ai_systems(text).map(|_| ()),
             Check::People => parse_people(text).map(|_| ()),
             Check::Share => parse_share(text).map(|_| ()),
         }
@@ -185,6 +202,8 @@ pub fn organisation_form() -> Html {
     });
     let on_employees =
         ctx.callback(|t: String| Action::SetEmployees(parse_employees(&t).ok().flatten()));
+    let on_ai_systems =
+        ctx.callback(|t: String| Action::SetAiSystems(parse_ai_systems(&t).ok().flatten()));
     let on_people = {
         let share = planning.share_of_time;
         ctx.callback(move |t: String| Action::SetPlanning {
@@ -233,10 +252,15 @@ pub fn organisation_form() -> Html {
                 <p class="input-hint" id="org-name-hint">{"Names the saved assessment, the report and the exported file."}</p>
             </div>
             <NumberField id="org-employees" label="Employees in scope" inputmode="numeric"
-                hint="Scales the ROI's audit fees and effort."
+                hint="Scales the roadmap's effort and the ROI's audit fees and effort."
                 value={org.employees.map(|n| n.to_string()).unwrap_or_default()}
                 check={Check::Employees}
                 onvalid={on_employees} />
+            <NumberField id="org-ai-systems" label="AI systems in scope" inputmode="numeric"
+                hint="Each AI system needs its own impact and risk assessment: scales the roadmap's effort and the ROI. Empty: 3, the reference organisation."
+                value={org.ai_systems_in_scope.map(|n| n.to_string()).unwrap_or_default()}
+                check={Check::AiSystems}
+                onvalid={on_ai_systems} />
             <fieldset class="form-field certs">
                 <legend>{"Management-system certificates held"}</legend>
                 { cert_box(HarmonizedCertificate::Iso27001, "org-cert-27001") }
@@ -277,6 +301,9 @@ mod tests {
     #[test]
     fn typed_numbers_are_checked_with_a_message_naming_the_value() {
         assert_eq!(parse_employees(" 40 "), Ok(Some(40)));
+        assert_eq!(parse_ai_systems(" 4 "), Ok(Some(4)));
+        assert_eq!(parse_ai_systems(""), Ok(None));
+        assert!(parse_ai_systems("0").unwrap_err().contains("AI systems"));
         assert_eq!(parse_employees(""), Ok(None));
         assert!(parse_employees("0")
             .unwrap_err()

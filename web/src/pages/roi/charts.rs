@@ -128,7 +128,7 @@ fn value_with_unit(v: f64, input: &str, assumptions: &[Assumption], currency: &s
     }
 }
 
-/// The tornado: how far the NPV moves when each input goes to its low and to its high value,
+/// The tornado: how far the NPV moves when each input goes to its P10 and to its P90 value,
 /// widest swing first.
 pub fn tornado(
     bars: &[TornadoBar],
@@ -155,7 +155,7 @@ pub fn tornado(
             .iter()
             .map(|b| {
                 format!(
-                    "{}: NPV {} at its low, {} at its high",
+                    "{}: NPV {} at its P10, {} at its P90",
                     b.label,
                     money(b.low_npv, currency),
                     money(b.high_npv, currency)
@@ -206,17 +206,17 @@ pub fn tornado(
                 { for rows }
             </svg>
             <figcaption>
-                <span class="chart-legend"><svg width="14" height="14" aria-hidden="true"><rect class="tornado-low" width="14" height="14" /></svg>{" input at its low value"}</span>
-                <span class="chart-legend"><svg width="14" height="14" aria-hidden="true"><rect class="tornado-high" width="14" height="14" /></svg>{" input at its high value (hatched)"}</span>
-                <span class="muted tornado-note">{ format!("Each bar moves one input from its low to its high value while all others stay at their likely value; NPV in {currency}.") }</span>
+                <span class="chart-legend"><svg width="14" height="14" aria-hidden="true"><rect class="tornado-low" width="14" height="14" /></svg>{" input at its P10"}</span>
+                <span class="chart-legend"><svg width="14" height="14" aria-hidden="true"><rect class="tornado-high" width="14" height="14" /></svg>{" input at its P90 (hatched)"}</span>
+                <span class="muted tornado-note">{ format!("Each bar moves one input from its 10th to its 90th percentile while all others stay at their likely value; NPV in {currency}.") }</span>
             </figcaption>
             <details class="chart-table">
                 <summary>{ format!("Show all {} inputs as a table", bars.len()) }</summary>
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Tornado chart as a table">
                     <table>
                         <thead><tr>
-                            <th scope="col">{"Input"}</th><th scope="col">{"Low value"}</th><th scope="col">{"NPV at low"}</th>
-                            <th scope="col">{"High value"}</th><th scope="col">{"NPV at high"}</th><th scope="col">{"Swing"}</th>
+                            <th scope="col">{"Input"}</th><th scope="col">{"P10"}</th><th scope="col">{"NPV at P10"}</th>
+                            <th scope="col">{"P90"}</th><th scope="col">{"NPV at P90"}</th><th scope="col">{"Swing"}</th>
                         </tr></thead>
                         <tbody>
                             { for bars.iter().map(|b| html! {

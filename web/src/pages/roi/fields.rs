@@ -286,7 +286,8 @@ fn error_text(id: &str, messages: &[String]) -> Html {
 
 fn scalar_value(i: &RoiInputs, path: &str) -> String {
     match path {
-        "horizon_months" => i.horizon_months.to_string(),
+        // Not given: the horizon the engine uses (the certification month + 36).
+        "horizon_months" => i.horizon_months.unwrap_or_else(|| i.horizon()).to_string(),
         "discount_rate_percent" => plain(i.discount_rate_percent),
         "organisation.employees" => i.organisation.employees.to_string(),
         "organisation.ai_systems_in_scope" => i.organisation.ai_systems_in_scope.to_string(),
@@ -355,7 +356,7 @@ pub(super) fn general_fields(v: &View) -> Html {
         <fieldset class="roi-group">
             <legend>{"Assumptions"}</legend>
             <div class="roi-scalars">
-                { v.scalar("horizon_months", "Horizon", "months", Kind::Whole, "Costs and benefits are counted over this period from the start of the project.") }
+                { v.scalar("horizon_months", "Horizon", "months", Kind::Whole, "Costs and benefits are counted over this period from the start of the project; by default the likely certification month + 36, the whole certificate cycle.") }
                 { v.scalar("discount_rate_percent", "Discount rate", "% a year", Kind::Number, "Applied monthly for the net present value.") }
                 { v.scalar("organisation.employees", "Employees in scope", "people", Kind::Whole, "Scales audit fees and effort (rule in docs/roi.md).") }
                 { v.scalar("organisation.ai_systems_in_scope", "AI systems in scope", "systems", Kind::Whole, "Each system adds audit sampling and its own impact assessment.") }
