@@ -144,8 +144,24 @@ fn compare_grades_a_file_against_a_case_or_another_file() {
         .iter()
         .find(|i| i["item"] == "9.1")
         .unwrap();
-    assert_eq!(item["model"]["maturity"], 2);
+    assert_eq!(item["model"]["rating"]["maturity"], 2);
     assert!(item["explanation"].as_str().unwrap().contains("dashboard"));
+    // Graded on what an auditor would find, too: every compared item says whether the
+    // findings the two answers imply agree.
+    assert_eq!(item["model"]["finding"], "minor");
+    for i in out["items"].as_array().unwrap() {
+        assert!(i["finding_agreement"].is_boolean(), "{i}");
+        for side in ["learner", "model"] {
+            assert!(
+                ["major", "minor", "none"].contains(&i[side]["finding"].as_str().unwrap_or("none")),
+                "{i}"
+            );
+        }
+    }
+    assert_eq!(
+        (out["pass_mark"].as_u64(), out["passed"].as_bool()),
+        (Some(70), Some(false))
+    );
     // The learner's file from standard input.
     let r = aims_with_stdin(&["compare", "-", "techserve-month-9"], &model);
     assert!(r.ok && r.stdout.starts_with("Score 100.0"), "{}", r.stderr);

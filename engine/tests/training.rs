@@ -193,7 +193,7 @@ fn snapshot_of_a_comparison() {
     assert_eq!(item("9.1").agreement, Agreement::WithinOne);
     assert_eq!(item("A.5.4").agreement, Agreement::Off);
     assert_eq!(item("10.1").agreement, Agreement::Missing);
-    assert_eq!(item("A.7.3").learner, Rating::Excluded);
+    assert_eq!(item("A.7.3").learner.rating, Rating::Excluded);
     assert_eq!(item("A.7.3").agreement, Agreement::Off);
     expect_file!["snapshots/training-comparison.txt"].assert_eq(&cmp.to_text());
     expect_file!["snapshots/training-comparison.json"].assert_eq(&cmp.to_json());
