@@ -287,3 +287,24 @@ fn json_listings_hold_every_entry() {
         Question::all().len()
     );
 }
+
+#[test]
+fn the_documented_counts_per_relationship_are_the_data_s() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/crosswalk.md"))
+        .unwrap();
+    for r in aims_engine::catalog::Relationship::ALL {
+        let row = doc
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{}` |", r.as_str())))
+            .unwrap_or_else(|| panic!("docs/crosswalk.md has no row for {}", r.as_str()));
+        let n: usize = row
+            .trim_end_matches('|')
+            .rsplit('|')
+            .next()
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        assert_eq!(n, Pair::count(r), "{}", r.as_str());
+    }
+}
