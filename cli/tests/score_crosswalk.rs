@@ -279,5 +279,5 @@ fn crosswalk_reverse_infers_iso_and_lists_what_to_assess_directly() {
     assert_eq!(rows.len(), 70);
     assert_eq!(rows.iter().filter(|r| &r[2] == "no_counterpart").count(), 4);
     assert_eq!(rows.iter().filter(|r| &r[2] == "not_addressed").count(), 14);
-    assert_eq!(rows.iter().filter(|r| &r[4] == "true").count(), 52 - 6);
+    assert_eq!(rows.iter().filter(|r| &r[4] == "true").count(), 52 - 5);
 }
