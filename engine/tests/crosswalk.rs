@@ -327,3 +327,42 @@ fn nist_all_at_target_reverse_snapshot() {
         .assert_eq(&r.to_csv().replace("\r\n", "\n"));
     expect_file!["snapshots/nist-all-at-target.assess-directly.txt"].assert_eq(&direct);
 }
+
+#[test]
+fn the_heat_map_shades_tell_indicative_from_partial() {
+    use aims_engine::crosswalk::Shade;
+    let f = forward(&fixture("all-at-target.json")).unwrap();
+    for s in &f.subcategories {
+        let want = if CONTAINED.contains(&s.id.as_str()) {
+            Shade::Covered
+        } else {
+            Shade::Indicative
+        };
+        assert_eq!(s.shade(), want, "{}", s.id);
+    }
+    let f = forward(&fixture("techserve-month1.json")).unwrap();
+    let shade = |id: &str| {
+        f.subcategories
+            .iter()
+            .find(|s| s.id.as_str() == id)
+            .unwrap()
+            .shade()
+    };
+    // MEASURE 2.4 rests on A.6.2.6, which contains it, at 2 of 3: partial, not indicative.
+    assert_eq!(shade("MEASURE 2.4"), Shade::Partial);
+    let r = reverse(&fixture("nist-all-at-target.json")).unwrap();
+    for it in &r.items {
+        let want = if it.assess_directly.is_some() {
+            Shade::NotAssessed
+        } else if REVERSE_FULL.contains(&it.item.as_str()) {
+            Shade::Covered
+        } else {
+            Shade::Indicative
+        };
+        assert_eq!(it.shade(), want, "{}", it.item);
+    }
+    assert_eq!(
+        forward(&Assessment::default()).unwrap().subcategories[0].shade(),
+        Shade::NotAssessed
+    );
+}

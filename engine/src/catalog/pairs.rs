@@ -46,6 +46,17 @@ impl Relationship {
         }
     }
 
+    /// What the type means and what it lets the crosswalk claim, for a legend.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Relationship::Equal => "the ISO item and the subcategory ask for the same thing: either can cover the other",
+            Relationship::SubsetOf => "the subcategory asks for everything the ISO item does, and more: the subcategory can infer the item at level 3; the item only partly covers the subcategory",
+            Relationship::SupersetOf => "the ISO item asks for everything the subcategory does, and more: the item can cover the subcategory; the subcategory only indicates the item",
+            Relationship::IntersectsWith => "they overlap, each asking for something the other does not: partial or indicative at most, either way",
+            Relationship::NotRelated => "paired by the source, but they share no requirement: shown, never counted",
+        }
+    }
+
     /// In words, completing "the ISO/IEC 42001 item is ... the NIST AI RMF subcategory".
     pub fn phrase(self) -> &'static str {
         match self {

@@ -43,6 +43,11 @@ pub struct SubcategoryCoverage {
 }
 
 impl SubcategoryCoverage {
+    /// How the status reads on the heat map.
+    pub fn shade(&self) -> super::Shade {
+        super::Shade::of(self.status, &self.sources)
+    }
+
     /// Why the coverage is what it is, in words.
     pub fn explanation(&self) -> impl fmt::Display + '_ {
         Explanation(self)

@@ -124,6 +124,70 @@ pub(crate) fn infer_iso_in<T: Tables>(
     reverse::compute(tables, &nist_table(tables, answers), organisation, planning)
 }
 
+/// How a status reads on the heat map: what the pairs let a user claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shade {
+    /// Nothing that counts is assessed, or the item is to be assessed directly.
+    NotAssessed,
+    /// Everything assessed that counts is at 0.
+    NotCovered,
+    /// Above 0, resting only on sources that cover part of it: an indication, never a claim.
+    Indicative,
+    /// Above 0, with a source that contains it, not yet at level 3 and its target.
+    Partial,
+    /// A containing source (or jointly complete set) at level 3 and at its target.
+    Covered,
+}
+
+impl Shade {
+    pub const ALL: [Shade; 5] = [
+        Shade::Covered,
+        Shade::Partial,
+        Shade::Indicative,
+        Shade::NotCovered,
+        Shade::NotAssessed,
+    ];
+
+    /// The shade of a status resting on `sources`.
+    pub fn of<K: Copy>(status: CoverageStatus, sources: &Sources<K>) -> Shade {
+        match status {
+            CoverageStatus::Covered => Shade::Covered,
+            CoverageStatus::Partial
+                if sources
+                    .iter()
+                    .any(|s| s.support == Support::Full && !s.excluded) =>
+            {
+                Shade::Partial
+            }
+            CoverageStatus::Partial => Shade::Indicative,
+            CoverageStatus::NotCovered => Shade::NotCovered,
+            CoverageStatus::Unknown => Shade::NotAssessed,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Shade::Covered => "covered",
+            Shade::Partial => "partial",
+            Shade::Indicative => "indicative",
+            Shade::NotCovered => "not_covered",
+            Shade::NotAssessed => "not_assessed",
+        }
+    }
+
+    /// In words, for a legend.
+    pub fn label(self) -> &'static str {
+        match self {
+            Shade::Covered => "Covered",
+            Shade::Partial => "Partial",
+            Shade::Indicative => "Indicative",
+            Shade::NotCovered => "Not covered",
+            Shade::NotAssessed => "Not assessed",
+        }
+    }
+}
+
 /// The assessment is of the other framework.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FrameworkMismatch {

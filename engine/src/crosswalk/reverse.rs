@@ -84,6 +84,14 @@ pub struct InferredItem {
 }
 
 impl InferredItem {
+    /// How the inference reads on the heat map: an item to assess directly is not assessed.
+    pub fn shade(&self) -> super::Shade {
+        match self.assess_directly {
+            Some(_) => super::Shade::NotAssessed,
+            None => super::Shade::of(self.status, &self.sources),
+        }
+    }
+
     /// Why the item was inferred as it was, in words.
     pub fn explanation(&self) -> impl fmt::Display + '_ {
         Explanation(self)
