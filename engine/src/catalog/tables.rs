@@ -77,7 +77,8 @@ pub(crate) trait Tables {
         &self.subcategories()[id.index()]
     }
 
-    #[inline]
+    /// The pairs naming an ISO item (the loops read the indices; the tests compare both).
+    #[cfg(test)]
     fn pairs_for_iso(&self, id: IsoId) -> impl Iterator<Item = &Pair> + '_ {
         let pairs = self.pairs();
         self.pair_indices_for_iso(id)
@@ -85,7 +86,7 @@ pub(crate) trait Tables {
             .map(move |&i| &pairs[usize::from(i)])
     }
 
-    #[inline]
+    #[cfg(test)]
     fn pairs_for_nist(&self, id: SubcategoryId) -> impl Iterator<Item = &Pair> + '_ {
         let pairs = self.pairs();
         self.pair_indices_for_nist(id)

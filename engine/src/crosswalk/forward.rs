@@ -6,7 +6,7 @@ use super::{explain, Rating, Source, Sources};
 use crate::assessment::{
     Answer, Answers, Assessment, Framework, NistAnswers, Organisation, Planning,
 };
-use crate::catalog::{Function, IsoId, Pair, SubcategoryId, Tables};
+use crate::catalog::{Function, IsoId, SubcategoryId, Tables};
 use crate::csv::CsvWriter;
 use crate::scoring::findings::DisplayAsStr;
 use crate::scoring::round_tenth;
@@ -161,7 +161,8 @@ pub(super) fn compute<T: Tables>(tables: &T, iso: &T::Ratings) -> Forward {
         .map(|f| Rollup::new(f.as_str()))
         .collect();
     for id in tables.subcategory_ids() {
-        let source = |p: &Pair| {
+        let source = |i: u16| {
+            let p = &tables.pairs()[usize::from(i)];
             let r = iso[p.iso.index()];
             Source {
                 item: p.iso,
@@ -169,7 +170,7 @@ pub(super) fn compute<T: Tables>(tables: &T, iso: &T::Ratings) -> Forward {
                 target: r.target,
                 relationship: p.relationship,
                 support: Support::of(p.relationship, Direction::IsoToNist),
-                rationale: p.rationale,
+                pair: i,
                 excluded: r.excluded,
             }
         };
@@ -181,14 +182,16 @@ pub(super) fn compute<T: Tables>(tables: &T, iso: &T::Ratings) -> Forward {
         );
         let links = || {
             tables
-                .pairs_for_nist(id)
-                .filter_map(|p| source(p).link())
+                .pair_indices_for_nist(id)
+                .iter()
+                .filter_map(|&i| source(i).link())
                 .chain(joint)
         };
         let mut sources = Sources::new();
         tables
-            .pairs_for_nist(id)
-            .for_each(|p| sources.push(source(p)));
+            .pair_indices_for_nist(id)
+            .iter()
+            .for_each(|&i| sources.push(source(i)));
         let (cov, status) = coverage(links());
         let inferred = infer(links());
         let s = SubcategoryCoverage {

@@ -209,7 +209,7 @@ impl fmt::Display for FrameworkMismatch {
 impl std::error::Error for FrameworkMismatch {}
 
 /// One item an inferred value rests on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Source<K> {
     pub item: K,
     /// `None` when not assessed or excluded.
@@ -219,10 +219,10 @@ pub struct Source<K> {
     pub relationship: Relationship,
     /// What this source can support in this direction (`none` for `not_related`).
     pub support: Support,
-    /// Why the pair has its relationship.
-    pub rationale: &'static str,
+    /// The pair's index in the catalog (a `u16`, not the rationale itself, so that a source stays
+    /// small: every inferred item holds its sources inline).
+    pub pair: u16,
     /// An Annex A control excluded with a justification: it is left out, the others count.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub excluded: bool,
 }
 
@@ -234,6 +234,30 @@ impl<K> Source<K> {
             target: self.target,
             support: self.support,
         })
+    }
+
+    /// Why the pair has its relationship (empty for a pair outside the shipped catalog).
+    pub fn rationale(&self) -> &'static str {
+        crate::catalog::Pair::all()
+            .get(usize::from(self.pair))
+            .map_or("", |p| p.rationale)
+    }
+}
+
+impl<K: Serialize> Serialize for Source<K> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Source", 7)?;
+        st.serialize_field("item", &self.item)?;
+        st.serialize_field("maturity", &self.maturity)?;
+        st.serialize_field("target", &self.target)?;
+        st.serialize_field("relationship", &self.relationship)?;
+        st.serialize_field("support", &self.support)?;
+        st.serialize_field("rationale", self.rationale())?;
+        if self.excluded {
+            st.serialize_field("excluded", &true)?;
+        }
+        st.end()
     }
 }
 
@@ -498,7 +522,7 @@ mod tests {
             target: 3,
             relationship: Relationship::IntersectsWith,
             support: Support::Partial,
-            rationale: "test",
+            pair: 0,
             excluded: false,
         };
         let mut list = Sources::new();

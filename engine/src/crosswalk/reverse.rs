@@ -10,7 +10,7 @@ use super::{explain, Source, Sources};
 use crate::assessment::{
     Answer, Answers, Assessment, Framework, IsoAnswers, Organisation, Planning,
 };
-use crate::catalog::{IsoId, Pair, SubcategoryId, Tables};
+use crate::catalog::{IsoId, SubcategoryId, Tables};
 use crate::csv::CsvWriter;
 use crate::scoring::findings::DisplayAsStr;
 use crate::scoring::{score_items, ItemEval, Report};
@@ -156,7 +156,8 @@ pub(super) fn compute<T: Tables>(
     let mut evals = Vec::with_capacity(assessable);
     let mut assess_directly = Vec::new();
     for id in tables.assessable() {
-        let source = |p: &Pair| {
+        let source = |i: u16| {
+            let p = &tables.pairs()[usize::from(i)];
             let r = nist[p.nist.index()];
             Source {
                 item: p.nist,
@@ -164,15 +165,21 @@ pub(super) fn compute<T: Tables>(
                 target: r.target,
                 relationship: p.relationship,
                 support: Support::of(p.relationship, Direction::NistToIso),
-                rationale: p.rationale,
+                pair: i,
                 excluded: false,
             }
         };
-        let links = || tables.pairs_for_iso(id).filter_map(|p| source(p).link());
+        let links = || {
+            tables
+                .pair_indices_for_iso(id)
+                .iter()
+                .filter_map(|&i| source(i).link())
+        };
         let mut sources = Sources::new();
         tables
-            .pairs_for_iso(id)
-            .for_each(|p| sources.push(source(p)));
+            .pair_indices_for_iso(id)
+            .iter()
+            .for_each(|&i| sources.push(source(i)));
         let direct = match tables.not_addressed_by_nist(id) {
             Some(reason) => Some((Inference::NotAddressed, reason)),
             None if sources.is_empty() => Some((Inference::NoCounterpart, NO_PAIR)),

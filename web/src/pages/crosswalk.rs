@@ -383,7 +383,7 @@ fn source_line<K: Display + Copy>(s: &Source<K>, name: Html) -> Html {
             { rel_badge(s.relationship) }
             <details class="rationale">
                 <summary>{"Why "}{ rel_label(s.relationship) }</summary>
-                <p>{ s.rationale }</p>
+                <p>{ s.rationale() }</p>
             </details>
         </li>
     }
