@@ -650,6 +650,16 @@ mod tests {
     }
 
     #[test]
+    fn every_type_and_shade_has_its_own_label() {
+        let labels: std::collections::HashSet<&str> =
+            Relationship::ALL.iter().map(|&r| rel_label(r)).collect();
+        assert_eq!(labels.len(), Relationship::ALL.len());
+        let shades: std::collections::HashSet<&str> =
+            Shade::ALL.iter().map(|&s| shade_meaning(s)).collect();
+        assert_eq!(shades.len(), Shade::ALL.len());
+    }
+
+    #[test]
     fn heat_shades_follow_the_coverage_bands() {
         let cell = |pairs, coverage: Option<f64>| {
             let mut c = Cell::default();
