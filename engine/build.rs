@@ -22,6 +22,8 @@ fn main() {
         "nist-ai-rmf-core.csv",
         "nist-ai-rmf-functions-categories.csv",
         "crosswalk.csv",
+        "crosswalk-assess-directly.txt",
+        "crosswalk-jointly-complete.txt",
         "quick-scan.txt",
         "root-causes.txt",
         "exclusion-limits.txt",
@@ -223,11 +225,13 @@ fn main() {
             "relationship",
             "iso_ref_as_printed",
             "note",
+            "rationale",
         ],
     );
     let mut by_iso: Vec<Vec<usize>> = vec![Vec::new(); iso_rows.len()];
     let mut by_nist: Vec<Vec<usize>> = vec![Vec::new(); core.len()];
     let mut seen = HashMap::new();
+    let mut rel_of: HashMap<(usize, usize), String> = HashMap::new();
     writeln!(out, "pub(crate) static PAIRS: [Pair; {}] = [", cw.len()).unwrap();
     for (i, r) in cw.iter().enumerate() {
         let Some(&n) = sub_index.get(&r[0]) else {
@@ -253,12 +257,22 @@ fn main() {
         }
         let rel = match r[2].as_str() {
             "equal" => "Equal",
-            "subset" => "Subset",
-            "superset" => "Superset",
-            "intersects" => "Intersects",
-            "related" => "Related",
-            other => fail(&format!("crosswalk.csv: unknown relationship {other:?}")),
+            "subset_of" => "SubsetOf",
+            "superset_of" => "SupersetOf",
+            "intersects_with" => "IntersectsWith",
+            "not_related" => "NotRelated",
+            other => fail(&format!(
+                "crosswalk.csv: {} / {} has relationship {other:?}; expected equal, subset_of, superset_of, intersects_with or not_related",
+                r[0], r[1]
+            )),
         };
+        rel_of.insert((n, s), r[2].clone());
+        if r[5].trim().is_empty() {
+            fail(&format!(
+                "crosswalk.csv: {} / {} has no rationale",
+                r[0], r[1]
+            ));
+        }
         let note = if r[4].is_empty() {
             "None".to_string()
         } else {
@@ -268,7 +282,8 @@ fn main() {
         by_nist[n].push(i);
         writeln!(
             out,
-            "    Pair {{ nist: SubcategoryId({n}), iso: IsoId({s}), relationship: Relationship::{rel}, iso_ref_as_printed: {:?}, note: {note} }},",
+            "    Pair {{ nist: SubcategoryId({n}), iso: IsoId({s}), relationship: Relationship::{rel}, rationale: {:?}, iso_ref_as_printed: {:?}, note: {note} }},",
+            r[5].trim(),
             r[3]
         )
         .unwrap();
@@ -276,6 +291,84 @@ fn main() {
     out.push_str("];\n");
     write_index(&mut out, "PAIRS_BY_ISO", &by_iso);
     write_index(&mut out, "PAIRS_BY_NIST", &by_nist);
+
+    // ---- Declarations over the crosswalk -----------------------------------------------------
+    // ISO items the NIST AI RMF does not address: never inferred from NIST answers.
+    let mut direct: Vec<Option<String>> = vec![None; iso_rows.len()];
+    for b in read_blocks(&data.join("crosswalk-assess-directly.txt")) {
+        let Some(&i) = iso_index.get(&b.id) else {
+            fail(&format!(
+                "crosswalk-assess-directly.txt line {}: unknown ISO id {:?}",
+                b.line, b.id
+            ))
+        };
+        if !assessable[i] {
+            fail(&format!(
+                "crosswalk-assess-directly.txt line {}: {} is not an assessable item",
+                b.line, b.id
+            ));
+        }
+        let reason = b.get_one("reason");
+        if reason.is_empty() {
+            fail(&format!(
+                "crosswalk-assess-directly.txt line {}: {} has an empty reason",
+                b.line, b.id
+            ));
+        }
+        if direct[i].replace(reason.to_string()).is_some() {
+            fail(&format!(
+                "crosswalk-assess-directly.txt line {}: second block for {}",
+                b.line, b.id
+            ));
+        }
+    }
+    write_options(&mut out, "DIRECT_REASONS", &direct);
+    // Sets of `subset_of` pairs that together cover a subcategory.
+    let mut joint: Vec<Vec<usize>> = vec![Vec::new(); core.len()];
+    let mut joint_reason: Vec<Option<String>> = vec![None; core.len()];
+    for b in read_blocks(&data.join("crosswalk-jointly-complete.txt")) {
+        let at = |what: &str| format!("crosswalk-jointly-complete.txt line {}: {what}", b.line);
+        let Some(&n) = sub_index.get(&b.id) else {
+            fail(&at(&format!("unknown NIST subcategory {:?}", b.id)))
+        };
+        if joint_reason[n].is_some() {
+            fail(&at(&format!("second block for {}", b.id)));
+        }
+        let reason = b.get_one("reason");
+        if reason.is_empty() {
+            fail(&at(&format!("{} has an empty reason", b.id)));
+        }
+        for id in b.get_one("sources").split(',').map(str::trim) {
+            let Some(&s) = iso_index.get(id) else {
+                fail(&at(&format!("unknown ISO id {id:?}")))
+            };
+            match rel_of.get(&(n, s)).map(String::as_str) {
+                Some("subset_of") => {}
+                Some(other) => fail(&at(&format!(
+                    "{id} / {} is {other}; only subset_of pairs form a jointly complete set",
+                    b.id
+                ))),
+                None => fail(&at(&format!("{id} is not paired with {}", b.id))),
+            }
+            let Some(&p) = seen.get(&(n, s)) else {
+                fail(&at(&format!("{id} is not paired with {}", b.id)))
+            };
+            if joint[n].contains(&p) {
+                fail(&at(&format!("{id} is listed twice")));
+            }
+            joint[n].push(p);
+        }
+        if joint[n].len() < 2 {
+            fail(&at(&format!(
+                "{} lists {} source(s); a jointly complete set needs at least two",
+                b.id,
+                joint[n].len()
+            )));
+        }
+        joint_reason[n] = Some(reason.to_string());
+    }
+    write_index(&mut out, "JOINT_BY_NIST", &joint);
+    write_options(&mut out, "JOINT_REASONS", &joint_reason);
 
     // ---- Quick scan --------------------------------------------------------------------------
     let qs = read_blocks(&data.join("quick-scan.txt"));
@@ -525,6 +618,22 @@ fn write_index(out: &mut String, name: &str, lists: &[Vec<usize>]) {
     for l in lists {
         let s: Vec<String> = l.iter().map(|i| i.to_string()).collect();
         writeln!(out, "    &[{}],", s.join(", ")).unwrap();
+    }
+    out.push_str("];\n");
+}
+
+fn write_options(out: &mut String, name: &str, values: &[Option<String>]) {
+    writeln!(
+        out,
+        "pub(crate) static {name}: [Option<&str>; {}] = [",
+        values.len()
+    )
+    .unwrap();
+    for v in values {
+        match v {
+            Some(s) => writeln!(out, "    Some({s:?}),").unwrap(),
+            None => out.push_str("    None,\n"),
+        }
     }
     out.push_str("];\n");
 }

@@ -56,7 +56,7 @@ fn catalog_csv_has_the_documented_shape() {
     for (name, header, rows) in [
         ("iso42001", "id,title,kind,parent", 92),
         ("nist-ai-rmf", "id,function,category,text", 72),
-        ("crosswalk", "nist_id,iso_id,relationship", 280),
+        ("crosswalk", "nist_id,iso_id,relationship,rationale", 280),
     ] {
         let (_, out, _) = aims(&["catalog", name]);
         let mut r = csv::Reader::from_reader(out.as_bytes());

@@ -187,9 +187,17 @@ fn crosswalk_forward_json_covers_all_72_subcategories() {
     let v = json(&r.stdout);
     let subs = v["subcategories"].as_array().unwrap();
     assert_eq!(subs.len(), 72);
+    assert!(subs.iter().all(|s| s["coverage"] == 100.0));
+    // Covered only where an ISO item contains the subcategory; elsewhere partial.
+    let covered: Vec<&str> = subs
+        .iter()
+        .filter(|s| s["status"] == "covered")
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(covered, ["MAP 1.5", "MEASURE 2.4", "MANAGE 1.3"]);
     assert!(subs
         .iter()
-        .all(|s| s["status"] == "covered" && s["coverage"] == 100.0));
+        .all(|s| s["status"] == "covered" || s["status"] == "partial"));
     assert_eq!(v["categories"].as_array().unwrap().len(), 19);
     assert_eq!(v["functions"].as_array().unwrap().len(), 4);
     assert_eq!(v["matrix"]["sections"].as_array().unwrap().len(), 16);
@@ -215,6 +223,8 @@ fn crosswalk_forward_csv_has_one_row_per_subcategory() {
             "status",
             "coverage",
             "maturity",
+            "indicative",
+            "jointly_complete",
             "sources",
             "explanation"
         ]
@@ -229,12 +239,30 @@ fn crosswalk_reverse_infers_iso_and_lists_what_to_assess_directly() {
     let r = aims(&["crosswalk", &fixture("nist-all-at-target.json")]);
     assert!(r.ok, "{}", r.stderr);
     let v = json(&r.stdout);
+    let direct: Vec<&str> = v["assess_directly"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            assert!(!d["reason"].as_str().unwrap().is_empty());
+            d["item"].as_str().unwrap()
+        })
+        .collect();
     assert_eq!(
-        v["assess_directly"],
-        serde_json::json!(["4.2", "6.3", "7.5.1", "7.5.2", "8.1"])
+        direct,
+        [
+            "4.2", "4.3", "4.4", "5.3", "6.1.3", "6.3", "7.5.1", "7.5.2", "7.5.3", "8.1", "9.2.1",
+            "9.2.2", "9.3.1", "9.3.2", "9.3.3", "10.1", "10.2", "A.3.3"
+        ]
     );
     assert_eq!(v["report"]["provisional"], true);
-    assert_eq!(v["report"]["inferred"], 65);
+    assert_eq!(v["report"]["inferred"], 52);
+    // Every source carries its relationship and rationale.
+    for it in v["items"].as_array().unwrap() {
+        for s in it["sources"].as_array().unwrap() {
+            assert!(s["relationship"].is_string() && s["rationale"].is_string());
+        }
+    }
     let r = aims(&[
         "crosswalk",
         &fixture("nist-all-at-target.json"),
@@ -249,5 +277,7 @@ fn crosswalk_reverse_infers_iso_and_lists_what_to_assess_directly() {
         .map(Result::unwrap)
         .collect();
     assert_eq!(rows.len(), 70);
-    assert_eq!(rows.iter().filter(|r| &r[2] == "no_counterpart").count(), 5);
+    assert_eq!(rows.iter().filter(|r| &r[2] == "no_counterpart").count(), 4);
+    assert_eq!(rows.iter().filter(|r| &r[2] == "not_addressed").count(), 14);
+    assert_eq!(rows.iter().filter(|r| &r[4] == "true").count(), 52 - 5);
 }

@@ -35,6 +35,8 @@ pub struct Synthetic {
     pairs: Vec<Pair>,
     by_iso: Vec<Vec<u16>>,
     by_nist: Vec<Vec<u16>>,
+    joint_by_nist: Vec<Vec<u16>>,
+    direct: Vec<Option<&'static str>>,
     assessable: (usize, usize),
 }
 
@@ -76,6 +78,8 @@ impl Synthetic {
             pairs: Vec::with_capacity(factor * n_pairs),
             by_iso: Vec::with_capacity(factor * n_iso),
             by_nist: Vec::with_capacity(factor * n_sub),
+            joint_by_nist: Vec::with_capacity(factor * n_sub),
+            direct: Vec::with_capacity(factor * n_iso),
             assessable: {
                 let (items, controls) = s.assessable_count();
                 (factor * items, factor * controls)
@@ -118,6 +122,7 @@ impl Synthetic {
                     nist: sub(c, p.nist),
                     iso: iso(c, p.iso),
                     relationship: p.relationship,
+                    rationale: p.rationale,
                     iso_ref_as_printed: p.iso_ref_as_printed,
                     note: p.note,
                 });
@@ -125,10 +130,13 @@ impl Synthetic {
             for i in 0..n_iso {
                 let id = IsoId(i as u16);
                 out.by_iso.push(offset(c, s.pair_indices_for_iso(id)));
+                out.direct.push(s.not_addressed_by_nist(id));
             }
             for i in 0..n_sub {
                 let id = SubcategoryId(i as u16);
                 out.by_nist.push(offset(c, s.pair_indices_for_nist(id)));
+                out.joint_by_nist
+                    .push(offset(c, s.joint_indices_for_nist(id)));
             }
         }
         Some(out)
@@ -236,6 +244,12 @@ impl Tables for Synthetic {
     }
     fn pair_indices_for_nist(&self, id: SubcategoryId) -> &[u16] {
         &self.by_nist[id.index()]
+    }
+    fn joint_indices_for_nist(&self, id: SubcategoryId) -> &[u16] {
+        &self.joint_by_nist[id.index()]
+    }
+    fn not_addressed_by_nist(&self, id: IsoId) -> Option<&'static str> {
+        self.direct[id.index()]
     }
     fn assessable_count(&self) -> (usize, usize) {
         self.assessable

@@ -335,3 +335,19 @@ fn gaps_put_what_blocks_certification_first() {
     assert_eq!(r.gaps[0].finding, Some(FindingSeverity::Minor));
     assert_eq!(r.ambition_gaps[0].item, id("5.1"));
 }
+
+#[test]
+fn nist_answers_at_target_never_give_a_positive_verdict() {
+    // The management-system items the AI RMF does not address stay unassessed, so the ordinary
+    // completeness rule withholds the verdict until the user rates them.
+    let path = format!(
+        "{}/tests/fixtures/nist-all-at-target.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (a, _) = Assessment::read(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let r = score(&a);
+    assert!(!r.verdict.is_positive(), "{:?}", r.verdict);
+    for s in ["9.2.1", "7.5.3", "10.2"] {
+        assert!(r.not_assessed.contains(&id(s)), "{s} is rated");
+    }
+}

@@ -6,8 +6,8 @@
 use aims_engine::assessment::{
     Answer, Answers, Assessment, Framework, IsoAnswers, NistAnswers, Organisation,
 };
-use aims_engine::catalog::{ExclusionLimit, IsoId, SubcategoryId};
-use aims_engine::crosswalk::{forward, matrix, reverse, CoverageStatus, Forward};
+use aims_engine::catalog::{ExclusionLimit, IsoId, Relationship, SubcategoryId};
+use aims_engine::crosswalk::{forward, matrix, reverse, CoverageStatus, Forward, Support};
 use aims_engine::scoring::{score, FindingSeverity, Report, SoaStatus, Verdict};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -302,12 +302,39 @@ proptest! {
         let (before, after) = (reverse(&a).unwrap(), reverse(&b).unwrap());
         for (x, y) in before.items.iter().zip(&after.items) {
             prop_assert!(y.maturity >= x.maturity && y.coverage >= x.coverage && y.status >= x.status, "{}", x.item);
-            prop_assert!(y.maturity.is_none_or(|m| m <= 3), "partial support never infers above 3");
+            let full = y.sources.iter().any(|s| s.support == Support::Full);
+            prop_assert!(full || y.maturity.is_none_or(|m| m <= 2), "{}: partial support never infers above 2", y.item);
+            prop_assert!(!y.indicative || y.maturity.is_some_and(|m| m <= 2));
             prop_assert!((0.0..=100.0).contains(&y.coverage));
         }
         prop_assert!(after.report.verdict >= before.report.verdict);
         for (x, y) in scores(&before.report).into_iter().zip(scores(&after.report)) {
             prop_assert!(y >= x);
+        }
+    }
+
+    #[test]
+    fn intersecting_items_alone_never_cover_a_subcategory(a in iso_assessment()) {
+        for s in &forward(&a).unwrap().subcategories {
+            if s.sources.iter().all(|x| x.relationship == Relationship::IntersectsWith) {
+                prop_assert!(s.status != CoverageStatus::Covered, "{}", s.id);
+                prop_assert!(s.maturity.is_none_or(|m| m <= 2), "{}", s.id);
+            }
+            if s.sources.iter().all(|x| x.support != Support::Full) && !s.jointly_complete {
+                prop_assert!(s.status != CoverageStatus::Covered, "{}", s.id);
+            }
+        }
+    }
+
+    #[test]
+    fn nist_answers_never_rate_the_management_system_items(a in nist_assessment()) {
+        let r = reverse(&a).unwrap();
+        for id in ["9.2.1", "7.5.3", "10.2", "9.2.2", "9.3.1", "10.1", "6.1.3", "4.3", "5.3"] {
+            let id = IsoId::parse(id).unwrap();
+            prop_assert!(r.items.iter().all(|it| it.item != id || it.maturity.is_none()), "{}", id);
+            prop_assert!(r.report.not_assessed.contains(&id), "{}", id);
+            let inferred = r.to_assessment(&a);
+            prop_assert!(!inferred.iso_answers().unwrap().contains_key(&id), "{}", id);
         }
     }
 
@@ -318,8 +345,12 @@ proptest! {
         let back = reverse(&nist).unwrap();
         let original = a.iso_answers().unwrap();
         for it in &back.items {
-            if let Some(m) = it.maturity {
-                let orig = original.get(&it.item).filter(|x| x.applicable || !it.item.is_annex_a() || x.justification().is_none()).and_then(|x| x.maturity());
+            let original = original.get(&it.item);
+            // A justly excluded control claims nothing: it leaves the subcategories it shares to
+            // the other items, and the way back may read them for it.
+            let excluded = original.is_some_and(|x| !x.applicable && it.item.is_annex_a() && x.justification().is_some());
+            if let (Some(m), false) = (it.maturity, excluded) {
+                let orig = original.and_then(|x| x.maturity());
                 prop_assert!(orig.is_some_and(|o| m <= o), "{} inferred {m}, original {orig:?}", it.item);
             }
         }

@@ -292,12 +292,22 @@ export interface Report {
 
 export type CoverageStatus = "unknown" | "not_covered" | "partial" | "covered";
 
+/**
+ * How the ISO/IEC 42001 item of a pair relates to its NIST AI RMF subcategory (NIST OLIR terms,
+ * read "the ISO item is ... the subcategory"); docs/crosswalk.md.
+ */
+export type Relationship = "equal" | "subset_of" | "superset_of" | "intersects_with" | "not_related";
+
 export interface Source<K extends string> {
   item: K;
   maturity: Maturity | null;
   target: number;
-  relationship: "equal" | "subset" | "superset" | "intersects" | "related";
-  support: "full" | "partial";
+  relationship: Relationship;
+  /** What the source can support in this direction: `none` for a `not_related` pair (shown, never counted). */
+  support: "full" | "partial" | "none";
+  /** Why the pair has its relationship: what the two share and what one has that the other lacks. */
+  rationale: string;
+  /** A justly excluded Annex A control: left out, the other sources still count. */
   excluded?: true;
 }
 
@@ -308,6 +318,10 @@ export interface SubcategoryCoverage {
   coverage: number;
   status: CoverageStatus;
   maturity: Maturity | null;
+  /** The maturity rests on items that cover only part of the subcategory (then at most 2). */
+  indicative: boolean;
+  /** Covered by a declared set of `subset_of` items that together contain it. */
+  jointly_complete: boolean;
   sources: Source<IsoId>[];
   explanation: string;
 }
@@ -326,13 +340,24 @@ export interface Rollup {
 export interface InferredItem {
   item: IsoId;
   title: string;
-  inference: "inferred" | "not_inferred" | "no_counterpart";
+  /** `not_addressed`: the NIST AI RMF does not address the item; `no_counterpart`: no pair, or none related. Both: assess directly. */
+  inference: "inferred" | "not_inferred" | "no_counterpart" | "not_addressed";
   maturity: Maturity | null;
   inferred: boolean;
+  /** The maturity rests on subcategories that cover only part of the item (then at most 2). */
+  indicative: boolean;
   coverage: number;
   status: CoverageStatus;
   sources: Source<SubcategoryId>[];
+  /** Why the item is assessed directly, when it is. */
+  assess_directly?: string;
   explanation: string;
+}
+
+/** An ISO/IEC 42001 item never inferred from NIST AI RMF answers, and why. */
+export interface AssessDirectly {
+  item: IsoId;
+  reason: string;
 }
 
 /** The heat-map matrix: NIST AI RMF functions and categories × ISO/IEC 42001 sections. */
@@ -354,8 +379,8 @@ export interface ForwardCrosswalk {
 /** NIST AI RMF answers as inferred ISO/IEC 42001 answers (`crosswalk(a, "iso42001")`). */
 export interface ReverseCrosswalk {
   items: InferredItem[];
-  /** Items with no counterpart: assess directly. */
-  assess_directly: IsoId[];
+  /** Items never inferred (not addressed by the NIST AI RMF, no pair, or no related pair): assess directly. */
+  assess_directly: AssessDirectly[];
   /** The readiness report of the inferred assessment. */
   report: Report;
   /** The inferred answers as an ISO/IEC 42001 assessment, to save and complete. */
@@ -441,8 +466,15 @@ export interface NistCatalog {
 export interface CrosswalkCatalog {
   catalog: "crosswalk";
   attribution: string;
-  pairs: { nist_id: SubcategoryId; iso_id: IsoId; relationship: Source<string>["relationship"]; iso_ref_as_printed: string; note?: string }[];
+  /** The 280 pairs (NIST AI Resource Center); relationship and rationale are AIMS Readiness's own reading. */
+  pairs: { nist_id: SubcategoryId; iso_id: IsoId; relationship: Relationship; rationale: string; iso_ref_as_printed: string; note?: string }[];
   iso_items_without_pair: IsoId[];
+  /** How many pairs have each relationship. */
+  relationships: { relationship: Relationship; pairs: number }[];
+  /** The ISO/IEC 42001 items the NIST AI RMF does not address, with the reason. */
+  assess_directly: AssessDirectly[];
+  /** Declared sets of `subset_of` items that together cover a subcategory. */
+  jointly_complete: { nist_id: SubcategoryId; iso_ids: IsoId[]; reason: string }[];
 }
 
 export interface QuickScanCatalog {

@@ -4,7 +4,7 @@
 import init, {
   catalog, crosswalk, roi, score, validate, version,
   type AimsError, type Assessment, type ForwardCrosswalk, type Gap, type IsoCatalog,
-  type QuickScanCatalog, type Report, type ReverseCrosswalk, type RoiReport, type Validation,
+  type QuickScanCatalog, type Relationship, type Report, type ReverseCrosswalk, type RoiReport, type Validation,
 } from 'aims-engine';
 
 await init();
@@ -21,6 +21,11 @@ const top: Gap | undefined = report.gaps[0];
 const forward: ForwardCrosswalk = crosswalk(assessment, 'nist-ai-rmf');
 const reverse: ReverseCrosswalk = crosswalk(JSON.stringify(assessment), 'iso42001');
 const either: ForwardCrosswalk | ReverseCrosswalk = crosswalk(assessment);
+const firstSource = forward.subcategories[0].sources[0];
+const relationship: Relationship = firstSource.relationship;
+const rationale: string = firstSource.rationale;
+const joint: boolean = forward.subcategories[0].jointly_complete;
+const direct: { item: string; reason: string } | undefined = reverse.assess_directly[0];
 const questions: QuickScanCatalog = catalog('quick-scan');
 const iso: IsoCatalog = catalog('iso42001');
 const estimate: RoiReport = roi({ organisation: { employees: 40 }, costs: { consulting: { low: 0, likely: 1, high: 2 } } }, { seed: 1, trials: 10 });
@@ -47,4 +52,6 @@ const badMaturity: Assessment = { format: 'aims-assessment', version: 1, answers
 const notNull: number = report.readiness;
 // @ts-expect-error: seed is a number
 roi(null, { seed: '42' });
-console.log(badMaturity, notNull);
+// @ts-expect-error: the untyped `related` is no relationship
+const untyped: Relationship = 'related';
+console.log(badMaturity, notNull, relationship, rationale, joint, direct, untyped);

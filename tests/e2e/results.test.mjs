@@ -146,7 +146,21 @@ test('the crosswalk lists all 72 subcategories with status and reasons, and the 
   assert.match(await first.locator('.subcat-cov').textContent(), /^\d+(\.\d)?% coverage$/);
   assert.match(await first.locator('.subcat-text').textContent(), /Legal and regulatory requirements/);
   assert.ok((await first.locator('ul.sources li').count()) >= 1);
-  assert.match(await first.locator('ul.sources').textContent(), /maturity \d of \d; related, covers part/);
+  assert.match(await first.locator('ul.sources').textContent(), /maturity \d of \d; covers part/);
+  // Each source shows its relationship type as a badge and its rationale on demand.
+  const badges = await page.locator('ul.sources li .rel').allTextContents();
+  assert.ok(badges.length >= 280, `${badges.length} type badges`);
+  assert.ok(badges.every((b) => ['equal', 'subset of', 'superset of', 'intersects', 'not related'].includes(b.trim())));
+  const firstSource = first.locator('ul.sources li').first();
+  assert.equal(await firstSource.locator('.rel').getAttribute('data-rel'), 'intersects_with');
+  const why = firstSource.locator('details.rationale');
+  assert.equal(await why.locator('p').isVisible(), false);
+  await why.locator('summary').click();
+  assert.match(await why.locator('p').textContent(), /legal and regulatory/i);
+  // The legend of the types.
+  assert.deepEqual((await page.locator('.rel-legend dt .rel').allTextContents()).map((t) => t.trim()),
+    ['equal', 'subset of', 'superset of', 'intersects', 'not related']);
+  assert.match(await page.textContent('.rel-legend'), /NIST AI Resource Center/);
   assert.match(await first.locator('details.why p').textContent(), /^Rests on \d+ ISO\/IEC 42001 item/);
 
   // Roll-ups by function and category.
@@ -166,6 +180,13 @@ test('the crosswalk lists all 72 subcategories with status and reasons, and the 
   await govern.click();
   assert.equal(await govern.getAttribute('aria-expanded'), 'true');
   assert.equal(await map.locator('tbody tr.heat-category').count(), 6, 'GOVERN has 6 categories');
+  // The status map tells covered, partial, indicative, not covered and not assessed apart.
+  const tiles = page.locator('.status-map li');
+  assert.equal(await tiles.count(), 72);
+  const shades = await tiles.evaluateAll((ts) => ts.map((t) => t.dataset.shade));
+  assert.ok(shades.every((x) => ['covered', 'partial', 'indicative', 'not_covered', 'not_assessed'].includes(x)));
+  assert.ok(shades.includes('indicative') && shades.includes('partial'), shades.join(' '));
+  assert.equal(await page.locator('.status-legend li').count(), 5);
 
   // Filtering by status keeps the count honest.
   await page.selectOption('#status-filter', 'covered');
@@ -176,7 +197,7 @@ test('the crosswalk lists all 72 subcategories with status and reasons, and the 
   assert.equal(await page.locator('li.subcat').count(), 72);
 
   await page.locator('details.rules summary').click();
-  assert.match(await page.textContent('details.rules'), /not equivalence/);
+  assert.match(await page.textContent('details.rules'), /OLIR/);
   assert.match(await page.textContent('.attribution'), /NIST AI 100-1/);
   assert.match(await page.textContent('.attribution'), /NIST AI Resource Center/);
   await app.screenshot(page, 'crosswalk');
@@ -188,17 +209,44 @@ test('a NIST AI RMF assessment shows the inferred ISO items and those to assess 
   const page = await seeded('#/crosswalk', nist);
   await page.waitForSelector('.crosswalk');
   assert.equal(await page.locator('li.subcat[data-inference]').count(), 70);
-  assert.equal(await page.locator('li.subcat[data-inference=no_counterpart]').count(), 5);
-  assert.deepEqual(await page.locator('#direct-h + p + ul .item-id').allTextContents(),
-    ['4.2', '6.3', '7.5.1', '7.5.2', '8.1']);
+  assert.equal(await page.locator('li.subcat[data-inference=no_counterpart]').count(), 4);
+  assert.equal(await page.locator('li.subcat[data-inference=not_addressed]').count(), 14);
+  const direct = await page.locator('#direct-h + p + ul .item-id').allTextContents();
+  assert.equal(direct.length, 18);
+  for (const id of ['4.2', '9.2.1', '7.5.3', '10.2', 'A.3.3']) assert.ok(direct.includes(id), id);
+  assert.match(await page.textContent('.direct-list'), /internal audit/);
   const inferred = page.locator('li.subcat[data-inference=inferred]').first();
   assert.match(await inferred.textContent(), /Maturity \d.*inferred/);
+  assert.equal(await page.locator('li.subcat[data-shade=covered]').count(), 5);
+  assert.equal(await page.locator('li.subcat[data-shade=indicative]').count(), 47);
+  assert.equal(await page.locator('.status-map li').count(), 70);
+  assert.ok((await page.locator('li.subcat .rel').count()) >= 280);
   await page.click('a[href="#/results"]');
   await page.waitForSelector('.results');
   assert.match(await page.textContent('.results'), /inferred through the crosswalk/);
-  assert.match(await page.textContent('.results'), /Provisional: 5 items remain/);
+  assert.match(await page.textContent('.results'), /Provisional: 18 items remain/);
   assert.deepEqual(await app.axe(page), []);
   await page.close();
+});
+
+test('on a phone the crosswalk stays the screen\'s width; only its tables scroll', async () => {
+  for (const assessment of [techserve, nist]) {
+    for (const width of [360, 390]) {
+      const page = await seeded('#/crosswalk', assessment, { width });
+      await page.waitForSelector('.crosswalk .status-map');
+      // Open the categories and a rationale: the widest state of the page.
+      const govern = page.locator('table.heat-map tbody tr.heat-function button').first();
+      await govern.click();
+      await page.locator('details.rationale summary').first().click();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${assessment.framework ?? 'iso42001'} at ${width}px: the page is ${overflow}px wider than the screen`);
+      // The heat map scrolls inside its own box.
+      const box = await page.locator('.table-scroll:has(table.heat-map)').evaluate((e) => ({ client: e.clientWidth, scroll: e.scrollWidth }));
+      assert.ok(box.client <= width, `heat-map box ${box.client}px`);
+      if (width === 360 && assessment === techserve) await app.screenshot(page, 'crosswalk-360');
+      await page.close();
+    }
+  }
 });
 
 test('the report holds every section, prints, and hides the navigation in print', async () => {

@@ -1,6 +1,8 @@
 //! Catalog listings as CSV and JSON: what `aims catalog` prints and the JS API returns.
 
-use super::{Function, IsoId, Pair, Question, QuestionKind, SubcategoryId, GENERIC_LEVELS};
+use super::{
+    Function, IsoId, Pair, Question, QuestionKind, Relationship, SubcategoryId, GENERIC_LEVELS,
+};
 use crate::csv::CsvWriter;
 use serde_json::{json, Value};
 
@@ -43,7 +45,7 @@ impl CatalogName {
     }
 
     /// CSV: `id,title,kind,parent` (iso42001), `id,function,category,text` (nist-ai-rmf),
-    /// `nist_id,iso_id,relationship` (crosswalk), `id,question,help,items` (quick-scan).
+    /// `nist_id,iso_id,relationship,rationale` (crosswalk), `id,question,help,items` (quick-scan).
     pub fn csv(self) -> String {
         let mut w = CsvWriter::new();
         match self {
@@ -67,9 +69,14 @@ impl CatalogName {
                 }
             }
             CatalogName::Crosswalk => {
-                w.row(["nist_id", "iso_id", "relationship"]);
+                w.row(["nist_id", "iso_id", "relationship", "rationale"]);
                 for p in Pair::all() {
-                    w.row([p.nist.as_str(), p.iso.as_str(), p.relationship.as_str()]);
+                    w.row([
+                        p.nist.as_str(),
+                        p.iso.as_str(),
+                        p.relationship.as_str(),
+                        p.rationale,
+                    ]);
                 }
             }
             CatalogName::QuickScan => {
@@ -145,6 +152,7 @@ impl CatalogName {
                         "nist_id": p.nist.as_str(),
                         "iso_id": p.iso.as_str(),
                         "relationship": p.relationship.as_str(),
+                        "rationale": p.rationale,
                         "iso_ref_as_printed": p.iso_ref_as_printed,
                     });
                     if let Some(n) = p.note {
@@ -155,6 +163,21 @@ impl CatalogName {
                 "iso_items_without_pair": IsoId::assessable()
                     .filter(|&i| Pair::for_iso(i).next().is_none())
                     .map(IsoId::as_str)
+                    .collect::<Vec<_>>(),
+                "relationships": Relationship::ALL.iter().map(|&r| json!({
+                    "relationship": r.as_str(), "pairs": Pair::count(r)
+                })).collect::<Vec<_>>(),
+                "assess_directly": IsoId::assessable()
+                    .filter_map(|i| i.not_addressed_by_nist().map(|reason| json!({
+                        "item": i.as_str(), "reason": reason
+                    })))
+                    .collect::<Vec<_>>(),
+                "jointly_complete": SubcategoryId::all()
+                    .filter_map(|s| s.jointly_complete().map(|(set, reason)| json!({
+                        "nist_id": s.as_str(),
+                        "iso_ids": set.iter().map(|p| p.iso.as_str()).collect::<Vec<_>>(),
+                        "reason": reason,
+                    })))
                     .collect::<Vec<_>>(),
             }),
             CatalogName::QuickScan => json!({

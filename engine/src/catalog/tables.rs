@@ -4,7 +4,10 @@
 //! times larger (`crate::scale`, behind the `scale` feature). Generic code is monomorphised:
 //! the shipped instance reads the static tables exactly as direct calls would.
 
-use super::data::{CATEGORIES, ISO_ITEMS, PAIRS, PAIRS_BY_ISO, PAIRS_BY_NIST, SUBCATEGORIES};
+use super::data::{
+    CATEGORIES, DIRECT_REASONS, ISO_ITEMS, JOINT_BY_NIST, PAIRS, PAIRS_BY_ISO, PAIRS_BY_NIST,
+    SUBCATEGORIES,
+};
 use super::{CategoryInfo, Criticality, IsoId, IsoItem, Pair, SubcategoryId, SubcategoryInfo};
 use crate::crosswalk::Rating;
 use std::ops::{Index, IndexMut};
@@ -23,6 +26,11 @@ pub(crate) trait Tables {
     fn pair_indices_for_iso(&self, id: IsoId) -> &[u16];
     /// Indices into [`Tables::pairs`] of the pairs naming a subcategory.
     fn pair_indices_for_nist(&self, id: SubcategoryId) -> &[u16];
+    /// Indices into [`Tables::pairs`] of the declared jointly complete set of `subset_of` pairs
+    /// of a subcategory (empty when none is declared).
+    fn joint_indices_for_nist(&self, id: SubcategoryId) -> &[u16];
+    /// Why the NIST AI RMF does not address an ISO item, when declared: never inferred.
+    fn not_addressed_by_nist(&self, id: IsoId) -> Option<&'static str>;
     /// How many items are assessable, and how many of them are Annex A controls (room to reserve).
     fn assessable_count(&self) -> (usize, usize);
     /// Default ratings (not assessed, default target) for every ISO item and subcategory.
@@ -83,7 +91,8 @@ pub(crate) trait Tables {
         &self.subcategories()[id.index()]
     }
 
-    #[inline]
+    /// The pairs naming an ISO item (the loops read the indices; the tests compare both).
+    #[cfg(test)]
     fn pairs_for_iso(&self, id: IsoId) -> impl Iterator<Item = &Pair> + '_ {
         let pairs = self.pairs();
         self.pair_indices_for_iso(id)
@@ -91,7 +100,7 @@ pub(crate) trait Tables {
             .map(move |&i| &pairs[usize::from(i)])
     }
 
-    #[inline]
+    #[cfg(test)]
     fn pairs_for_nist(&self, id: SubcategoryId) -> impl Iterator<Item = &Pair> + '_ {
         let pairs = self.pairs();
         self.pair_indices_for_nist(id)
@@ -131,6 +140,14 @@ impl Tables for Shipped {
     #[inline]
     fn pair_indices_for_nist(&self, id: SubcategoryId) -> &[u16] {
         PAIRS_BY_NIST[id.index()]
+    }
+    #[inline]
+    fn joint_indices_for_nist(&self, id: SubcategoryId) -> &[u16] {
+        JOINT_BY_NIST[id.index()]
+    }
+    #[inline]
+    fn not_addressed_by_nist(&self, id: IsoId) -> Option<&'static str> {
+        DIRECT_REASONS[id.index()]
     }
     /// 32 clause leaves and 38 controls (tested below).
     #[inline]
@@ -177,6 +194,20 @@ mod tests {
                 .pairs_for_nist(id)
                 .map(|p| (p.nist, p.iso))
                 .eq(Pair::for_nist(id).map(|p| (p.nist, p.iso))));
+            let joint: Vec<_> = s
+                .joint_indices_for_nist(id)
+                .iter()
+                .map(|&i| &s.pairs()[usize::from(i)])
+                .map(|p| (p.nist, p.iso))
+                .collect();
+            let declared: Vec<_> = id
+                .jointly_complete()
+                .map(|(set, _)| set.iter().map(|p| (p.nist, p.iso)).collect())
+                .unwrap_or_default();
+            assert_eq!(joint, declared);
+        }
+        for id in IsoId::all() {
+            assert_eq!(s.not_addressed_by_nist(id), id.not_addressed_by_nist());
         }
     }
 }

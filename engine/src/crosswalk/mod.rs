@@ -8,10 +8,12 @@
 //! - [`matrix`]: pair counts and mean coverage per NIST function and category × ISO section,
 //!   for a heat map.
 //!
-//! Guarantees: a pair is never read as equivalence unless its relationship says so (every
-//! shipped pair is `related`); an inferred value never exceeds what its sources support (see
-//! [`infer`]); raising any source answer never lowers an inferred value or a coverage; and
-//! every inferred value carries its sources and an explanation.
+//! Guarantees: a pair counts only as far as its relationship type says (`equal`, `subset_of`,
+//! `superset_of`, `intersects_with`, `not_related`, see [`infer`]): only a source containing the
+//! inferred item makes it covered or infers level 3; an inferred value never exceeds what its
+//! sources support; the ISO items the NIST AI RMF does not address are never inferred; raising
+//! any source answer never lowers an inferred value or a coverage; and every inferred value
+//! carries its sources, with their relationship and rationale, and an explanation.
 
 mod forward;
 pub mod infer;
@@ -19,9 +21,9 @@ mod matrix;
 mod reverse;
 
 pub use forward::{Forward, Rollup, SubcategoryCoverage};
-pub use infer::{CoverageStatus, Direction, Link, Support, PARTIAL_CAP};
+pub use infer::{CoverageStatus, Direction, Inferred, Link, Support, FULL_LEVEL, PARTIAL_CAP};
 pub use matrix::{matrix, Cell, Matrix, MatrixRow};
-pub use reverse::{Inference, InferredItem, Reverse};
+pub use reverse::{AssessDirectly, Inference, InferredItem, Reverse};
 
 use crate::assessment::{
     Assessment, Framework, IsoAnswers, NistAnswers, Organisation, Planning, DEFAULT_TARGET,
@@ -122,6 +124,70 @@ pub(crate) fn infer_iso_in<T: Tables>(
     reverse::compute(tables, &nist_table(tables, answers), organisation, planning)
 }
 
+/// How a status reads on the heat map: what the pairs let a user claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shade {
+    /// Nothing that counts is assessed, or the item is to be assessed directly.
+    NotAssessed,
+    /// Everything assessed that counts is at 0.
+    NotCovered,
+    /// Above 0, resting only on sources that cover part of it: an indication, never a claim.
+    Indicative,
+    /// Above 0, with a source that contains it, not yet at level 3 and its target.
+    Partial,
+    /// A containing source (or jointly complete set) at level 3 and at its target.
+    Covered,
+}
+
+impl Shade {
+    pub const ALL: [Shade; 5] = [
+        Shade::Covered,
+        Shade::Partial,
+        Shade::Indicative,
+        Shade::NotCovered,
+        Shade::NotAssessed,
+    ];
+
+    /// The shade of a status resting on `sources`.
+    pub fn of<K: Copy>(status: CoverageStatus, sources: &Sources<K>) -> Shade {
+        match status {
+            CoverageStatus::Covered => Shade::Covered,
+            CoverageStatus::Partial
+                if sources
+                    .iter()
+                    .any(|s| s.support == Support::Full && !s.excluded) =>
+            {
+                Shade::Partial
+            }
+            CoverageStatus::Partial => Shade::Indicative,
+            CoverageStatus::NotCovered => Shade::NotCovered,
+            CoverageStatus::Unknown => Shade::NotAssessed,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Shade::Covered => "covered",
+            Shade::Partial => "partial",
+            Shade::Indicative => "indicative",
+            Shade::NotCovered => "not_covered",
+            Shade::NotAssessed => "not_assessed",
+        }
+    }
+
+    /// In words, for a legend.
+    pub fn label(self) -> &'static str {
+        match self {
+            Shade::Covered => "Covered",
+            Shade::Partial => "Partial",
+            Shade::Indicative => "Indicative",
+            Shade::NotCovered => "Not covered",
+            Shade::NotAssessed => "Not assessed",
+        }
+    }
+}
+
 /// The assessment is of the other framework.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FrameworkMismatch {
@@ -143,26 +209,55 @@ impl fmt::Display for FrameworkMismatch {
 impl std::error::Error for FrameworkMismatch {}
 
 /// One item an inferred value rests on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Source<K> {
     pub item: K,
     /// `None` when not assessed or excluded.
     pub maturity: Option<u8>,
     pub target: u8,
+    /// How the ISO item of the pair relates to its NIST subcategory.
     pub relationship: Relationship,
+    /// What this source can support in this direction (`none` for `not_related`).
     pub support: Support,
-    /// An Annex A control excluded with a justification: it provides no evidence.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    /// The pair's index in the catalog (a `u16`, not the rationale itself, so that a source stays
+    /// small: every inferred item holds its sources inline).
+    pub pair: u16,
+    /// An Annex A control excluded with a justification: it is left out, the others count.
     pub excluded: bool,
 }
 
 impl<K> Source<K> {
-    pub fn link(&self) -> Link {
-        Link {
+    /// The source as the rule reads it; `None` when excluded (it removes itself).
+    pub fn link(&self) -> Option<Link> {
+        (!self.excluded).then_some(Link {
             maturity: self.maturity,
             target: self.target,
             support: self.support,
+        })
+    }
+
+    /// Why the pair has its relationship (empty for a pair outside the shipped catalog).
+    pub fn rationale(&self) -> &'static str {
+        crate::catalog::Pair::all()
+            .get(usize::from(self.pair))
+            .map_or("", |p| p.rationale)
+    }
+}
+
+impl<K: Serialize> Serialize for Source<K> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Source", 7)?;
+        st.serialize_field("item", &self.item)?;
+        st.serialize_field("maturity", &self.maturity)?;
+        st.serialize_field("target", &self.target)?;
+        st.serialize_field("relationship", &self.relationship)?;
+        st.serialize_field("support", &self.support)?;
+        st.serialize_field("rationale", self.rationale())?;
+        if self.excluded {
+            st.serialize_field("excluded", &true)?;
         }
+        st.end()
     }
 }
 
@@ -274,37 +369,50 @@ fn nist_table<T: Tables>(tables: &T, answers: &NistAnswers) -> T::Ratings {
     t
 }
 
-/// Writes the explanation of an inferred value: the sources with their values, what the
-/// relationships allow, and the status.
+/// Writes the explanation of an inferred value: the sources with their types and values, what
+/// the types allow, and the status.
 pub(crate) fn explain<K: fmt::Display + Copy>(
     f: &mut fmt::Formatter<'_>,
     sources: &Sources<K>,
     source_framework: Framework,
     status: CoverageStatus,
-    inferred: Option<u8>,
+    inferred: Inferred,
+    jointly_complete: bool,
 ) -> fmt::Result {
     let n = sources.len() + sources.omitted();
-    let related = sources
-        .iter()
-        .filter(|s| s.support == Support::Partial)
-        .count()
-        + sources.omitted();
+    let count = |s: Support| {
+        sources
+            .iter()
+            .filter(|x| x.support == s && !x.excluded)
+            .count()
+    };
+    let (full, partial, none) = (
+        count(Support::Full),
+        count(Support::Partial),
+        count(Support::None),
+    );
+    let excluded = sources.iter().filter(|x| x.excluded).count();
     write!(
         f,
         "Rests on {n} {} item{}",
         source_framework.title(),
         if n == 1 { "" } else { "s" }
     )?;
-    if related == n {
-        f.write_str(", related, not equivalent (each covers only part)")?;
-    } else if related == 0 {
-        f.write_str(", each fully containing it")?;
-    } else {
-        write!(
-            f,
-            " ({} fully containing it, {related} covering only part)",
-            n - related
-        )?;
+    let mut parts: Vec<String> = Vec::new();
+    if full > 0 {
+        parts.push(format!("{full} containing it"));
+    }
+    if partial > 0 {
+        parts.push(format!("{partial} covering only part"));
+    }
+    if none > 0 {
+        parts.push(format!("{none} not related (not counted)"));
+    }
+    if excluded > 0 {
+        parts.push(format!("{excluded} excluded (left out)"));
+    }
+    if !parts.is_empty() {
+        write!(f, " ({})", parts.join(", "))?;
     }
     f.write_str(": ")?;
     for (i, s) in sources.iter().enumerate() {
@@ -316,24 +424,41 @@ pub(crate) fn explain<K: fmt::Display + Copy>(
             (false, None) => write!(f, "{} not assessed", s.item)?,
             (false, Some(m)) => write!(f, "{} at {m} of {}", s.item, s.target)?,
         }
+        write!(f, " [{}]", s.relationship.as_str())?;
     }
     if sources.omitted() > 0 {
         write!(f, " and {} more", sources.omitted())?;
     }
     f.write_str(". ")?;
-    f.write_str(match status {
-        CoverageStatus::Covered => "Covered: every item it rests on is at its target.",
-        CoverageStatus::Partial => "Partial: some are above 0, not all at their target.",
-        CoverageStatus::NotCovered => "Not covered: every assessed item is at 0.",
-        CoverageStatus::Unknown => "Unknown: none of them is assessed.",
+    f.write_str(match (status, jointly_complete) {
+        (CoverageStatus::Covered, true) => {
+            "Covered: a set of items that together contain it is at level 3 and at target."
+        }
+        (CoverageStatus::Covered, false) => {
+            "Covered: an item containing it is at level 3 and at its target."
+        }
+        (CoverageStatus::Partial, _) if full == 0 => {
+            "Partial: some are above 0; items that cover only part of it never make it covered."
+        }
+        (CoverageStatus::Partial, _) => {
+            "Partial: some are above 0, but no item containing it is at level 3 and at its target."
+        }
+        (CoverageStatus::NotCovered, _) => "Not covered: every assessed item that counts is at 0.",
+        (CoverageStatus::Unknown, _) => "Unknown: none of the items that count is assessed.",
     })?;
-    match (inferred, related == n) {
-        (Some(m), true) => write!(f, " Inferred maturity {m}: no higher than the weakest of them, and at most {PARTIAL_CAP}."),
+    match (inferred.maturity, inferred.indicative) {
+        (Some(m), true) => write!(
+            f,
+            " Inferred maturity {m}, indicative: no higher than the weakest partial item, and at most {PARTIAL_CAP}."
+        ),
         (Some(m), false) => write!(
             f,
-            " Inferred maturity {m}: the best fully containing item, or the weakest partial one capped at {PARTIAL_CAP}, whichever is higher."
+            " Inferred maturity {m}: from the best item containing it."
         ),
-        (None, _) => f.write_str(" No maturity is inferred until every item it rests on is assessed."),
+        (None, _) if full + partial == 0 => f.write_str(" Nothing that counts: no maturity is inferred."),
+        (None, _) => f.write_str(
+            " No maturity is inferred until an item containing it, or every partial item, is assessed.",
+        ),
     }
 }
 
@@ -395,8 +520,9 @@ mod tests {
             item: IsoId::parse("5.2").unwrap(),
             maturity: Some(1),
             target: 3,
-            relationship: Relationship::Related,
+            relationship: Relationship::IntersectsWith,
             support: Support::Partial,
+            pair: 0,
             excluded: false,
         };
         let mut list = Sources::new();

@@ -358,7 +358,7 @@ fn write_crosswalk(o: &mut String, functions: &[Rollup]) -> fmt::Result {
     writeln!(o)?;
     writeln!(
         o,
-        "How far these ISO/IEC 42001 answers cover the NIST AI RMF 1.0 functions; a pair in the crosswalk means related, not equivalent."
+        "How far these ISO/IEC 42001 answers cover the NIST AI RMF 1.0 functions; a subcategory is covered only by an item that contains it, never by items that cover only part of it."
     )?;
     writeln!(o)?;
     writeln!(

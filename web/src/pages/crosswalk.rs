@@ -10,10 +10,12 @@ use crate::components::readiness::{inferred_badge, item_name};
 use crate::context::use_ctx;
 use crate::route::Route;
 use aims_engine::assessment::Assessment;
-use aims_engine::catalog::{CategoryId, Function, IsoId, CROSSWALK_ATTRIBUTION, NIST_ATTRIBUTION};
+use aims_engine::catalog::{
+    CategoryId, Function, IsoId, Relationship, CROSSWALK_ATTRIBUTION, NIST_ATTRIBUTION,
+};
 use aims_engine::crosswalk::{
-    self, Cell, CoverageStatus, Forward, Inference, InferredItem, Matrix, Reverse, Rollup, Source,
-    SubcategoryCoverage, Support,
+    self, Cell, CoverageStatus, Forward, Inference, InferredItem, Matrix, Reverse, Rollup, Shade,
+    Source, SubcategoryCoverage, Support,
 };
 use std::fmt::Display;
 use std::rc::Rc;
@@ -94,8 +96,9 @@ fn forward_view(f: &Forward, view: Rc<Crosswalk>) -> Html {
     });
     html! {
         <>
-            <p class="lead">{"How your ISO/IEC 42001 answers cover the 72 subcategories of the NIST AI RMF 1.0. The mapping is conservative: a related pair shows the same subject, not equivalence, so coverage is never claimed beyond what the ISO items support."}</p>
+            <p class="lead">{"How your ISO/IEC 42001 answers cover the 72 subcategories of the NIST AI RMF 1.0. The mapping is conservative: a subcategory is covered only by an ISO item that contains it; items that cover only part of it give at most partial coverage, and pairs that turned out not related never count."}</p>
             { for hint }
+            { relationship_legend() }
             <section class="report-section" aria-labelledby="functions-h">
                 <h2 id="functions-h">{"Coverage by function"}</h2>
                 { function_summary(f) }
@@ -244,6 +247,96 @@ pub fn matrix_table(props: &ViewProps) -> Html {
                 <li><span class="swatch heat-na" aria-hidden="true"></span>{"pairs, none assessed"}</li>
                 <li><span class="swatch heat-none" aria-hidden="true"></span>{"no pair"}</li>
             </ul>
+            { status_map(&props.view.direction) }
+        </section>
+    }
+}
+
+/// One tile per subcategory (forward) or ISO item (reverse), shaded by what the pairs let a user
+/// claim: covered, partial, indicative, not covered, not assessed.
+fn status_map(direction: &Direction) -> Html {
+    let (title, tiles): (&str, Vec<(&str, &str, Shade)>) = match direction {
+        Direction::Forward(f) => (
+            "Status of each NIST AI RMF subcategory",
+            f.subcategories
+                .iter()
+                .map(|s| (s.id.as_str(), s.id.info().text, s.shade()))
+                .collect(),
+        ),
+        Direction::Reverse(r) => (
+            "Status of each ISO/IEC 42001 item",
+            r.items
+                .iter()
+                .map(|it| (it.item.as_str(), it.item.item().title, it.shade()))
+                .collect(),
+        ),
+    };
+    html! {
+        <div class="status-map-wrap">
+            <h3 id="status-map-h">{ title }</h3>
+            <ul class="status-map" aria-labelledby="status-map-h">
+                { for tiles.into_iter().map(|(id, text, shade)| html! {
+                    <li class={classes!("st", format!("st-{}", shade.as_str()))} data-shade={shade.as_str()} title={format!("{id} {text}: {}", shade.label())}>
+                        <span class="st-id">{ id }</span>
+                        <span class="visually-hidden">{ format!(": {}", shade.label()) }</span>
+                    </li>
+                }) }
+            </ul>
+            <ul class="heat-legend status-legend" aria-label="Legend of the statuses">
+                { for Shade::ALL.iter().map(|&sh| html! {
+                    <li><span class={classes!("swatch", "st", format!("st-{}", sh.as_str()))} aria-hidden="true"></span>{ shade_meaning(sh) }</li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+fn shade_meaning(s: Shade) -> &'static str {
+    match s {
+        Shade::Covered => "Covered: a source containing it at level 3 and at target",
+        Shade::Partial => "Partial: a source containing it, not yet at level 3 and target",
+        Shade::Indicative => "Indicative: only sources covering part of it",
+        Shade::NotCovered => "Not covered: everything that counts at 0",
+        Shade::NotAssessed => "Not assessed (or assess directly)",
+    }
+}
+
+// ---- relationship types -----------------------------------------------------------------------
+
+/// A short label for a relationship type.
+fn rel_label(r: Relationship) -> &'static str {
+    match r {
+        Relationship::Equal => "equal",
+        Relationship::SubsetOf => "subset of",
+        Relationship::SupersetOf => "superset of",
+        Relationship::IntersectsWith => "intersects",
+        Relationship::NotRelated => "not related",
+    }
+}
+
+/// A relationship type as a compact badge.
+fn rel_badge(r: Relationship) -> Html {
+    html! {
+        <span class={classes!("rel", format!("rel-{}", r.as_str()))} data-rel={r.as_str()} title={format!("The ISO item is {} the subcategory", r.phrase())}>
+            { rel_label(r) }
+        </span>
+    }
+}
+
+/// The legend of the relationship types.
+fn relationship_legend() -> Html {
+    html! {
+        <section class="rel-legend panel" aria-labelledby="rel-legend-h">
+            <h2 id="rel-legend-h">{"How each pair is typed"}</h2>
+            <p class="muted">{"Each pair is read as \u{201c}the ISO/IEC 42001 item is \u{2026} the NIST AI RMF subcategory\u{201d}. The pairs come from the NIST AI Resource Center; the types and the reason given for each are ours."}</p>
+            <dl>
+                { for Relationship::ALL.iter().map(|&r| html! {
+                    <>
+                        <dt>{ rel_badge(r) }</dt>
+                        <dd>{ r.meaning() }</dd>
+                    </>
+                }) }
+            </dl>
         </section>
     }
 }
@@ -274,19 +367,34 @@ fn sorted<'a, K: Ord + Copy + 'a>(
 
 fn source_line<K: Display + Copy>(s: &Source<K>, name: Html) -> Html {
     let value = match (s.excluded, s.maturity) {
-        (true, _) => "excluded".to_string(),
+        (true, _) => "excluded, left out".to_string(),
         (false, None) => format!("not assessed (target {})", s.target),
         (false, Some(m)) => format!("maturity {m} of {}", s.target),
     };
     let support = match s.support {
-        Support::Full => "fully contains it",
+        Support::Full => "contains it",
         Support::Partial => "covers part",
+        Support::None => "not counted",
     };
     html! {
-        <li>
+        <li class="source" data-rel={s.relationship.as_str()}>
             { name }
-            <span class="muted">{ format!(" \u{2014} {value}; {}, {support}", s.relationship.as_str()) }</span>
+            <span class="muted">{ format!(" \u{2014} {value}; {support} ") }</span>
+            { rel_badge(s.relationship) }
+            <details class="rationale">
+                <summary>{"Why "}{ rel_label(s.relationship) }</summary>
+                <p>{ s.rationale() }</p>
+            </details>
         </li>
+    }
+}
+
+/// "indicative" next to a maturity that rests only on sources covering part of the item.
+fn indicative_tag(indicative: bool) -> Html {
+    if indicative {
+        html! { <span class="tag" title="Only sources that cover part of it: at most level 2">{"indicative"}</span> }
+    } else {
+        Html::default()
     }
 }
 
@@ -316,13 +424,17 @@ fn subcategory(s: &SubcategoryCoverage) -> Html {
         }
     };
     html! {
-        <li class="subcat panel" data-status={s.status.as_str()}>
+        <li class="subcat panel" data-status={s.status.as_str()} data-shade={s.shade().as_str()}>
             <p class="subcat-head">
                 <strong class="item-id">{ s.id.as_str() }</strong>
                 { status_badge(s.status) }
                 <span class="subcat-cov">{ format!("{} coverage", percent(s.coverage)) }</span>
                 if let Some(m) = s.maturity {
                     <span class="muted">{ format!("\u{b7} inferred maturity {m}") }</span>
+                }
+                { indicative_tag(s.indicative) }
+                if s.jointly_complete {
+                    <span class="tag" title="Covered by a declared set of items that together contain it">{"jointly complete"}</span>
                 }
             </p>
             <p class="subcat-text">{ s.id.info().text }</p>
@@ -420,10 +532,13 @@ fn subcategories(props: &ViewProps) -> Html {
 fn inferred_item(it: &InferredItem) -> Html {
     let head = match (it.inference, it.maturity) {
         (Inference::Inferred, Some(m)) => html! {
-            <><span>{ format!("Maturity {m}") }</span>{ inferred_badge() }{ status_badge(it.status) }</>
+            <><span>{ format!("Maturity {m}") }</span>{ inferred_badge() }{ indicative_tag(it.indicative) }{ status_badge(it.status) }</>
+        },
+        (Inference::NotAddressed, _) => html! {
+            <span class="tag tag-strong">{"Not addressed by the NIST AI RMF: assess directly"}</span>
         },
         (Inference::NoCounterpart, _) => html! {
-            <span class="tag tag-strong">{"No counterpart: assess directly"}</span>
+            <span class="tag tag-strong">{"No related counterpart: assess directly"}</span>
         },
         _ => html! {
             <><span class="muted">{"Not inferred yet"}</span>{ status_badge(it.status) }</>
@@ -441,11 +556,7 @@ fn inferred_item(it: &InferredItem) -> Html {
         }
     });
     html! {
-        <li class="subcat panel" data-inference={match it.inference {
-            Inference::Inferred => "inferred",
-            Inference::NotInferred => "not_inferred",
-            Inference::NoCounterpart => "no_counterpart",
-        }}>
+        <li class="subcat panel" data-inference={it.inference.as_str()} data-shade={it.shade().as_str()}>
             <p class="subcat-head"><strong>{ item_name(it.item) }</strong>{ head }</p>
             { for sources }
             <details class="why">
@@ -473,16 +584,19 @@ fn reverse_view(r: &Reverse, view: Rc<Crosswalk>) -> Html {
     });
     html! {
         <>
-            <p class="lead">{"This assessment holds NIST AI RMF answers. Read through the crosswalk, they suggest ISO/IEC 42001 maturities: each inferred value is marked as inferred and never exceeds what its NIST subcategories support."}</p>
+            <p class="lead">{"This assessment holds NIST AI RMF answers. Read through the crosswalk, they suggest ISO/IEC 42001 maturities: each inferred value is marked as inferred. Level 3 comes only from a subcategory that contains the item; subcategories that cover only part of it give at most level 2, marked indicative."}</p>
             <p class="callout"><span>
-                { format!("{inferred} of {} ISO/IEC 42001 items inferred; {} have no counterpart. ", r.items.len(), r.assess_directly.len()) }
+                { format!("{inferred} of {} ISO/IEC 42001 items inferred; {} to assess directly. ", r.items.len(), r.assess_directly.len()) }
                 <a href={Route::Results.hash()}>{"See the readiness results of the inferred answers"}</a>{"."}
             </span></p>
+            { relationship_legend() }
             <section class="report-section" aria-labelledby="direct-h">
-                <h2 id="direct-h">{"No counterpart: assess directly"}</h2>
-                <p class="muted">{"No NIST AI RMF subcategory maps to these items, so nothing is inferred for them and the results stay provisional until they are assessed directly."}</p>
-                <ul class="plain-list">
-                    { for r.assess_directly.iter().map(|id| html! { <li>{ item_name(*id) }</li> }) }
+                <h2 id="direct-h">{"Assess directly"}</h2>
+                <p class="muted">{"Nothing is inferred for these items: the NIST AI RMF does not address them (the mechanics of a certifiable management system), or no related subcategory is paired with them. The results stay provisional until they are assessed directly."}</p>
+                <ul class="plain-list direct-list">
+                    { for r.assess_directly.iter().map(|d| html! {
+                        <li>{ item_name(d.item) }<span class="muted">{ format!(" \u{2014} {}", d.reason) }</span></li>
+                    }) }
                 </ul>
             </section>
             <MatrixTable {view} />
@@ -500,13 +614,13 @@ fn mapping_rules() -> Html {
         <details class="rules panel">
             <summary>{"How is this mapped?"}</summary>
             <ul>
-                <li><strong>{"The pairs: "}</strong>{"280 pairs between NIST AI RMF subcategories and ISO/IEC 42001 items, from the NIST AI Resource Center crosswalk. The source gives no relationship type, so every pair is read as related: the two concern the same subject. A related pair is not equivalence."}</li>
-                <li><strong>{"Coverage of a subcategory "}</strong>{"is the mean attainment, min(maturity, target) \u{f7} target, of the ISO items it rests on, unassessed ones counted as 0. Covered: every item at its target. Partial: some above 0, not all at target. Not covered: every assessed item at 0. Unknown: none assessed."}</li>
+                <li><strong>{"The pairs: "}</strong>{"280 pairs between NIST AI RMF subcategories and ISO/IEC 42001 items, from the NIST AI Resource Center crosswalk, which gives them no type. We typed each one (equal, subset of, superset of, intersects, not related: NIST's OLIR terms) and give the reason: what the two share and what one has that the other lacks."}</li>
+                <li><strong>{"Covered "}</strong>{"needs a source that contains the other side (equal, or an ISO item that is a superset of the subcategory) at level 3 and at its target. Sources that cover only part of it (intersects, subset) give at most partial coverage and an indicative maturity of at most 2, even all at target. Not related pairs never count. A justified exclusion leaves that source out; the others still count."}</li>
+                <li><strong>{"Coverage of a subcategory "}</strong>{"is the mean attainment, min(maturity, target) \u{f7} target, of the items it rests on (or of a containing item alone, if better), unassessed ones counted as 0. It measures how far the items are; the status says what the pairs can support."}</li>
                 <li><strong>{"Functions and categories "}</strong>{"take the mean coverage of their subcategories. Covered when all are covered, unknown when all are unknown, not covered when none is covered or partial, otherwise partial; the count in each status is shown."}</li>
-                <li><strong>{"An inferred maturity "}</strong>{"is no higher than the weakest related item, needs every one of them assessed, and never exceeds 3: levels 4 and 5 (measured, continually improved) must be assessed directly. Only a pair that fully contains the other side could carry its maturity over as it is, and none of the shipped pairs does."}</li>
-                <li><strong>{"The reverse direction "}</strong>{"applies the same rule from NIST AI RMF answers to ISO/IEC 42001 items. Five items have no counterpart (4.2, 6.3, 7.5.1, 7.5.2, 8.1): nothing is guessed for them, so the results stay provisional until they are assessed directly."}</li>
-                <li><strong>{"Excluded controls "}</strong>{"provide no evidence for any subcategory. Raising any answer never lowers a coverage or an inferred value."}</li>
-                <li><strong>{"The heat map "}</strong>{"counts the pairs joining each function and section, and averages the attainment of the assessed end of those pairs."}</li>
+                <li><strong>{"The reverse direction "}</strong>{"infers an ISO item at level 3 only from a subcategory that contains it (equal, or the item a subset of the subcategory); from the others at most level 2, indicative. The management-system mechanics the NIST AI RMF does not address (scope, management-system roles, the Statement of Applicability, documented information, internal audit, management review, improvement and corrective action) and items with no related pair are never inferred: assess them directly. Until then the results stay provisional."}</li>
+                <li><strong>{"Raising any answer "}</strong>{"never lowers a coverage, a status or an inferred value."}</li>
+                <li><strong>{"The heat map "}</strong>{"counts the pairs joining each function and section and averages the attainment of the assessed end of those pairs; the status map below it shows each subcategory or item as covered, partial, indicative, not covered or not assessed."}</li>
             </ul>
         </details>
     }
@@ -529,10 +643,20 @@ mod tests {
         match Crosswalk::of(&Assessment::new(Framework::NistAiRmf)).direction {
             Direction::Reverse(r) => {
                 assert_eq!(r.items.len(), 70);
-                assert_eq!(r.assess_directly.len(), 5);
+                assert_eq!(r.assess_directly.len(), 18);
             }
             Direction::Forward(_) => panic!("a NIST AI RMF assessment reads in reverse"),
         }
+    }
+
+    #[test]
+    fn every_type_and_shade_has_its_own_label() {
+        let labels: std::collections::HashSet<&str> =
+            Relationship::ALL.iter().map(|&r| rel_label(r)).collect();
+        assert_eq!(labels.len(), Relationship::ALL.len());
+        let shades: std::collections::HashSet<&str> =
+            Shade::ALL.iter().map(|&s| shade_meaning(s)).collect();
+        assert_eq!(shades.len(), Shade::ALL.len());
     }
 
     #[test]

@@ -199,7 +199,7 @@ fn crosswalk_summary(c: &Crosswalk) -> Html {
     let body = match &c.direction {
         Direction::Forward(f) => html! {
             <>
-                <p>{"How the ISO/IEC 42001 answers cover the 72 NIST AI RMF 1.0 subcategories (an estimate: a related pair shows the same subject, not equivalence)."}</p>
+                <p>{"How the ISO/IEC 42001 answers cover the 72 NIST AI RMF 1.0 subcategories (an estimate: a subcategory counts as covered only through an ISO item that contains it)."}</p>
                 { function_summary(f) }
             </>
         },
@@ -207,12 +207,12 @@ fn crosswalk_summary(c: &Crosswalk) -> Html {
             let count = |i: Inference| r.items.iter().filter(|x| x.inference == i).count();
             html! {
                 <p>{ format!(
-                    "The ISO/IEC 42001 results above are inferred from NIST AI RMF answers: {} of {} items inferred, {} not inferred yet, {} with no counterpart to assess directly ({}).",
+                    "The ISO/IEC 42001 results above are inferred from NIST AI RMF answers: {} of {} items inferred, {} not inferred yet, {} to assess directly because the NIST AI RMF does not address them or has no related counterpart ({}).",
                     count(Inference::Inferred),
                     r.items.len(),
                     count(Inference::NotInferred),
-                    count(Inference::NoCounterpart),
-                    r.assess_directly.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", "),
+                    r.assess_directly.len(),
+                    r.assess_directly.iter().map(|d| d.item.as_str()).collect::<Vec<_>>().join(", "),
                 ) }</p>
             }
         }

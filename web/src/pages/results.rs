@@ -37,7 +37,7 @@ pub fn page() -> Html {
     let nist = (framework == Framework::NistAiRmf).then(|| {
         html! {
             <p class="callout"><span>
-                {"This assessment holds NIST AI RMF answers: the ISO/IEC 42001 results below are inferred through the crosswalk (conservatively: a related pair is not equivalence). "}
+                {"This assessment holds NIST AI RMF answers: the ISO/IEC 42001 results below are inferred through the crosswalk (conservatively: level 3 only from a subcategory that contains the item, and the management-system mechanics the NIST AI RMF does not address are left to assess directly). "}
                 <a href={Route::Crosswalk.hash()}>{"See how each item was inferred"}</a>{"."}
             </span></p>
         }
