@@ -1,19 +1,25 @@
-//! `aims compare LEARNER.json MODEL [--format json|text]`: a learner's assessment checked
+//! `aims compare LEARNER.json MODEL [--format json|text] [--pass-mark N]`: a learner's assessment checked
 //! against a model answer, item by item (docs/training.md). MODEL is an assessment file or
 //! the id of a built-in case (`techserve-month-1`).
 
 use crate::args::Args;
 use crate::input::read_assessment;
 use aims_engine::assessment::Assessment;
-use aims_engine::training::{self, compare};
+use aims_engine::training;
 
 pub fn run(argv: &[String]) -> Result<String, String> {
-    let args = Args::parse(argv, &[("format", true)])?;
+    let args = Args::parse(argv, &[("format", true), ("pass-mark", true)])?;
     args.expect_positional(&["learner's assessment file", "model answer file or case id"])?;
     let format = args.choice("format", &["json", "text"], "text")?;
     let learner = read_assessment(&args.positional[0])?;
     let model = model(&args.positional[1])?;
-    let comparison = compare(&learner, &model).map_err(|e| e.to_string())?;
+    let pass_mark = match args.number::<u8>("pass-mark")? {
+        None => training::DEFAULT_PASS_MARK,
+        Some(m) if m <= 100 => m,
+        Some(m) => return Err(format!("--pass-mark {m} is out of range: give a percentage from 0 to 100")),
+    };
+    let comparison =
+        training::compare_with_pass_mark(&learner, &model, pass_mark).map_err(|e| e.to_string())?;
     Ok(match format {
         "json" => comparison.to_json(),
         _ => comparison.to_text(),

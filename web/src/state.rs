@@ -690,6 +690,7 @@ mod tests {
         let case = CaseRef {
             id: "hospital-triage".into(),
             hide_model: true,
+            pass_mark: None,
         };
         let s = s.reduce(Action::StartCase {
             case: case.clone(),

@@ -198,6 +198,9 @@ pub struct CaseRef {
     /// Opened from an instructor's link that hides the model answer until the learner checks.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hide_model: bool,
+    /// The pass mark the instructor's link set (0-100); the default when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass_mark: Option<u8>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -661,6 +664,7 @@ mod tests {
                     Some(CaseRef {
                         id: "hospital-triage".into(),
                         hide_model: true,
+                        pass_mark: Some(80),
                     }),
                 ),
             ],

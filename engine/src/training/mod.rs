@@ -138,6 +138,15 @@ impl Case {
     pub fn check(&self, learner: &Assessment) -> Result<Comparison, CompareError> {
         compare(learner, &self.model())
     }
+
+    /// [`Case::check`] with the instructor's pass mark (0-100).
+    pub fn check_with_pass_mark(
+        &self,
+        learner: &Assessment,
+        pass_mark: u8,
+    ) -> Result<Comparison, CompareError> {
+        compare_with_pass_mark(learner, &self.model(), pass_mark)
+    }
 }
 
 impl Serialize for Case {

@@ -31,6 +31,8 @@ use yew::prelude::*;
 
 /// The query parameter of an instructor's link that hides the model answer.
 pub const HIDE_MODEL: &str = "hide-model";
+/// The query parameter of an instructor's link that sets the pass mark (0-100).
+pub const PASS_MARK: &str = "pass-mark";
 
 /// What a `#/training…` hash asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +41,9 @@ pub struct TrainingHash {
     pub case: Option<String>,
     /// `?hide-model=1` (also `true`, `yes` or no value).
     pub hide_model: bool,
+    /// `?pass-mark=80`: the instructor's pass mark, a whole number 0-100 (anything else is
+    /// ignored and the default applies).
+    pub pass_mark: Option<u8>,
 }
 
 /// Reads `#/training`, `#/training/<case-id>` and `#/training/<case-id>?hide-model=1`.
@@ -54,7 +59,17 @@ pub fn read_hash(hash: &str) -> TrainingHash {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         key == HIDE_MODEL && matches!(value, "" | "1" | "true" | "yes")
     });
-    TrainingHash { case, hide_model }
+    let pass_mark = query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        (key == PASS_MARK)
+            .then(|| value.parse::<u8>().ok().filter(|m| *m <= 100))
+            .flatten()
+    });
+    TrainingHash {
+        case,
+        hide_model,
+        pass_mark,
+    }
 }
 
 /// The hash of a case's page, with the instructor's mark when the model answer is hidden.
@@ -119,7 +134,7 @@ pub fn page() -> Html {
         None => html! { <CaseList /> },
         Some(id) => match training::case(&id) {
             Ok(case) => {
-                html! { <CasePage key={case.id} id={case.id} hide_model={wanted.hide_model} /> }
+                html! { <CasePage key={case.id} id={case.id} hide_model={wanted.hide_model} pass_mark={wanted.pass_mark} /> }
             }
             Err(e) => html! {
                 <div class="notice notice-bad" role="alert">
@@ -170,7 +185,7 @@ fn case_list() -> Html {
                 <h2 id="class-link-h">{"Link for your class"}</h2>
                 <p>{"A link can open a case directly:"}</p>
                 <p><code class="link-format">{ format!("{base}#/training/<case-id>") }</code></p>
-                <p>{"Add "}<code>{"?hide-model=1"}</code>{" to keep the model answer and the lesson hidden until the learner checks their answers:"}</p>
+                <p>{"Add "}<code>{"?hide-model=1"}</code>{" to keep the model answer and the lesson hidden until the learner checks their answers, and "}<code>{"pass-mark=80"}</code>{" (joined with "}<code>{"&"}</code>{") to set the share of items whose findings must agree with the model answer to pass (70% by default):"}</p>
                 <p><code class="link-format">{ format!("{base}#/training/<case-id>?hide-model=1") }</code></p>
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Case ids">
                     <table class="case-ids">
@@ -193,10 +208,18 @@ struct CaseProps {
     id: &'static str,
     /// The page was opened with `?hide-model=1`.
     hide_model: bool,
+    /// The page was opened with `?pass-mark=N`.
+    #[prop_or_default]
+    pass_mark: Option<u8>,
 }
 
 /// Opens the learner's assessment of a case: the saved one if there is one, else a new one.
-fn open_learner_assessment(ctx: &Ctx, case: &Case, hide_model: bool, seed_roi: &RefCell<bool>) {
+fn open_learner_assessment(
+    ctx: &Ctx,
+    case: &Case,
+    (hide_model, pass_mark): (bool, Option<u8>),
+    seed_roi: &RefCell<bool>,
+) {
     if open_case(ctx).is_some_and(|c| c.id == case.id) {
         return;
     }
@@ -215,6 +238,7 @@ fn open_learner_assessment(ctx: &Ctx, case: &Case, hide_model: bool, seed_roi: &
                 case: CaseRef {
                     id: case.id.to_string(),
                     hide_model,
+                    pass_mark,
                 },
                 name: learner_name(case),
                 assessment: case.start(),
@@ -251,7 +275,7 @@ fn case_page(props: &CaseProps) -> Html {
     {
         let ctx = ctx.clone();
         let seed_roi = seed_roi.clone();
-        let hide_model = props.hide_model;
+        let hide_model = (props.hide_model, props.pass_mark);
         use_effect_with(props.id, move |id| {
             if let Ok(case) = training::case(id) {
                 open_learner_assessment(&ctx, case, hide_model, &seed_roi);
@@ -273,6 +297,11 @@ fn case_page(props: &CaseProps) -> Html {
             },
         );
     }
+    // The instructor's pass mark: the link's, else the one saved with the learner's case.
+    let pass_mark = props
+        .pass_mark
+        .or_else(|| open.as_ref().and_then(|c| c.pass_mark))
+        .unwrap_or(training::DEFAULT_PASS_MARK);
     let comparison = {
         let assessment = ctx.state.assessment.clone();
         use_memo(
@@ -281,14 +310,15 @@ fn case_page(props: &CaseProps) -> Html {
                 ctx.state.current.clone(),
                 ctx.state.rev,
                 *checked && is_open,
+                pass_mark,
             ),
-            move |(id, _, _, on)| -> Option<Result<Rc<Comparison>, String>> {
+            move |(id, _, _, on, pass_mark)| -> Option<Result<Rc<Comparison>, String>> {
                 if !*on {
                     return None;
                 }
                 let case = training::case(id).ok()?;
                 Some(
-                    case.check(&assessment)
+                    case.check_with_pass_mark(&assessment, *pass_mark)
                         .map(Rc::new)
                         .map_err(|e| e.to_string()),
                 )
@@ -515,6 +545,16 @@ mod tests {
             let got = read_hash(hash);
             assert_eq!(got.case.as_deref(), case, "{hash}");
             assert_eq!(got.hide_model, hide, "{hash}");
+        }
+        for (hash, mark) in [
+            ("#/training/x?pass-mark=80", Some(80)),
+            ("#/training/x?hide-model=1&pass-mark=0", Some(0)),
+            ("#/training/x?pass-mark=101", None),
+            ("#/training/x?pass-mark=-5", None),
+            ("#/training/x?pass-mark=eighty", None),
+            ("#/training/x", None),
+        ] {
+            assert_eq!(read_hash(hash).pass_mark, mark, "{hash}");
         }
     }
 
