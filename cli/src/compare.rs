@@ -16,7 +16,11 @@ pub fn run(argv: &[String]) -> Result<String, String> {
     let pass_mark = match args.number::<u8>("pass-mark")? {
         None => training::DEFAULT_PASS_MARK,
         Some(m) if m <= 100 => m,
-        Some(m) => return Err(format!("--pass-mark {m} is out of range: give a percentage from 0 to 100")),
+        Some(m) => {
+            return Err(format!(
+                "--pass-mark {m} is out of range: give a percentage from 0 to 100"
+            ))
+        }
     };
     let comparison =
         training::compare_with_pass_mark(&learner, &model, pass_mark).map_err(|e| e.to_string())?;

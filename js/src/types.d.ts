@@ -479,8 +479,14 @@ export interface CrosswalkCatalog {
 
 export interface QuickScanCatalog {
   catalog: "quick-scan";
+  /** The options of every maturity question. */
   options: { maturity: Maturity; label: string }[];
-  questions: { id: string; question: string; help: string; items: IsoId[] }[];
+  /** The first asks the role for AI (writes `profile.roles`); one asks for certificates. */
+  questions: (
+    | { id: string; kind: "maturity"; question: string; help: string; items: IsoId[] }
+    | { id: string; kind: "roles"; question: string; help: string; options: { label: string; roles: ("ai_provider" | "ai_producer" | "ai_customer" | "ai_partner")[] }[] }
+    | { id: string; kind: "certificates"; question: string; help: string; options: { label: string; certifications: string[] }[] }
+  )[];
 }
 
 export type CatalogName = "iso42001" | "nist-ai-rmf" | "crosswalk" | "quick-scan";

@@ -16,8 +16,15 @@ const assessment: Assessment = {
 };
 const report: Report = score(assessment);
 const readiness: number | null = report.readiness;
-const verdict: 'not_ready' | 'ready_with_corrective_actions' | 'ready' = report.verdict;
+const verdict: 'not_ready' | 'incomplete' | 'ready_with_corrective_actions' | 'ready' = report.verdict;
 const top: Gap | undefined = report.gaps[0];
+const blocking: 'major' | 'minor' | null | undefined = top?.finding;
+const enough: boolean = report.completeness.assessed >= report.completeness.required;
+const missingCritical: string[] = report.completeness.missing_critical;
+const related: string[] | undefined = report.findings[0]?.related;
+const proposed: string | undefined = report.proposed_exclusions[0]?.justification;
+const ambition: number = report.ambition_gaps.length;
+const inclusion: string | null = report.statement_of_applicability[0].reason_for_inclusion;
 const forward: ForwardCrosswalk = crosswalk(assessment, 'nist-ai-rmf');
 const reverse: ReverseCrosswalk = crosswalk(JSON.stringify(assessment), 'iso42001');
 const either: ForwardCrosswalk | ReverseCrosswalk = crosswalk(assessment);
@@ -55,3 +62,4 @@ roi(null, { seed: '42' });
 // @ts-expect-error: the untyped `related` is no relationship
 const untyped: Relationship = 'related';
 console.log(badMaturity, notNull, relationship, rationale, joint, direct, untyped);
+console.log(blocking, enough, missingCritical, related, proposed, ambition, inclusion);

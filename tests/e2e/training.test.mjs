@@ -52,7 +52,7 @@ async function dataWithFixture() {
 // ---- Training --------------------------------------------------------------------------------
 
 test('a learner opens a case from the instructor link, answers on the assessment pages and checks the answers', async () => {
-  const page = await app.fresh(`#/training/${CASE}?hide-model=1`);
+  const page = await app.fresh(`#/training/${CASE}?hide-model=1&pass-mark=80`);
   await page.waitForSelector('#check-answers');
   assert.equal(await page.textContent('main h1'), 'Training cases');
   assert.match(await page.textContent('main h2'), /Riverside General Hospital/);
@@ -69,7 +69,7 @@ test('a learner opens a case from the instructor link, answers on the assessment
   await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('hospital-triage'), `${NS}index`);
   const idx = await index(page);
   const learner = idx.assessments.find((e) => e.case);
-  assert.deepEqual(learner.case, { id: CASE, hide_model: true });
+  assert.deepEqual(learner.case, { id: CASE, hide_model: true, pass_mark: 80 });
   assert.equal(idx.current, learner.id);
   assert.ok(idx.assessments.some((e) => !e.case), 'the user\u2019s own assessment is kept');
 
@@ -103,6 +103,10 @@ test('a learner opens a case from the instructor link, answers on the assessment
   await page.click('#check-answers');
   await page.waitForSelector('.comparison');
   assert.equal((await page.textContent('#cmp-score')).replace(/\s+/g, ' '), '2.1 / 100');
+  // Graded on the findings an auditor would raise, against the instructor's pass mark.
+  assert.match(await page.textContent('#cmp-finding-score'), /^\d+(\.\d)?%$/);
+  assert.match(await page.textContent('#cmp-pass'), /Not passed \(pass mark 80%\)/);
+  assert.match(await page.textContent('#cmp-4-3 .cmp-finding'), /(Same|Different) finding/);
   assert.match(await page.textContent('.cmp-counts'), /Exact: 1.*Within one level: 1.*Off: 1.*Missing: 67/s);
   assert.equal(await page.locator('#cmp-4-1').count(), 0, 'exact items are folded away by default');
   assert.match(await page.textContent('#cmp-4-2'), /Within one level/);
