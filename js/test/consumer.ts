@@ -46,8 +46,12 @@ try {
   const diagnostics = (e as AimsError).diagnostics ?? [];
   console.log(diagnostics.map((d) => `${d.item ?? ''} ${d.field}: ${d.message}`));
 }
+const q = questions.questions[0];
+// The first question is the role for AI: its options, not items.
+const firstItems: string[] = q.kind === 'maturity' ? q.items : [];
+const firstRoles: string[] = q.kind === 'roles' ? q.options.flatMap((o) => o.roles) : [];
 console.log(readiness, verdict, top?.action, forward.functions[0].coverage, reverse.items[0].inference, either.matrix,
-  questions.questions[0].items, iso.items[0].kind, estimate.monte_carlo.npv.p50, defaults.npv, checked.errors, v);
+  firstItems, firstRoles, iso.items[0].kind, estimate.monte_carlo.npv.p50, defaults.npv, checked.errors, v);
 
 // @ts-expect-error: not a crosswalk direction
 crosswalk(assessment, 'nist');
