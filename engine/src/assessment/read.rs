@@ -37,9 +37,26 @@ const ANSWER_FIELDS: &[&str] = &[
 ];
 /// More people than this is surely a typo.
 const MAX_PEOPLE: f64 = 10_000.0;
+/// The largest text the reader accepts, 1 MiB, checked before parsing: about 90 times the
+/// largest training case (11 KB) and 4 times what a share link may carry, yet read and checked
+/// in milliseconds even in the browser (docs/assessment-format.md, "Limits").
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+/// The most entries `answers` may hold, checked before any entry is read: 500, several times
+/// either catalog (70 ISO/IEC 42001 items, 72 NIST AI RMF subcategories), so a file of
+/// thousands of unknown ids is refused with one message instead of one error per id.
+pub const MAX_ANSWERS: usize = 500;
+/// serde_json's nesting limit, which the reader keeps (a deeper text is refused, never
+/// recursed into).
+pub const MAX_NESTING: usize = 128;
 
 pub(super) fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
     }
@@ -49,6 +66,11 @@ pub(super) fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadErro
         let message = match full.rfind(" at line ") {
             Some(i) => full[..i].to_string(),
             None => full,
+        };
+        let message = if message == "recursion limit exceeded" {
+            format!("nested deeper than {MAX_NESTING} levels, the reader's limit")
+        } else {
+            message
         };
         ReadError::Json {
             line: e.line(),
@@ -102,6 +124,12 @@ pub(super) fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadErro
         Some(Value::Object(m)) => m,
         Some(v) => return Err(ReadError::Answers { found: kind(&v) }),
     };
+    if answers_value.len() > MAX_ANSWERS {
+        return Err(ReadError::TooManyAnswers {
+            found: answers_value.len(),
+            limit: MAX_ANSWERS,
+        });
+    }
 
     let mut diags = Vec::new();
     let organisation = match top.remove("organisation") {
