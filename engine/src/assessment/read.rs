@@ -72,9 +72,10 @@ pub(super) fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadErro
         } else {
             message
         };
+        let (line, column) = position(text, e.line(), e.column());
         ReadError::Json {
-            line: e.line(),
-            column: e.column(),
+            line,
+            column,
             message,
         }
     })?;
@@ -184,6 +185,19 @@ pub(super) fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadErro
         },
         diags,
     ))
+}
+
+/// serde_json's 1-based line and column of an error, except that an error on a line break
+/// itself (e.g. a raw newline inside a string) comes as column 0 of the next line: that is
+/// the line break at the end of the line before, one past its last byte. (Found by fuzzing.)
+fn position(text: &str, line: usize, column: usize) -> (usize, usize) {
+    if column > 0 {
+        return (line, column);
+    }
+    match line.checked_sub(2).and_then(|i| text.split('\n').nth(i)) {
+        Some(before) => (line - 1, before.len() + 1),
+        None => (line.max(1), 1),
+    }
 }
 
 /// Brings an older version up to [`VERSION`]. Version 1 is the first, so there is nothing to
