@@ -35,3 +35,26 @@ fn a_raw_line_break_in_a_string_is_reported_at_its_own_position() {
         "{err:?}"
     );
 }
+
+/// js_api: an unknown field whose name is empty (`"": 1`) gave a diagnostic whose field was
+/// empty, naming nothing. It is now `""`, with the path before it.
+#[test]
+fn an_unknown_field_with_an_empty_name_is_still_named() {
+    let text = r#"{"format": "aims-assessment", "version": 1, "": 0,
+        "organisation": {"": 1}, "answers": {"6.1.1": {"maturity": 2, "": true}}}"#;
+    let (a, diagnostics) = Assessment::read(text).unwrap();
+    let fields: Vec<(Option<&str>, &str)> = diagnostics
+        .iter()
+        .map(|d| (d.item.as_deref(), d.field.as_str()))
+        .collect();
+    assert_eq!(fields.len(), 3, "{diagnostics:?}");
+    for f in [
+        (None, "organisation.\"\""),
+        (Some("6.1.1"), "\"\""),
+        (None, "\"\""),
+    ] {
+        assert!(fields.contains(&f), "{f:?} in {fields:?}");
+    }
+    // The fields are kept as written.
+    assert!(a.to_json().contains("\"\": true"));
+}

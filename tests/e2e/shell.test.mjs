@@ -263,10 +263,19 @@ test('the app runs under a strict Content-Security-Policy: no inline script or s
   const strict = await start({ headers: [{ prefix: '/', headers: { 'content-security-policy': STRICT_CSP } }] });
   try {
     const page = await strict.context.newPage();
-    await page.addInitScript(() => {
+    // With an answered assessment saved, so that the pages show their figures and charts (an
+    // inline style attribute on a score meter once slipped through with nothing saved).
+    const { readFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../support/browser.mjs');
+    const a = JSON.parse(await readFile(join(ROOT, 'engine', 'tests', 'fixtures', 'techserve-month1.json'), 'utf8'));
+    await page.addInitScript((a) => {
       window.__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
-    });
+      const ns = 'aims-readiness:v1';
+      localStorage.setItem(`${ns}:index`, JSON.stringify({ version: 1, current: 'csp', assessments: [{ id: 'csp', name: 'CSP', updated: 0 }] }));
+      localStorage.setItem(`${ns}:assessment:csp`, JSON.stringify({ version: 1, rev: 1, writer: 'e2e-seed', saved: 0, assessment: a }));
+    }, a);
     await strict.open('', page);
     // Every page of the main navigation, rendered by the app.
     for (const hash of ['#/quick-scan', '#/assessment', '#/results', '#/crosswalk', '#/roi', '#/report', '#/training', '#/data']) {

@@ -45,7 +45,7 @@ test('garbage in the list of assessments: the list is rebuilt from the saved one
   await page.evaluate(() => { location.hash = '#/data'; });
   await page.waitForSelector('.saved-item');
   assert.equal(await page.locator('.saved-item').count(), 1);
-  assert.match(await page.textContent('.saved-item.is-open .saved-meta'), / · 1 of 70 answered$/);
+  assert.match(await page.textContent('.saved-item.is-open .saved-meta'), / · [1-9]\d* of 70 answered$/);
   // The rebuilt list was saved: the next start reads it without a notice.
   await page.reload();
   await page.waitForSelector('.saved-item');

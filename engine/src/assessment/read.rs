@@ -581,9 +581,12 @@ fn warn_unknown_fields(
             .min()
             .map(|(_, k)| format!(" (did you mean {k:?}?)"))
             .unwrap_or_default();
+        // A field named "" is shown as `""`, so that the diagnostic still names it (found by
+        // fuzzing).
+        let name = if key.is_empty() { "\"\"" } else { key };
         diags.push(Diagnostic::warning(
             item,
-            &format!("{prefix}{key}"),
+            &format!("{prefix}{name}"),
             format!("unknown field, kept as written but not used{hint}"),
         ));
     }
