@@ -15,8 +15,8 @@ pub fn run(argv: &[String]) -> Result<String, String> {
     let date = report_date(&args)?;
     let roi_input = match args.value("roi-input") {
         Some(path) => Some(
-            std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read --roi-input {path}: {e}"))?,
+            crate::input::read_at_most("--roi-input ", path, roi::RoiInputs::MAX_JSON_BYTES)?
+                .map_err(|n| format!("--roi-input {path}: {}", roi::RoiInputs::too_large(n)))?,
         ),
         None => None,
     };

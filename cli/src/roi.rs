@@ -20,8 +20,8 @@ pub fn run(argv: &[String]) -> Result<String, String> {
     let format = args.choice("format", &["json", "text"], "text")?;
     let input = match args.value("input") {
         Some(path) => Some(
-            std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read --input {path}: {e}"))?,
+            crate::input::read_at_most("--input ", path, RoiInputs::MAX_JSON_BYTES)?
+                .map_err(|n| format!("--input {path}: {}", RoiInputs::too_large(n)))?,
         ),
         None => None,
     };

@@ -170,7 +170,7 @@ fn errors_name_the_input_and_what_is_accepted() {
         (r#"{"discount_rate_percent": 150}"#, &[], "discount_rate_percent: 150 is outside the accepted range; expected a percentage from 0 to 100"),
         (r#"{"costs": {"training": {"low": -1}}}"#, &[], "costs.training.low: -1 is outside the accepted range"),
         (r#"{"costs": {"training": {"low": 9000, "likely": 5000}}}"#, &[], "costs.training: low 9000, likely 5000, high 15000 are out of order"),
-        ("{}", &["--trials", "0"], "monte_carlo.trials: 0 is outside the accepted range; expected trials from 1 to 1000000"),
+        ("{}", &["--trials", "0"], "monte_carlo.trials: 0 is outside the accepted range; expected trials from 1 to 200000"),
         ("{}", &["--trials", "1000001"], "monte_carlo.trials: 1000001 is outside"),
         ("{}", &["--trials", "many"], "--trials \"many\" is not a valid number"),
         ("{}", &["--seed", "-3"], "--seed \"-3\" is not a valid number"),

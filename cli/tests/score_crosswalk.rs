@@ -281,3 +281,54 @@ fn crosswalk_reverse_infers_iso_and_lists_what_to_assess_directly() {
     assert_eq!(rows.iter().filter(|r| &r[2] == "not_addressed").count(), 14);
     assert_eq!(rows.iter().filter(|r| &r[4] == "true").count(), 52 - 5);
 }
+
+#[test]
+fn a_file_beyond_the_readers_limit_is_refused_without_reading_it_all() {
+    let dir = std::env::temp_dir().join(format!("aims-limit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.json");
+    // 20 MB of one answer's note: before the limit this took seconds and printed a report.
+    let note = "x".repeat(20 * 1024 * 1024);
+    let text = format!(
+        r#"{{"format": "aims-assessment", "version": 1, "answers": {{"4.1": {{"maturity": 2, "note": "{note}"}}}}}}"#
+    );
+    std::fs::write(&path, &text).unwrap();
+    let p = path.to_str().unwrap();
+    let t0 = std::time::Instant::now();
+    let r = aims(&["score", p]);
+    assert!(t0.elapsed() < std::time::Duration::from_secs(2));
+    assert!(!r.ok);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "aims: {p}: the file is {} bytes; an assessment file may be at most 1048576 bytes (1 MiB), so it was not read\n",
+            text.len()
+        )
+    );
+    // The same through standard input: at most the limit plus one byte is read.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aims"))
+        .args(["score", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    // The program stops reading after the limit, so the rest of the write may fail.
+    let _ = input.write_all(text.as_bytes());
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !out.status.success() && stderr.contains("may be at most 1048576 bytes"),
+        "{stderr}"
+    );
+    // ROI inputs have their own limit.
+    let r = aims(&["roi", "--input", p]);
+    assert!(
+        !r.ok && r.stderr.contains("at most 65536 bytes (64 KiB)"),
+        "{}",
+        r.stderr
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -374,6 +374,7 @@ fn oscal_documents_for_validation_are_written_to_target() {
             .map(|c| (format!("case-{}", c.id), c.model())),
     );
     docs.push(("tricky".to_string(), tricky()));
+    docs.push(("hostile".to_string(), hostile()));
     docs.push(("empty".to_string(), Assessment::default()));
     for (name, a) in docs {
         let text = oscal::assessment_results(&a, date());
@@ -381,7 +382,7 @@ fn oscal_documents_for_validation_are_written_to_target() {
         std::fs::write(dir.join(format!("assessment-results-{name}.json")), text).unwrap();
         written += 1;
     }
-    assert_eq!(written, 1 + fixtures.len() + cases().len() + 2);
+    assert_eq!(written, 1 + fixtures.len() + cases().len() + 3);
 }
 
 #[test]
@@ -445,4 +446,165 @@ fn a_nist_assessment_is_exported_through_the_crosswalk() {
     );
     let md = markdown_report(&a, &ReportOptions::default());
     assert!(md.contains("NIST AI RMF, read as ISO/IEC 42001 through the crosswalk"));
+}
+
+/// What a hostile user could type into each free-text field: spreadsheet formulas, HTML,
+/// Markdown links, images and autolinks, entities, control and line-separator characters.
+const HOSTILE: &[&str] = &[
+    "=HYPERLINK(\"http://evil.example\",\"click\")",
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\tTAB=1+1",
+    "\r=1+1",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1)) ![i](http://evil.example/i.png)",
+    "<http://evil.example> https://evil.example www.evil.example a@evil.example",
+    "&lt;b&gt; `code` **bold** | cell",
+    "line\nbreak\u{2028}sep\u{0}nul\\",
+];
+
+/// An assessment with [`HOSTILE`] text in every free-text field: the organisation's name,
+/// sector and certifications, and the notes, justifications and evidence of items.
+fn hostile() -> Assessment {
+    let mut answers = std::collections::BTreeMap::new();
+    let rated = IsoId::assessable().filter(|i| !i.is_annex_a());
+    for (id, s) in rated.zip(HOSTILE.iter().cycle()) {
+        answers.insert(
+            id,
+            Answer {
+                note: Some(s.to_string()),
+                evidence: vec![s.to_string()],
+                ..Answer::rated(1)
+            },
+        );
+    }
+    let controls = IsoId::assessable().filter(|i| i.is_annex_a());
+    for (id, s) in controls.zip(HOSTILE.iter()) {
+        answers.insert(id, Answer::excluded(s));
+    }
+    let mut a = Assessment {
+        answers: Answers::Iso42001(answers),
+        ..Assessment::default()
+    };
+    a.organisation.name = Some(HOSTILE[6].to_string());
+    a.organisation.sector = Some(HOSTILE[8].to_string());
+    a.organisation.certifications = HOSTILE.iter().map(|s| s.to_string()).collect();
+    a
+}
+
+/// Fails on any link, image, HTML, code or line break that `md` produces when rendered as
+/// CommonMark with raw HTML allowed (tables and strikethrough on).
+fn assert_inert_markdown(md: &str, what: &str) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    for event in Parser::new_ext(md, opts) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("{what}: HTML {h:?}"),
+            Event::Start(Tag::Link { dest_url, .. }) => panic!("{what}: link to {dest_url}"),
+            Event::Start(Tag::Image { dest_url, .. }) => panic!("{what}: image {dest_url}"),
+            Event::Code(c) => panic!("{what}: code {c:?}"),
+            _ => {}
+        }
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(md, opts));
+    for tag in ["<a ", "<img", "<script"] {
+        assert!(!html.contains(tag), "{what}: {tag} in the rendered HTML");
+    }
+}
+
+#[test]
+fn hostile_text_cannot_become_a_formula_in_the_csv_files() {
+    let a = hostile();
+    let formula = |c: &str| c.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    for (name, text) in [("items", items_csv(&a)), ("soa", soa_csv(&a))] {
+        let (_, rows) = csv_rows(&text);
+        let mut seen = 0;
+        for row in &rows {
+            for cell in row {
+                assert!(!formula(cell), "{name}: {cell:?} would be a formula");
+                if let Some(rest) = cell.strip_prefix('\'') {
+                    // The text is kept as written after the quote.
+                    assert!(HOSTILE.contains(&rest), "{name}: {cell:?}");
+                    seen += 1;
+                }
+            }
+        }
+        assert!(
+            seen >= 6,
+            "{name}: the formula strings were written ({seen})"
+        );
+    }
+    // The notes and justifications are still there, readable, after the quote.
+    let (_, rows) = csv_rows(&items_csv(&a));
+    assert_eq!(rows[0][10], format!("'{}", HOSTILE[0]));
+    assert_eq!(rows[6][10], HOSTILE[6]);
+}
+
+#[test]
+fn hostile_text_renders_as_text_in_the_markdown_report() {
+    let a = hostile();
+    let c = case("startup-certify").unwrap();
+    let mut inputs =
+        aims_engine::roi::from_assessment::inputs_with_assessment(c.roi_inputs(), &a).unwrap();
+    inputs.currency = HOSTILE[7].to_string();
+    let roi = aims_engine::roi::run(&inputs).unwrap();
+    let md = markdown_report(
+        &a,
+        &ReportOptions {
+            date: Some(date()),
+            roi: Some(&roi),
+        },
+    );
+    assert_inert_markdown(&md, "report");
+    assert!(
+        md.contains("\\<script\\>alert(1)\\</script\\>"),
+        "the name is shown"
+    );
+    // Every table row keeps the cells of its header.
+    for table in md.split("\n\n").filter(|b| b.starts_with('|')) {
+        let cells = |l: &str| l.matches('|').count() - l.matches("\\|").count();
+        let mut lines = table.lines();
+        let n = cells(lines.next().unwrap());
+        assert!(lines.all(|l| cells(l) == n), "{table}");
+    }
+}
+
+#[test]
+fn hostile_text_is_escaped_in_oscal() {
+    let a = hostile();
+    let text = oscal::assessment_results(&a, date());
+    // JSON escaping: the document parses and the plain-text party name is exactly as typed.
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let results = &doc["assessment-results"];
+    assert_eq!(results["metadata"]["parties"][0]["name"], HOSTILE[6]);
+    // Markup fields (OSCAL renders them as Markdown) carry the text escaped.
+    let mut markup = vec![results["metadata"]["title"].as_str().unwrap().to_string()];
+    for o in results["results"][0]["observations"].as_array().unwrap() {
+        markup.push(o["description"].as_str().unwrap().to_string());
+        for e in o["relevant-evidence"].as_array().into_iter().flatten() {
+            markup.push(e["description"].as_str().unwrap().to_string());
+            if let Some(href) = e["href"].as_str() {
+                assert!(href.starts_with("http"), "only http(s) evidence is a link");
+            }
+        }
+    }
+    assert!(markup.len() > 40);
+    for m in &markup {
+        assert_inert_markdown(m, "OSCAL markup");
+    }
+}
+
+#[test]
+fn hostile_text_survives_a_share_link_unchanged() {
+    let a = hostile();
+    let link = aims_engine::share::encode(&a).unwrap();
+    let (back, diagnostics) = aims_engine::share::decode(&link).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(back, a);
+    assert_eq!(back.organisation.name.as_deref(), Some(HOSTILE[6]));
 }

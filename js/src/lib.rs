@@ -75,7 +75,7 @@ fn read_error_field(e: &ReadError) -> &'static str {
         ReadError::Format { .. } => "format",
         ReadError::Version { .. } | ReadError::NewerVersion { .. } => "version",
         ReadError::Framework { .. } => "framework",
-        ReadError::Answers { .. } => "answers",
+        ReadError::Answers { .. } | ReadError::TooManyAnswers { .. } => "answers",
         _ => "$",
     }
 }

@@ -10,6 +10,14 @@ import { start, ROOT } from '../support/browser.mjs';
 
 let app;
 let fresh;
+
+/** Waits until a saved assessment's stored JSON contains `fragment`: the app saves at most
+ * 500 ms after a change, so this waits on the save itself rather than a fixed time. */
+const savedWith = (page, fragment) => page.waitForFunction((f) => Object.keys(localStorage)
+  .some((k) => k.startsWith('aims-readiness:v1:assessment:') && !k.includes(':backup:') && localStorage.getItem(k).includes(f)),
+fragment);
+/** `text` as it appears inside a JSON string. */
+const inJson = (text) => JSON.stringify(text).slice(1, -1);
 /** The quick-scan questions' items, from the catalog data the engine is built from. */
 let questions;
 
@@ -184,7 +192,7 @@ test('a partly filled assessment survives a reload', async () => {
   await app.screenshot(page, 'assessment');
   assert.deepEqual(await app.axe(page), [], 'axe on the assessment page');
 
-  await page.waitForTimeout(700); // past the save debounce
+  await savedWith(page, inJson(note));
   await page.reload();
   await page.waitForSelector(`#item-${a}-maturity-4`);
   assert.equal(await page.isChecked(`#item-${a}-maturity-4`), true);
@@ -224,7 +232,7 @@ test('excluding a control needs a justification', async () => {
   assert.equal(await page.locator(error).count(), 0);
   assert.match(await page.textContent(`#item-${id} .switch-state`), /Excluded/);
 
-  await page.waitForTimeout(700);
+  await savedWith(page, inJson(reason));
   await page.reload();
   await page.waitForSelector(sw);
   assert.equal(await page.isChecked(sw), false, 'the exclusion is saved');
@@ -283,7 +291,7 @@ test('an empty assessment offers the NIST AI RMF questionnaire with 72 subcatego
   assert.equal(await page.textContent('#assessment-progress-label'), '0 of 72 answered');
   await page.click('label[for="nist-GOVERN-1-1-maturity-3"]');
   await page.waitForFunction(() => document.querySelector('#assessment-progress-label')?.textContent === '1 of 72 answered');
-  await page.waitForTimeout(700);
+  await savedWith(page, '"maturity":3');
   await page.reload();
   await page.waitForSelector('.nist-questionnaire');
   assert.equal(await page.isChecked('#nist-GOVERN-1-1-maturity-3'), true);

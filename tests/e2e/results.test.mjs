@@ -303,6 +303,25 @@ test('the report takes the inputs saved on the ROI page', async () => {
   await plain.close();
 });
 
+test('hostile text in the name, notes and justifications renders as text on the report', async () => {
+  const hostile = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>[a](javascript:x)';
+  const a = structuredClone(techserve);
+  a.organisation = { ...a.organisation, name: hostile };
+  for (const [id, answer] of Object.entries(a.answers)) {
+    answer.note = `${hostile} ${id}`;
+    if (id.startsWith('A.')) Object.assign(answer, { applicable: false, justification: hostile });
+  }
+  const page = await seeded('#/report', a);
+  await page.waitForSelector('.report #roi-h');
+  assert.equal(await page.textContent('.report-org'), hostile, 'the name is shown as typed');
+  const soa = await page.textContent('.soa');
+  assert.ok(soa.includes(hostile), 'justifications are shown as typed');
+  // None of it became an element or ran.
+  assert.equal(await page.locator('.report img, .report script, .report a[href^="javascript"]').count(), 0);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  await page.close();
+});
+
 test('no console error and no request to another origin', () => {
   assert.deepEqual(app.consoleErrors, []);
   assert.deepEqual(app.foreign, []);

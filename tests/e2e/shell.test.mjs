@@ -218,14 +218,64 @@ test('when the app cannot start, the page says so instead of waiting forever', a
   await page.close();
 });
 
+test('the site is served with the headers the build wrote to dist/_headers', async () => {
+  const { DIST } = await import('../support/browser.mjs');
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const text = await readFile(join(DIST, '_headers'), 'utf8');
+  const page = await app.context.newPage();
+  const start = await page.goto(`${app.url}/`);
+  const h = start.headers();
+  assert.match(h['content-security-policy'], /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';.*frame-ancestors 'none'$/);
+  assert.equal(h['x-content-type-options'], 'nosniff');
+  assert.equal(h['referrer-policy'], 'no-referrer');
+  assert.equal(h['cross-origin-opener-policy'], 'same-origin');
+  assert.match(h['permissions-policy'], /camera=\(\), .*geolocation=\(\), .*microphone=\(\)/);
+  assert.equal(h['cache-control'], 'no-cache', 'the start page is revalidated');
+  // The hashed files are cached for a year; their names change with their content.
+  const wasm = await page.evaluate(() => document.querySelector('meta[name="aims-app-wasm"]').content);
+  assert.match(wasm, /-[0-9a-f]{16}_bg\.wasm$/);
+  const res = await page.request.get(`${app.url}${wasm}`);
+  assert.equal(res.headers()['cache-control'], 'public, max-age=31536000, immutable');
+  assert.ok(text.includes(`\n${wasm}\n`), 'one rule per file');
+  // The embed page may be framed as configured ('self' by default); the app may not.
+  const embed = await page.request.get(`${app.url}/embed.html`);
+  assert.match(embed.headers()['content-security-policy'], /frame-ancestors 'self'$/);
+  const framed = await page.evaluate(async () => {
+    const f = document.createElement('iframe');
+    f.src = '/#/results';
+    document.body.append(f);
+    await new Promise((ok) => { f.onload = ok; setTimeout(ok, 3000); });
+    try { return f.contentDocument?.querySelector('main') !== null && f.contentDocument?.body?.childElementCount > 0; } catch { return false; }
+  });
+  assert.equal(framed, false, 'the app refuses to be framed (frame-ancestors \'none\')');
+  // Subresource integrity on the stylesheet and the boot script (Trunk's data-integrity).
+  for (const sel of ['link[rel="stylesheet"]', 'script[src*="boot"]']) {
+    assert.match(await page.getAttribute(sel, 'integrity'), /^sha384-/, sel);
+  }
+  // The browser reports the refused frame; it is this test's doing.
+  app.consoleErrors.splice(0, app.consoleErrors.length,
+    ...app.consoleErrors.filter((e) => !/frame-ancestors|Refused to (display|frame)/.test(e)));
+  await page.close();
+});
+
 test('the app runs under a strict Content-Security-Policy: no inline script or style', async () => {
   const strict = await start({ headers: [{ prefix: '/', headers: { 'content-security-policy': STRICT_CSP } }] });
   try {
     const page = await strict.context.newPage();
-    await page.addInitScript(() => {
+    // With an answered assessment saved, so that the pages show their figures and charts (an
+    // inline style attribute on a score meter once slipped through with nothing saved).
+    const { readFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../support/browser.mjs');
+    const a = JSON.parse(await readFile(join(ROOT, 'engine', 'tests', 'fixtures', 'techserve-month1.json'), 'utf8'));
+    await page.addInitScript((a) => {
       window.__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
-    });
+      const ns = 'aims-readiness:v1';
+      localStorage.setItem(`${ns}:index`, JSON.stringify({ version: 1, current: 'csp', assessments: [{ id: 'csp', name: 'CSP', updated: 0 }] }));
+      localStorage.setItem(`${ns}:assessment:csp`, JSON.stringify({ version: 1, rev: 1, writer: 'e2e-seed', saved: 0, assessment: a }));
+    }, a);
     await strict.open('', page);
     // Every page of the main navigation, rendered by the app.
     for (const hash of ['#/quick-scan', '#/assessment', '#/results', '#/crosswalk', '#/roi', '#/report', '#/training', '#/data']) {

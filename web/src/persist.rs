@@ -64,7 +64,14 @@ pub fn load_initial(store: &Store, unavailable: Option<SaveError>) -> AppState {
         }
     };
     if let Some(p) = problem {
+        let n = index.assessments.len();
         state.notices.push(Notice::Unreadable(p));
+        if n > 0 {
+            state.notices.push(Notice::Info(format!(
+                "The list of saved assessments was rebuilt from the {n} assessment{} found in this browser, so none is hidden; the most recently saved one is open. Names come from each organisation; a training case answer shows as an ordinary assessment.",
+                if n == 1 { "" } else { "s" }
+            )));
+        }
     }
     if index.assessments.is_empty() {
         return state;

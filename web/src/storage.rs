@@ -278,7 +278,9 @@ impl Store {
         }
     }
 
-    /// Reads the index. An unreadable index is quarantined and an empty one returned.
+    /// Reads the index. An unreadable index is quarantined, and the list rebuilt from the
+    /// saved assessments still in storage ([`Store::recover_entries`]), the most recently saved
+    /// one open; the rebuilt list is written at once when the backup could be made.
     pub fn load_index(&self, now_ms: f64) -> Result<(Index, Option<Problem>), SaveError> {
         let key = self.index_key();
         let Some(raw) = self.backend.get(&key)? else {
@@ -286,11 +288,58 @@ impl Store {
         };
         match parse_envelope::<Index>(&raw) {
             Ok(index) => Ok((index, None)),
-            Err(reason) => Ok((
-                Index::default(),
-                Some(self.quarantine(&key, raw, reason, now_ms)),
-            )),
+            Err(reason) => {
+                let problem = self.quarantine(&key, raw, reason, now_ms);
+                let assessments = self.recover_entries();
+                let index = Index {
+                    current: assessments.first().map(|e| e.id.clone()),
+                    assessments,
+                };
+                if !index.assessments.is_empty() {
+                    // Refused for a key whose backup failed (it stays protected).
+                    let _ = self.save_index(&index);
+                }
+                Ok((index, Some(problem)))
+            }
         }
+    }
+
+    /// Every saved assessment in storage that reads, most recently saved first, as entries of
+    /// the list: named after the organisation (or "Recovered assessment"). What only the lost
+    /// list knew (the order, that an entry was a training case) cannot be recovered.
+    pub fn recover_entries(&self) -> Vec<Entry> {
+        let mut found: Vec<Entry> = self
+            .backend
+            .keys()
+            .iter()
+            .filter_map(|k| self.id_of_key(k))
+            .filter(|id| !id.is_empty() && !id.contains(':'))
+            .filter_map(|id| {
+                let raw = self.backend.get(&self.assessment_key(id)).ok()??;
+                let saved = parse_saved(&raw).ok()?;
+                let updated = serde_json::from_str::<Value>(&raw)
+                    .ok()
+                    .and_then(|v| v.get("saved").and_then(Value::as_f64))
+                    .unwrap_or(0.0);
+                let name = saved
+                    .assessment
+                    .organisation
+                    .name
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or("Recovered assessment")
+                    .to_string();
+                Some(Entry {
+                    id: id.to_string(),
+                    name,
+                    updated,
+                    case: None,
+                })
+            })
+            .collect();
+        found.sort_by(|a, b| b.updated.total_cmp(&a.updated).then(a.id.cmp(&b.id)));
+        found
     }
 
     /// Reads the index without side effects: `None` when it is absent or unreadable (reading it
@@ -506,6 +555,51 @@ mod tests {
         let backup = problem.backup_key.clone().unwrap();
         assert_eq!(mem.get(&backup).unwrap().as_deref(), Some("{not json"));
         assert_eq!(problem.raw, "{not json");
+    }
+
+    #[test]
+    fn a_garbage_index_is_rebuilt_from_the_saved_assessments() {
+        let (s, mem) = store(None);
+        let mut other = sample();
+        other.assessment.organisation.name = None;
+        s.save_assessment("old", &other, 10.0).unwrap();
+        s.save_assessment("new", &sample(), 20.0).unwrap();
+        // Not assessments of this list: an unreadable one, a backup, another namespace.
+        mem.set(&s.assessment_key("bad"), "{not json").unwrap();
+        mem.set(&format!("{}:backup:5", s.assessment_key("new")), "x")
+            .unwrap();
+        mem.set("other:v1:assessment:x", "{}").unwrap();
+        mem.set(&s.index_key(), "garbage").unwrap();
+        let (index, problem) = s.load_index(30.0).unwrap();
+        let problem = problem.unwrap();
+        assert_eq!(problem.raw, "garbage");
+        let backup = problem.backup_key.unwrap();
+        assert_eq!(mem.get(&backup).unwrap().as_deref(), Some("garbage"));
+        let names: Vec<(&str, &str, f64)> = index
+            .assessments
+            .iter()
+            .map(|e| (e.id.as_str(), e.name.as_str(), e.updated))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("new", "Acme <b>", 20.0),
+                ("old", "Recovered assessment", 10.0)
+            ]
+        );
+        assert_eq!(index.current.as_deref(), Some("new"));
+        // The rebuilt list was written, so the next start reads it as it is.
+        assert_eq!(s.load_index(40.0).unwrap(), (index, None));
+    }
+
+    #[test]
+    fn a_garbage_index_with_nothing_saved_gives_an_empty_list() {
+        let (s, mem) = store(None);
+        mem.set(&s.index_key(), "[1,2").unwrap();
+        let (index, problem) = s.load_index(1.0).unwrap();
+        assert_eq!(index, Index::default());
+        assert!(problem.is_some());
+        assert_eq!(mem.get(&s.index_key()).unwrap().as_deref(), Some("[1,2"));
     }
 
     #[test]

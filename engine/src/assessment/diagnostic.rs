@@ -99,6 +99,12 @@ pub enum ReadError {
     Framework { found: String },
     /// `answers` is present but not an object.
     Answers { found: &'static str },
+    /// The text is longer than the reader accepts ([`super::MAX_FILE_BYTES`]); refused before
+    /// parsing.
+    TooLarge { bytes: usize, limit: usize },
+    /// `answers` holds more entries than the reader accepts ([`super::MAX_ANSWERS`]); refused
+    /// before any entry is read.
+    TooManyAnswers { found: usize, limit: usize },
 }
 
 impl fmt::Display for ReadError {
@@ -135,6 +141,14 @@ impl fmt::Display for ReadError {
             ReadError::Answers { found } => {
                 write!(f, "field \"answers\" is {found}; expected an object keyed by item id")
             }
+            ReadError::TooLarge { bytes, limit } => write!(
+                f,
+                "the file is {bytes} bytes; an assessment file may be at most {limit} bytes (1 MiB), so it was not read"
+            ),
+            ReadError::TooManyAnswers { found, limit } => write!(
+                f,
+                "field \"answers\" has {found} entries; an assessment may have at most {limit}, so it was not read"
+            ),
         }
     }
 }

@@ -14,6 +14,7 @@ mod diagnostic;
 mod read;
 
 pub use diagnostic::{Diagnostic, DiagnosticSeverity, ReadError};
+pub use read::{MAX_ANSWERS, MAX_FILE_BYTES, MAX_NESTING};
 
 use crate::catalog::{AiRole, IsoId, SubcategoryId};
 use serde::ser::{SerializeMap, Serializer};

@@ -46,9 +46,26 @@ const ANSWER_FIELDS: &[&str] = &[
 ];
 /// More people than this is surely a typo.
 const MAX_PEOPLE: f64 = 10_000.0;
+/// The largest text the reader accepts, 1 MiB, checked before parsing: about 90 times the
+/// largest training case (11 KB) and 4 times what a share link may carry, yet read and checked
+/// in milliseconds even in the browser (docs/assessment-format.md, "Limits").
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+/// The most entries `answers` may hold, checked before any entry is read: 500, several times
+/// either catalog (70 ISO/IEC 42001 items, 72 NIST AI RMF subcategories), so a file of
+/// thousands of unknown ids is refused with one message instead of one error per id.
+pub const MAX_ANSWERS: usize = 500;
+/// serde_json's nesting limit, which the reader keeps (a deeper text is refused, never
+/// recursed into).
+pub const MAX_NESTING: usize = 128;
 
 pub(super) fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
     }
@@ -59,9 +76,15 @@ pub(super) fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadErro
             Some(i) => full[..i].to_string(),
             None => full,
         };
+        let message = if message == "recursion limit exceeded" {
+            format!("nested deeper than {MAX_NESTING} levels, the reader's limit")
+        } else {
+            message
+        };
+        let (line, column) = position(text, e.line(), e.column());
         ReadError::Json {
-            line: e.line(),
-            column: e.column(),
+            line,
+            column,
             message,
         }
     })?;
@@ -111,6 +134,12 @@ pub(super) fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadErro
         Some(Value::Object(m)) => m,
         Some(v) => return Err(ReadError::Answers { found: kind(&v) }),
     };
+    if answers_value.len() > MAX_ANSWERS {
+        return Err(ReadError::TooManyAnswers {
+            found: answers_value.len(),
+            limit: MAX_ANSWERS,
+        });
+    }
 
     let mut diags = Vec::new();
     let organisation = match top.remove("organisation") {
@@ -181,6 +210,19 @@ pub(super) fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadErro
         },
         diags,
     ))
+}
+
+/// serde_json's 1-based line and column of an error, except that an error on a line break
+/// itself (e.g. a raw newline inside a string) comes as column 0 of the next line: that is
+/// the line break at the end of the line before, one past its last byte. (Found by fuzzing.)
+fn position(text: &str, line: usize, column: usize) -> (usize, usize) {
+    if column > 0 {
+        return (line, column);
+    }
+    match line.checked_sub(2).and_then(|i| text.split('\n').nth(i)) {
+        Some(before) => (line - 1, before.len() + 1),
+        None => (line.max(1), 1),
+    }
 }
 
 /// Brings an older version up to [`VERSION`]. Version 1 is the first, so there is nothing to
@@ -641,9 +683,12 @@ fn warn_unknown_fields(
             .min()
             .map(|(_, k)| format!(" (did you mean {k:?}?)"))
             .unwrap_or_default();
+        // A field named "" is shown as `""`, so that the diagnostic still names it (found by
+        // fuzzing).
+        let name = if key.is_empty() { "\"\"" } else { key };
         diags.push(Diagnostic::warning(
             item,
-            &format!("{prefix}{key}"),
+            &format!("{prefix}{name}"),
             format!("unknown field, kept as written but not used{hint}"),
         ));
     }

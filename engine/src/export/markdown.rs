@@ -6,7 +6,7 @@
 //! caller passes one, the ROI likely case with its assumptions. Every figure that is an
 //! estimate (the roadmap, the ROI) says so where it appears.
 
-use super::{iso_view, ReportDate};
+use super::{inline, iso_view, ReportDate};
 use crate::assessment::{Assessment, Framework};
 use crate::catalog::{CROSSWALK_ATTRIBUTION, ISO_ATTRIBUTION};
 use crate::crosswalk::{nist_coverage, Rollup};
@@ -35,7 +35,8 @@ pub fn markdown_report(a: &Assessment, options: &ReportOptions) -> String {
     o
 }
 
-/// A table cell: one line, `|` escaped.
+/// A table cell of our own text (catalog titles, first steps): one line, `|` escaped. User
+/// text goes through [`inline::text`] instead, which escapes every Markdown construct.
 fn cell(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
@@ -64,7 +65,7 @@ fn write_report(o: &mut String, a: &Assessment, options: &ReportOptions) -> fmt:
     let org = &a.organisation;
     let name = org.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
     match name {
-        Some(n) => writeln!(o, "# ISO/IEC 42001 readiness report: {}", cell(n))?,
+        Some(n) => writeln!(o, "# ISO/IEC 42001 readiness report: {}", inline::text(n))?,
         None => writeln!(o, "# ISO/IEC 42001 readiness report")?,
     }
     writeln!(o)?;
@@ -73,10 +74,10 @@ fn write_report(o: &mut String, a: &Assessment, options: &ReportOptions) -> fmt:
     writeln!(
         o,
         "| Organisation | {} |",
-        cell(name.unwrap_or("not named"))
+        name.map_or_else(|| "not named".to_string(), inline::text)
     )?;
     if let Some(s) = &org.sector {
-        writeln!(o, "| Sector | {} |", cell(s))?;
+        writeln!(o, "| Sector | {} |", inline::text(s))?;
     }
     if let Some(e) = org.employees {
         writeln!(o, "| Employees | {e} |")?;
@@ -85,7 +86,7 @@ fn write_report(o: &mut String, a: &Assessment, options: &ReportOptions) -> fmt:
         writeln!(
             o,
             "| Certifications | {} |",
-            cell(&org.certifications.join(", "))
+            inline::text(&org.certifications.join(", "))
         )?;
     }
     match options.date {
@@ -300,7 +301,7 @@ fn write_soa(o: &mut String, r: &Report) -> fmt::Result {
             cell(row.title),
             if row.applicable { "yes" } else { "no" },
             super::soa::status_str(row.status).replace('_', " "),
-            cell(
+            inline::text(
                 row.reason_for_inclusion
                     .as_deref()
                     .or(row.justification.as_deref())
@@ -379,7 +380,7 @@ fn write_crosswalk(o: &mut String, functions: &[Rollup]) -> fmt::Result {
 }
 
 fn write_roi(o: &mut String, r: &RoiReport) -> fmt::Result {
-    let c = &r.currency;
+    let c = &inline::text(&r.currency);
     writeln!(o, "## Return on investment of certification (estimate)")?;
     writeln!(o)?;
     writeln!(o, "> {ESTIMATE_LABEL}.")?;
@@ -422,17 +423,17 @@ fn write_roi(o: &mut String, r: &RoiReport) -> fmt::Result {
         writeln!(
             o,
             "| {} | {} | {} | {} | {} | {} |",
-            cell(&a.label),
+            inline::text(&a.label),
             number(a.low),
             number(a.likely),
             number(a.high),
-            cell(&a.unit),
-            cell(&a.source)
+            inline::text(&a.unit),
+            inline::text(&a.source)
         )?;
     }
     writeln!(o)?;
     for n in &r.notes {
-        writeln!(o, "- {}", n.trim())?;
+        writeln!(o, "- {}", inline::text(n))?;
     }
     writeln!(o)
 }

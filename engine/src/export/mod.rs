@@ -14,6 +14,7 @@
 
 mod csv;
 mod date;
+pub(crate) mod inline;
 mod markdown;
 pub mod oscal;
 mod soa;

@@ -195,7 +195,7 @@ pub struct Benefits {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MonteCarloSettings {
-    /// 1 to 1,000,000.
+    /// 1 to 200,000 ([`super::MAX_TRIALS`]).
     pub trials: u32,
     /// 0 to 2^53 − 1 (so that JavaScript keeps it exact).
     pub seed: u64,
@@ -308,8 +308,26 @@ impl RoiInputs {
         }
     }
 
-    /// Reads inputs from JSON text (see the module doc); errors name the field's path.
+    /// The largest ROI inputs text [`RoiInputs::from_json`] reads, 64 KiB, checked before
+    /// parsing: a complete inputs file with every field and long sources is about 5 KB.
+    pub const MAX_JSON_BYTES: usize = 64 * 1024;
+
+    /// The message for inputs of `bytes` bytes, more than [`RoiInputs::MAX_JSON_BYTES`] (for
+    /// a shell that refuses a file before reading it all).
+    pub fn too_large(bytes: usize) -> String {
+        format!(
+            "the ROI inputs are {bytes} bytes; at most {} bytes (64 KiB) are read",
+            RoiInputs::MAX_JSON_BYTES
+        )
+    }
+
+    /// Reads inputs from JSON text (see the module doc); errors name the field's path. A text
+    /// longer than [`RoiInputs::MAX_JSON_BYTES`] is refused before parsing; serde_json refuses
+    /// nesting deeper than 128 levels.
     pub fn from_json(text: &str) -> Result<RoiInputs, String> {
+        if text.len() > RoiInputs::MAX_JSON_BYTES {
+            return Err(RoiInputs::too_large(text.len()));
+        }
         let value: Value = serde_json::from_str(text)
             .map_err(|e| format!("the ROI inputs are not valid JSON: {e}"))?;
         RoiInputs::try_from(value)

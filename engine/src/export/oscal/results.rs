@@ -25,7 +25,7 @@ use super::{control_id, objective_id, oscal_text, pretty, prop, NS, OSCAL_VERSIO
 use crate::assessment::Assessment;
 use crate::catalog::{IsoId, GENERIC_LEVELS, ISO_ATTRIBUTION};
 use crate::export::soa::status_str;
-use crate::export::{item_views, scored, ItemView, ReportDate};
+use crate::export::{inline, item_views, scored, ItemView, ReportDate};
 use crate::scoring::{FindingSeverity, Report};
 
 const PLAN: &str = "The organisation rates each of the 70 assessable items of ISO/IEC 42001:2023 (clauses 4-10 and the 38 Annex A controls) on a 0-5 maturity scale (0 Incomplete, 1 Initial, 2 Managed, 3 Defined, 4 Quantitatively managed, 5 Optimizing) against a target level (3 by default, what a certification audit expects), and may exclude an Annex A control with a justification. Ratings are self-declared; evidence is listed where the organisation gave it.";
@@ -79,7 +79,10 @@ pub fn assessment_results(a: &Assessment, date: ReportDate) -> String {
     };
     let metadata = Metadata {
         title: match org_name {
-            Some(n) => format!("ISO/IEC 42001 readiness self-assessment: {n}"),
+            Some(n) => format!(
+                "ISO/IEC 42001 readiness self-assessment: {}",
+                inline::text(n)
+            ),
             None => "ISO/IEC 42001 readiness self-assessment".to_string(),
         },
         last_modified: when,
@@ -183,14 +186,14 @@ fn observation(v: &ItemView, doc: Uuid, when: &str) -> Observation {
         ));
     }
     if let Some(j) = answer.and_then(|a| a.justification()) {
-        description.push_str(&format!(" Justification: {j}"));
+        description.push_str(&format!(" Justification: {}", inline::text(j)));
     }
     if let Some(n) = answer
         .and_then(|a| a.note.as_deref())
         .map(str::trim)
         .filter(|n| !n.is_empty())
     {
-        description.push_str(&format!(" Note: {n}"));
+        description.push_str(&format!(" Note: {}", inline::text(n)));
     }
     let relevant_evidence: Vec<RelevantEvidence> = answer
         .map(|a| a.evidence.as_slice())
@@ -200,7 +203,7 @@ fn observation(v: &ItemView, doc: Uuid, when: &str) -> Observation {
         .filter(|e| !e.is_empty())
         .map(|e| RelevantEvidence {
             href: (e.starts_with("https://") || e.starts_with("http://")).then(|| e.to_string()),
-            description: e.to_string(),
+            description: inline::text(e),
         })
         .collect();
     let mut props = Vec::with_capacity(5);

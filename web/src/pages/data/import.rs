@@ -9,8 +9,8 @@ use aims_engine::assessment::{Assessment, Diagnostic, DiagnosticSeverity, ReadEr
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Files larger than this are refused before reading (an assessment is a few tens of KB).
-const MAX_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+/// Files larger than the engine's reader accepts are refused before reading them from disk.
+const MAX_BYTES: f64 = aims_engine::assessment::MAX_FILE_BYTES as f64;
 
 /// What the import box shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -132,8 +132,9 @@ fn read_file(file: web_sys::File, state: UseStateHandle<Import>) {
         state.set(Import::Refused {
             file: name,
             why: format!(
-                "it is {:.1} MB; an assessment file is far smaller (at most 5 MB is read)",
-                file.size() / 1048576.0
+                "it is {:.1} MiB; an assessment file may be at most 1 MiB ({} bytes)",
+                file.size() / 1048576.0,
+                aims_engine::assessment::MAX_FILE_BYTES
             ),
         });
         return;

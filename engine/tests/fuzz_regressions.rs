@@ -1,0 +1,77 @@
+//! Inputs the fuzz targets (fuzz/, README "Fuzzing") found to break a property, kept as
+//! ordinary tests so that the fix stays.
+
+#![allow(clippy::unwrap_used)]
+
+use aims_engine::assessment::{Assessment, ReadError};
+
+/// assessment_read: a raw line break inside a string made serde_json report column 0, and the
+/// message said "line 2, column 0" although columns count from 1. The error now points at the
+/// line break itself: the end of the line it ends.
+#[test]
+fn a_raw_line_break_in_a_string_is_reported_at_its_own_position() {
+    let text = "{\"format\": \"aims-assessment\", \"version\": 1,\n  \"answers\": {\"4.1\": {\"note\": \"No AI risk\n\"}}}";
+    let err = Assessment::read(text).unwrap_err();
+    let ReadError::Json { line, column, .. } = &err else {
+        panic!("{err:?}")
+    };
+    let second = text.split('\n').nth(1).unwrap();
+    assert_eq!((*line, *column), (2, second.len() + 1), "{err}");
+    assert!(err.to_string().starts_with(&format!(
+        "not valid JSON at line 2, column {}: control character",
+        second.len() + 1
+    )));
+    // At the very start of the text there is no line before: column 1 of line 1.
+    let err = Assessment::read("\"\n\"").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ReadError::Json {
+                line: 1,
+                column: 2,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+/// js_api: an unknown field whose name is empty (`"": 1`) gave a diagnostic whose field was
+/// empty, naming nothing. It is now `""`, with the path before it.
+#[test]
+fn an_unknown_field_with_an_empty_name_is_still_named() {
+    let text = r#"{"format": "aims-assessment", "version": 1, "": 0,
+        "organisation": {"": 1}, "answers": {"6.1.1": {"maturity": 2, "": true}}}"#;
+    let (a, diagnostics) = Assessment::read(text).unwrap();
+    let fields: Vec<(Option<&str>, &str)> = diagnostics
+        .iter()
+        .map(|d| (d.item.as_deref(), d.field.as_str()))
+        .collect();
+    assert_eq!(fields.len(), 3, "{diagnostics:?}");
+    for f in [
+        (None, "organisation.\"\""),
+        (Some("6.1.1"), "\"\""),
+        (None, "\"\""),
+    ] {
+        assert!(fields.contains(&f), "{f:?} in {fields:?}");
+    }
+    // The fields are kept as written.
+    assert!(a.to_json().contains("\"\": true"));
+}
+
+/// roi_inputs: inputs scaled to a small organisation hold values such as 1.4000000000000001
+/// (people, scaled ×0.68 and rounded to 0.1); written out and read back they came back as 1.4,
+/// one bit off, because serde_json's default number parser is not exact in the last bit. The
+/// workspace turns on serde_json's `float_roundtrip`: every value reads back bit for bit.
+#[test]
+fn roi_inputs_written_and_read_back_are_the_same_to_the_bit() {
+    use aims_engine::roi::RoiInputs;
+    let inputs =
+        RoiInputs::from_json(r#"{"organisation": {"employees": 9, "ai_systems_in_scope": 10}}"#)
+            .unwrap();
+    let written = inputs.to_json_pretty();
+    assert!(written.contains("1.4000000000000001"), "{written}");
+    assert_eq!(RoiInputs::from_json(&written).unwrap(), inputs);
+    let x: f64 = serde_json::from_str("1.4000000000000001").unwrap();
+    assert_eq!(x.to_bits(), 1.4000000000000001_f64.to_bits());
+}
