@@ -480,9 +480,19 @@ fn hostile() -> Assessment {
             },
         );
     }
+    // Controls a clause requires cannot be excluded: they carry the hostile text as their
+    // reason for inclusion instead.
     let controls = IsoId::assessable().filter(|i| i.is_annex_a());
-    for (id, s) in controls.zip(HOSTILE.iter()) {
-        answers.insert(id, Answer::excluded(s));
+    for (id, s) in controls.zip(HOSTILE.iter().cycle()) {
+        let answer = if aims_engine::catalog::ExclusionLimit::of(id).is_some() {
+            Answer {
+                reason: Some(s.to_string()),
+                ..Answer::rated(2)
+            }
+        } else {
+            Answer::excluded(s)
+        };
+        answers.insert(id, answer);
     }
     let mut a = Assessment {
         answers: Answers::Iso42001(answers),
