@@ -135,6 +135,14 @@ fn everything_at_3_with_target_4_is_ready_with_the_ambition_apart() {
         .all(|g| g.priority == Priority::Low && g.finding.is_none() && g.target == 4));
     assert_eq!(r.readiness, Some(100.0));
     assert_eq!(r.against_target, Some(75.0));
+    // The roadmap lists the ambition as continual improvement, under surveillance.
+    let surveillance = r
+        .roadmap
+        .phases
+        .iter()
+        .find(|p| p.id == aims_engine::scoring::PhaseId::Surveillance)
+        .unwrap();
+    assert_eq!(surveillance.gaps.len(), 70);
 }
 
 #[test]

@@ -193,7 +193,9 @@ pub(crate) fn score_items<T: Tables>(
         .collect();
     gaps.sort_by_key(Gap::order_key);
     ambition_gaps.sort_by_key(Gap::order_key);
-    let roadmap = roadmap::plan(items, &findings, &gaps, organisation, planning);
+    // The roadmap closes the gaps below level 3 and lists the ambition gaps under surveillance.
+    let all_gaps: Vec<Gap> = gaps.iter().chain(&ambition_gaps).copied().collect();
+    let roadmap = roadmap::plan(items, &findings, &all_gaps, organisation, planning);
     let total = items.len() as u32;
     let provisional = answered < total;
     let mut notes = Vec::new();

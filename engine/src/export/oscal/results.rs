@@ -263,7 +263,13 @@ fn finding(v: &ItemView, doc: Uuid) -> Finding {
     if let Some(status) = v.soa_status {
         props.push(prop("soa-status", status_str(status)));
     }
-    if let Some(reason) = v.reason_for_inclusion {
+    // A prop value is one line without outer spaces (OSCAL's token-like string): runs of white
+    // space, line breaks included, become one space.
+    if let Some(reason) = v
+        .reason_for_inclusion
+        .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|r| !r.is_empty())
+    {
         props.push(prop("reason-for-inclusion", reason));
     }
     Finding {
