@@ -339,6 +339,41 @@ fn oscal_documents_are_deterministic_and_name_their_content() {
     }
 }
 
+/// An assessment whose only answer is a control excluded with a justification.
+fn only_excluded() -> Assessment {
+    let mut answers = std::collections::BTreeMap::new();
+    answers.insert(
+        IsoId::parse("A.7.3").unwrap(),
+        Answer::excluded("We acquire no data"),
+    );
+    Assessment {
+        answers: Answers::Iso42001(answers),
+        ..Assessment::default()
+    }
+}
+
+/// OSCAL 1.2 requires a control selection to include something (`include-all` or a non-empty
+/// `include-controls`): with no item in scope yet, the selection includes the whole catalog,
+/// and still excludes the justified exclusions; once an item is rated, only the list is given.
+#[test]
+fn oscal_control_selection_always_includes_something() {
+    let selection = |a: &Assessment| -> Value {
+        let v: Value = serde_json::from_str(&oscal::assessment_results(a, date())).unwrap();
+        v["assessment-results"]["results"][0]["reviewed-controls"]["control-selections"][0].clone()
+    };
+    let empty = selection(&Assessment::default());
+    assert_eq!(empty["include-all"], serde_json::json!({}));
+    assert!(empty.get("include-controls").is_none());
+    assert!(empty.get("exclude-controls").is_none());
+    let excluded = selection(&only_excluded());
+    assert_eq!(excluded["include-all"], serde_json::json!({}));
+    assert_eq!(excluded["exclude-controls"][0]["control-id"], "a.7.3");
+    assert!(excluded.get("include-controls").is_none());
+    let rated = selection(&tricky());
+    assert!(rated.get("include-all").is_none());
+    assert_eq!(rated["include-controls"].as_array().unwrap().len(), 4);
+}
+
 /// Writes the documents the trestle check validates.
 #[test]
 fn oscal_documents_for_validation_are_written_to_target() {
@@ -376,6 +411,7 @@ fn oscal_documents_for_validation_are_written_to_target() {
     docs.push(("tricky".to_string(), tricky()));
     docs.push(("hostile".to_string(), hostile()));
     docs.push(("empty".to_string(), Assessment::default()));
+    docs.push(("only-excluded".to_string(), only_excluded()));
     for (name, a) in docs {
         let text = oscal::assessment_results(&a, date());
         serde_json::from_str::<Value>(&text).unwrap();

@@ -6,10 +6,18 @@ Loads every *.json file in a directory (default: target/oscal, written by the en
 models: `catalog` documents as trestle.oscal.catalog.Catalog, `assessment-results` documents
 as trestle.oscal.assessment_results.AssessmentResults. The models forbid unknown fields and
 check OSCAL's patterns (UUIDs, tokens, date-times, the oscal-version), so a document that loads
-is well formed for the OSCAL version trestle implements (1.1.x for trestle 3.x).
+is well formed for the OSCAL version trestle implements.
+
+Runs unchanged under both pinned trestle versions (`./x test` runs it with each):
+- compliance-trestle 3.x (pydantic 1, OSCAL 1.1.x models): the models refuse an oscal-version
+  outside 1.1.x themselves;
+- compliance-trestle 5.x (pydantic 2, OSCAL 1.2.x models): stricter structure (a catalog group
+  holds groups or controls, not both; a control selection includes something), and the models
+  no longer check oscal-version, so this script checks that the declared version is an OSCAL
+  1.x version no newer than the models' (OSCAL 1.2 reads 1.1 documents: a minor release).
 
 Exit code 0 when every file loads, 1 when any fails (each failure is printed), 2 when there is
-nothing to validate. Run by `./x test` in a virtual environment with a pinned trestle.
+nothing to validate.
 """
 
 import json
@@ -17,7 +25,8 @@ import pathlib
 import re
 import sys
 
-from trestle.oscal import OSCAL_VERSION, OSCAL_VERSION_REGEX
+import trestle
+from trestle.oscal import OSCAL_VERSION
 from trestle.oscal.assessment_results import AssessmentResults
 from trestle.oscal.catalog import Catalog
 
@@ -33,13 +42,24 @@ def validate(path: pathlib.Path) -> str:
     model = MODELS.get(root)
     if model is None:
         raise ValueError(f"unexpected root key {root!r}")
-    parse = getattr(model, "model_validate", None) or model.parse_obj
+    parse = getattr(model, "model_validate", None) or model.parse_obj  # pydantic 2, else 1
     parse(body)
-    # The models do not check the version on every path; check it against trestle's own rule.
+    # trestle 5's models accept any oscal-version: the document must not claim a newer one.
     version = body["metadata"]["oscal-version"]
-    if not re.match(OSCAL_VERSION_REGEX, version):
-        raise ValueError(f"oscal-version {version!r} does not match {OSCAL_VERSION_REGEX}")
+    if version_tuple(version) is None:
+        raise ValueError(f"oscal-version {version!r} is not MAJOR.MINOR.PATCH")
+    models = version_tuple(OSCAL_VERSION)
+    if version_tuple(version)[0] != models[0] or version_tuple(version) > models:
+        raise ValueError(
+            f"oscal-version {version!r} is not an OSCAL {models[0]}.x version up to {OSCAL_VERSION}"
+        )
     return root
+
+
+def version_tuple(version: str):
+    """(major, minor, patch) of an OSCAL version, None when it is not one."""
+    m = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", version)
+    return tuple(int(g) for g in m.groups()) if m else None
 
 
 def main() -> int:
@@ -60,7 +80,7 @@ def main() -> int:
     for key in missing:
         print(f"FAIL no {key} document in {directory}", file=sys.stderr)
     print(
-        f"OSCAL (compliance-trestle, OSCAL {OSCAL_VERSION} models): {len(files) - invalid} of "
+        f"OSCAL (compliance-trestle {trestle.__version__}, OSCAL {OSCAL_VERSION} models): {len(files) - invalid} of "
         f"{len(files)} documents valid ({seen['catalog']} catalog, "
         f"{seen['assessment-results']} assessment-results)"
     )

@@ -48,11 +48,12 @@ pub struct Catalog {
     pub groups: Vec<Group>,
 }
 
+/// A group holds `groups` or `controls`, never both (see catalog.rs).
 #[derive(Serialize)]
 pub struct Group {
     pub id: String,
     pub class: &'static str,
-    pub title: &'static str,
+    pub title: String,
     pub props: Vec<Prop>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Group>,
@@ -127,11 +128,18 @@ pub struct ReviewedControls {
 #[serde(rename_all = "kebab-case")]
 pub struct ControlSelection {
     pub description: &'static str,
+    /// Set only when `include_controls` is empty: OSCAL 1.2 needs one or the other.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub include_all: Option<IncludeAll>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub include_controls: Vec<ControlRef>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub exclude_controls: Vec<ControlRef>,
 }
+
+/// OSCAL's `include-all`: an empty object.
+#[derive(Serialize)]
+pub struct IncludeAll {}
 
 #[derive(Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -17,7 +17,7 @@
 
 use super::model::{
     AssessmentResult, AssessmentResults, BackMatter, ControlRef, ControlSelection, Finding,
-    FindingTarget, ImportAp, Metadata, ObjectiveStatus, Observation, Party, Prop,
+    FindingTarget, ImportAp, IncludeAll, Metadata, ObjectiveStatus, Observation, Party, Prop,
     RelatedObservation, RelevantEvidence, Resource, ResultsDocument, ReviewedControls,
 };
 use super::uuid::{hex, sha1, Uuid, AIMS_NAMESPACE};
@@ -156,12 +156,27 @@ fn reviewed_controls(views: &[ItemView]) -> ReviewedControls {
             })
             .collect()
     };
-    ReviewedControls {
-        control_selections: vec![ControlSelection {
+    let include_controls = select(&|v| v.answered() && !v.excluded);
+    let exclude_controls = select(&|v| v.excluded);
+    // A control selection must include something (OSCAL 1.2 requires `include-all` or a
+    // non-empty `include-controls`): with no item in scope yet, the whole catalog is.
+    let selection = if include_controls.is_empty() {
+        ControlSelection {
+            description: "No item is rated yet: the whole catalog is in the self-assessment's scope, to be rated; controls excluded with a justification are excluded.",
+            include_all: Some(IncludeAll {}),
+            include_controls,
+            exclude_controls,
+        }
+    } else {
+        ControlSelection {
             description: "Assessed items, and Annex A controls marked not applicable without a justification (a nonconformity), are included; controls excluded with a justification are excluded.",
-            include_controls: select(&|v| v.answered() && !v.excluded),
-            exclude_controls: select(&|v| v.excluded),
-        }],
+            include_all: None,
+            include_controls,
+            exclude_controls,
+        }
+    };
+    ReviewedControls {
+        control_selections: vec![selection],
     }
 }
 
