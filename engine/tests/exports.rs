@@ -418,7 +418,7 @@ fn oscal_documents_for_validation_are_written_to_target() {
         std::fs::write(dir.join(format!("assessment-results-{name}.json")), text).unwrap();
         written += 1;
     }
-    assert_eq!(written, 1 + fixtures.len() + cases().len() + 3);
+    assert_eq!(written, 1 + fixtures.len() + cases().len() + 4);
 }
 
 #[test]
