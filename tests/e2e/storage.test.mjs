@@ -13,6 +13,11 @@ after(async () => { await app?.close(); });
 
 test('garbage in the list of assessments: the list is rebuilt from the saved ones and the user is told', async () => {
   const page = await app.fresh('#/quick-scan');
+  // Past the role and certificate questions to the first maturity question.
+  for (let q = 1; q <= 2; q++) {
+    await page.click('.qs-next');
+    await page.waitForFunction((t) => document.querySelector('.progress-label')?.textContent.startsWith(t), `Question ${q + 1} of`);
+  }
   await page.check('input[name^="qs-"][value="2"]');
   // The answer is saved (at most 500 ms after the change).
   await page.waitForFunction((ns) => Object.keys(localStorage).some((k) => k.startsWith(`${ns}assessment:`)
