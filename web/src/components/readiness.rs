@@ -379,7 +379,11 @@ pub fn stage1_checklist(report: &Report) -> Html {
                 { badge(tone, kind, label) }
                 <span class="stage1-text">
                     { e.document }
-                    <span class="muted">{ format!(" (clause {})", clauses.join(", ")) }</span>
+                    <span class="muted">{ format!(
+                        " ({} {})",
+                        if clauses.len() == 1 { "clause" } else { "clauses" },
+                        clauses.join(", ")
+                    ) }</span>
                 </span>
             </li>
         }
