@@ -27,6 +27,7 @@ fn main() {
         "quick-scan.txt",
         "root-causes.txt",
         "exclusion-limits.txt",
+        "stage1-documents.txt",
     ] {
         println!("cargo:rerun-if-changed=data/{f}");
     }
@@ -567,6 +568,49 @@ fn main() {
             control[0],
             by_id[0],
             b.get_one("reason")
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+
+    // ---- Stage 1 checklist ---------------------------------------------------------------------
+    let docs = read_blocks(&data.join("stage1-documents.txt"));
+    let mut seen_docs = std::collections::HashSet::new();
+    writeln!(
+        out,
+        "pub(crate) static STAGE1_DOCUMENTS: [Stage1Document; {}] = [",
+        docs.len()
+    )
+    .unwrap();
+    for b in &docs {
+        if !seen_docs.insert(b.id.clone()) {
+            fail(&format!(
+                "stage1-documents.txt line {}: document [{}] is declared twice",
+                b.line, b.id
+            ));
+        }
+        let clauses = b.get_all("clause");
+        if clauses.is_empty() {
+            fail(&format!(
+                "stage1-documents.txt line {}: [{}] lists no clause",
+                b.line, b.id
+            ));
+        }
+        for c in &clauses {
+            if c.starts_with("A.") && !limits.iter().any(|l| l.id == *c) {
+                fail(&format!(
+                    "stage1-documents.txt line {}: {c} is an Annex A control that may be excluded; list only controls of exclusion-limits.txt",
+                    b.line
+                ));
+            }
+        }
+        let ids = parse_items_in("stage1-documents.txt", b, &clauses, &iso_index, &assessable);
+        writeln!(
+            out,
+            "    Stage1Document {{ id: {:?}, document: {:?}, clauses: &[{}] }},",
+            b.id,
+            b.get_one("document"),
+            ids.join(", ")
         )
         .unwrap();
     }

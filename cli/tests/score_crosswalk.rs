@@ -332,3 +332,39 @@ fn a_file_beyond_the_readers_limit_is_refused_without_reading_it_all() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn score_lists_the_stage1_checklist_missing_first() {
+    let r = aims(&[
+        "score",
+        &fixture("techserve-month1.json"),
+        "--format",
+        "json",
+    ]);
+    assert!(r.ok, "{}", r.stderr);
+    let v = json(&r.stdout);
+    let list = v["stage1_checklist"].as_array().unwrap();
+    assert_eq!(list.len(), 12);
+    let rank = |s: &str| match s {
+        "missing" => 0,
+        "partial" => 1,
+        "present" => 2,
+        other => panic!("unexpected status {other}"),
+    };
+    let ranks: Vec<i32> = list
+        .iter()
+        .map(|e| rank(e["status"].as_str().unwrap()))
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+    assert_eq!(list[0]["status"], "missing");
+    assert_eq!(list[0]["clauses"][0], "4.3");
+    assert!(list[0]["document"].as_str().unwrap().contains("scope"));
+    let text = aims(&["score", &fixture("techserve-month1.json")]);
+    assert!(
+        text.stdout.contains(
+            "Stage 1 checklist: documents an auditor looks for (5 missing, 7 partial, 0 present)\n  missing  The scope"
+        ),
+        "{}",
+        text.stdout
+    );
+}

@@ -280,3 +280,41 @@ fn a_capacity_raises_or_lowers_the_implementation_time() {
     a.organisation.certifications.clear();
     assert!(months(&a) >= fast);
 }
+
+/// Reference cases of the Stage 1 checklist: every item at level 3 with evidence lists every
+/// document as present; an empty assessment lists every document as missing.
+#[test]
+fn stage1_checklist_reference_cases() {
+    use aims_engine::assessment::Answers;
+    use aims_engine::catalog::Stage1Document;
+    use aims_engine::scoring::DocumentStatus;
+    let all = IsoId::assessable()
+        .map(|i| {
+            (
+                i,
+                Answer {
+                    evidence: vec!["record".into()],
+                    ..Answer::rated(3)
+                },
+            )
+        })
+        .collect();
+    let full = Assessment {
+        answers: Answers::Iso42001(all),
+        ..Assessment::default()
+    };
+    let r = score(&full);
+    assert_eq!(r.stage1_checklist.len(), Stage1Document::all().len());
+    assert!(r
+        .stage1_checklist
+        .iter()
+        .all(|e| e.status == DocumentStatus::Present));
+    let r = score(&Assessment::default());
+    assert_eq!(r.stage1_checklist.len(), Stage1Document::all().len());
+    assert!(r
+        .stage1_checklist
+        .iter()
+        .all(|e| e.status == DocumentStatus::Missing));
+    // The same scope document is listed first when nothing is in place (catalog order).
+    assert_eq!(r.stage1_checklist[0].clauses, &[id("4.3")]);
+}

@@ -285,9 +285,25 @@ export interface Report {
   not_assessed: IsoId[];
   /** Exclusions the organisation's roles for AI suggest; never applied until accepted. */
   proposed_exclusions: { item: IsoId; title: string; justification: string }[];
+  /**
+   * The documents a Stage 1 audit looks for, with the clauses each comes from, ticked from the
+   * answers and evidence: missing first, then partial, then present (docs/scoring.md).
+   */
+  stage1_checklist: Stage1Document[];
   /** Remarks on the assessment, e.g. targets below level 3. */
   notes: string[];
   roadmap: Roadmap;
+}
+
+/** Whether a document a Stage 1 audit looks for is in place, judged from the answers. */
+export type DocumentStatus = "present" | "partial" | "missing";
+
+export interface Stage1Document {
+  /** What the auditor asks to see. */
+  document: string;
+  /** The clauses (and controls) it comes from. */
+  clauses: IsoId[];
+  status: DocumentStatus;
 }
 
 export type CoverageStatus = "unknown" | "not_covered" | "partial" | "covered";

@@ -23,6 +23,9 @@ const enough: boolean = report.completeness.assessed >= report.completeness.requ
 const missingCritical: string[] = report.completeness.missing_critical;
 const related: string[] | undefined = report.findings[0]?.related;
 const proposed: string | undefined = report.proposed_exclusions[0]?.justification;
+const firstDocument = report.stage1_checklist[0];
+const documentStatus: 'present' | 'partial' | 'missing' | undefined = firstDocument?.status;
+const documentClauses: string[] | undefined = firstDocument?.clauses;
 const ambition: number = report.ambition_gaps.length;
 const inclusion: string | null = report.statement_of_applicability[0].reason_for_inclusion;
 const forward: ForwardCrosswalk = crosswalk(assessment, 'nist-ai-rmf');
@@ -67,3 +70,4 @@ roi(null, { seed: '42' });
 const untyped: Relationship = 'related';
 console.log(badMaturity, notNull, relationship, rationale, joint, direct, untyped);
 console.log(blocking, enough, missingCritical, related, proposed, ambition, inclusion);
+console.log(firstDocument?.document, documentStatus, documentClauses);

@@ -61,7 +61,7 @@ test('results show readiness, the not-ready verdict, findings, gaps, the SoA and
   await page.waitForSelector('.results');
   const headings = await texts(page, 'main h2');
   for (const h of ['Readiness', 'Verdict', 'Readiness by section', 'Predicted audit findings',
-    'Statement of Applicability', 'Roadmap']) {
+    'Stage 1 checklist', 'Statement of Applicability', 'Roadmap']) {
     assert.ok(headings.includes(h), `missing section ${h} in ${headings}`);
   }
   assert.ok(headings.some((h) => /^Prioritised gaps \(\d+\)$/.test(h)), headings.join(' | '));
@@ -92,6 +92,16 @@ test('results show readiness, the not-ready verdict, findings, gaps, the SoA and
   assert.match(await gap.locator('.badge').textContent(), /^Critical priority$/, 'a major comes first');
   assert.match(await gap.locator('.gap-levels').textContent(), /Maturity \d.*level 3/);
   assert.match(await gap.locator('.gap-action').textContent(), /^Next step: .{10,}/);
+
+  // The Stage 1 checklist: twelve documents, each status in words with an icon, missing first.
+  const docs = page.locator('section[aria-labelledby=stage1-h] li.stage1-doc');
+  assert.equal(await docs.count(), 12);
+  const statuses = await docs.evaluateAll((ls) => ls.map((l) => l.dataset.status));
+  const rank = { missing: 0, partial: 1, present: 2 };
+  assert.equal(statuses[0], 'missing', 'TechServe at month 1 has no scope document yet');
+  assert.ok(statuses.every((s, i) => i === 0 || rank[statuses[i - 1]] <= rank[s]), statuses.join(' '));
+  assert.match(await docs.first().textContent(), /^Missing.*scope of the AI management system.*\(clause 4\.3\)$/);
+  assert.equal(await docs.first().locator('.badge svg.icon').count(), 1);
 
   // The Statement of Applicability: 38 controls in a scrollable, labelled region.
   const soa = page.locator('[role=region][aria-label="Statement of Applicability"]');
@@ -258,7 +268,8 @@ test('the report holds every section, prints, and hides the navigation in print'
   assert.match(await page.textContent('.report-head'), new RegExp(`${new Date().getFullYear()}`));
   const headings = await texts(page, 'main h2');
   for (const h of ['Readiness', 'Verdict', 'Readiness by section', 'Predicted audit findings',
-    'Statement of Applicability', 'Roadmap', 'NIST AI RMF crosswalk', 'Return on investment (estimate)']) {
+    'Stage 1 checklist', 'Statement of Applicability', 'Roadmap', 'NIST AI RMF crosswalk',
+    'Return on investment (estimate)']) {
     assert.ok(headings.includes(h), `missing section ${h} in ${headings}`);
   }
   assert.match(await page.textContent('.verdict-title'), /^Not ready for certification/);
@@ -307,9 +318,11 @@ test('hostile text in the name, notes and justifications renders as text on the 
   const hostile = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>[a](javascript:x)';
   const a = structuredClone(techserve);
   a.organisation = { ...a.organisation, name: hostile };
+  // Controls a clause requires cannot be excluded (engine/data/exclusion-limits.txt): they stay in scope.
+  const required = ['A.2.2', 'A.3.2', 'A.5.2', 'A.5.3', 'A.5.4', 'A.5.5'];
   for (const [id, answer] of Object.entries(a.answers)) {
     answer.note = `${hostile} ${id}`;
-    if (id.startsWith('A.')) Object.assign(answer, { applicable: false, justification: hostile });
+    if (id.startsWith('A.') && !required.includes(id)) Object.assign(answer, { applicable: false, justification: hostile });
   }
   const page = await seeded('#/report', a);
   await page.waitForSelector('.report #roi-h');

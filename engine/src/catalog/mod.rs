@@ -20,7 +20,7 @@ pub use listing::CatalogName;
 pub use nist::{CategoryId, CategoryInfo, Function, SubcategoryId, SubcategoryInfo};
 pub use pairs::{Pair, Relationship};
 pub use quick_scan::{Question, QuestionKind, QUICK_SCAN_OPTIONS};
-pub use rules::{AiRole, ExclusionLimit, RootCause};
+pub use rules::{AiRole, ExclusionLimit, RootCause, Stage1Document};
 pub(crate) use suggest::distance as edit_distance;
 pub use suggest::UnknownId;
 pub(crate) use tables::{Shipped, Tables};
@@ -33,7 +33,7 @@ mod data {
     use super::nist::{CategoryId, CategoryInfo, Function, SubcategoryId, SubcategoryInfo};
     use super::pairs::{Pair, Relationship};
     use super::quick_scan::{Question, QuestionKind};
-    use super::rules::{AiRole, ExclusionLimit, RootCause};
+    use super::rules::{AiRole, ExclusionLimit, RootCause, Stage1Document};
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
 

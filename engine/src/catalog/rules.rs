@@ -1,10 +1,10 @@
 //! Catalog data behind the judgement rules: the root-cause groups that findings are merged
 //! by, the Annex A controls that a clause makes impossible to exclude, and the ISO/IEC 22989
-//! roles that say which controls apply to an organisation. Declared in `engine/data/`
-//! (`root-causes.txt`, `exclusion-limits.txt`, the `applies_to` keys of the guidance) and
-//! checked by the build.
+//! roles that say which controls apply to an organisation, and the documents a Stage 1 audit
+//! looks for. Declared in `engine/data/` (`root-causes.txt`, `exclusion-limits.txt`,
+//! `stage1-documents.txt`, the `applies_to` keys of the guidance) and checked by the build.
 
-use super::data::{EXCLUSION_LIMITS, ROOT_CAUSES, ROOT_CAUSE_OF};
+use super::data::{EXCLUSION_LIMITS, ROOT_CAUSES, ROOT_CAUSE_OF, STAGE1_DOCUMENTS};
 use super::iso::IsoId;
 use serde::{Serialize, Serializer};
 
@@ -50,6 +50,25 @@ impl Eq for RootCause {}
 impl Serialize for &'static RootCause {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.id)
+    }
+}
+
+/// A document (or set of records) that a Stage 1 audit looks for, with the assessable items
+/// whose answers tell whether it exists.
+#[derive(Debug)]
+pub struct Stage1Document {
+    /// A stable key, e.g. `ai-policy`.
+    pub id: &'static str,
+    /// What the auditor asks to see, in our own words.
+    pub document: &'static str,
+    /// The clauses (and controls that cannot be excluded) it comes from, in catalog order.
+    pub clauses: &'static [IsoId],
+}
+
+impl Stage1Document {
+    /// Every document, in the order of the management system (scope first).
+    pub fn all() -> &'static [Stage1Document] {
+        &STAGE1_DOCUMENTS
     }
 }
 

@@ -105,6 +105,7 @@ fn write_report(o: &mut String, a: &Assessment, options: &ReportOptions) -> fmt:
     write_readiness(o, &r)?;
     write_findings(o, &r)?;
     write_gaps(o, &r)?;
+    write_stage1(o, &r)?;
     write_soa(o, &r)?;
     write_roadmap(o, &r)?;
     if let Some(answers) = view.iso_answers() {
@@ -280,6 +281,24 @@ fn write_gap_table(o: &mut String, gaps: &[crate::scoring::Gap]) -> fmt::Result 
             g.current,
             g.target,
             cell(&g.action.to_string())
+        )?;
+    }
+    writeln!(o)
+}
+
+fn write_stage1(o: &mut String, r: &Report) -> fmt::Result {
+    writeln!(o, "## Stage 1 checklist: documents an auditor looks for")?;
+    writeln!(o)?;
+    writeln!(o, "| Status | Document | Clauses |")?;
+    writeln!(o, "|---|---|---|")?;
+    for e in &r.stage1_checklist {
+        let clauses: Vec<&str> = e.clauses.iter().map(|c| c.as_str()).collect();
+        writeln!(
+            o,
+            "| {} | {} | {} |",
+            e.status.as_str(),
+            cell(e.document),
+            clauses.join(", ")
         )?;
     }
     writeln!(o)

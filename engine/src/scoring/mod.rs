@@ -8,6 +8,7 @@
 //! - findings follow ISO/IEC 17021-1 (major / minor / observation, see [`findings`]) and the
 //!   verdict follows the certification decision of the source article;
 //! - gaps are ordered by criticality weight × levels to target;
+//! - the Stage 1 checklist ticks the documents an auditor looks for (see [`stage1`]);
 //! - the roadmap starts where the organisation is and sizes the implementation with the one
 //!   effort model ([`crate::effort`]) and the team's capacity (see [`roadmap`]).
 //!
@@ -17,6 +18,7 @@
 pub mod findings;
 pub mod roadmap;
 mod rules;
+pub mod stage1;
 mod text;
 
 pub use text::phase_gap;
@@ -26,6 +28,7 @@ pub use findings::{
 };
 pub use roadmap::{Assumption, Capacity, CertificateCredit, Phase, PhaseGap, PhaseId, Roadmap};
 pub use rules::{rules, Rule, RULES_CHANGED, RULES_VERSION};
+pub use stage1::{ChecklistEntry, DocumentStatus};
 
 use crate::assessment::{Answer, Answers, Assessment, IsoAnswers, Organisation, Planning, Profile};
 use crate::catalog::{Criticality, IsoId, Shipped, Tables};
@@ -222,6 +225,7 @@ pub(crate) fn score_items<T: Tables>(
         ambition_gaps,
         not_assessed,
         proposed_exclusions: Vec::new(),
+        stage1_checklist: stage1::checklist(items),
         notes,
         roadmap,
     }
@@ -268,6 +272,9 @@ pub struct Report {
     /// Annex A controls that the organisation's roles for AI suggest excluding, each with a
     /// proposed justification; never applied until the user accepts one.
     pub proposed_exclusions: Vec<ProposedExclusion>,
+    /// The documented information a Stage 1 audit looks for, each present, partial or missing
+    /// from the answers and evidence recorded: missing first, then partial, then present.
+    pub stage1_checklist: Vec<ChecklistEntry>,
     /// Remarks on the assessment itself (e.g. targets below the audit bar).
     pub notes: Vec<Note>,
     pub roadmap: Roadmap,

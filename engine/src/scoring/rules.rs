@@ -89,6 +89,13 @@ pub fn rules() -> Vec<Rule> {
                 "Items below level {AUDIT_LEVEL}, what blocks certification first: the items of major findings, then of minor ones, each by criticality. Items at level {AUDIT_LEVEL} or above but below a higher target are listed apart, as ambition."
             ),
         },
+        Rule {
+            title: "Stage 1 checklist",
+            text: format!(
+                "The {} documents a Stage 1 audit looks for, each from its clauses. An item behind a document is present at level {AUDIT_LEVEL} or above (with evidence listed on a critical item), partial at 1-2 or at {AUDIT_LEVEL}+ on a critical item with no evidence, and missing at 0, unrated or marked not applicable. A document is present when every item behind it is, missing when every item is, and partial otherwise; missing ones are listed first.",
+                crate::catalog::Stage1Document::all().len()
+            ),
+        },
     ]
 }
 
@@ -103,6 +110,7 @@ mod tests {
         assert!(all.contains(&format!("More than {STAGE1_MAJORS} majors")));
         assert!(all.contains("ai policy (5.2, A.2.2, A.2.3, A.2.4)"));
         assert!(all.contains("A.2.2 (5.2)"));
+        assert!(all.contains("The 12 documents a Stage 1 audit"));
         assert!(rules()
             .iter()
             .all(|r| !r.title.is_empty() && r.text.ends_with('.')));

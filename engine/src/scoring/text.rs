@@ -148,6 +148,28 @@ fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {
             writeln!(o, "           {}", p.justification)?;
         }
     }
+    if !r.stage1_checklist.is_empty() {
+        writeln!(o)?;
+        let count =
+            |s: super::DocumentStatus| r.stage1_checklist.iter().filter(|e| e.status == s).count();
+        writeln!(
+            o,
+            "Stage 1 checklist: documents an auditor looks for ({} missing, {} partial, {} present)",
+            count(super::DocumentStatus::Missing),
+            count(super::DocumentStatus::Partial),
+            count(super::DocumentStatus::Present)
+        )?;
+        for e in &r.stage1_checklist {
+            let clauses: Vec<&str> = e.clauses.iter().map(|c| c.as_str()).collect();
+            writeln!(
+                o,
+                "  {:<8} {} ({})",
+                e.status.as_str(),
+                e.document,
+                clauses.join(", ")
+            )?;
+        }
+    }
     if !r.not_assessed.is_empty() {
         writeln!(o)?;
         let ids: Vec<&str> = r.not_assessed.iter().map(|i| i.as_str()).collect();

@@ -1,6 +1,6 @@
 //! The sections of a readiness report, shared by the results page and the printable report:
-//! scores, verdict, section charts, predicted findings, prioritised gaps, the Statement of
-//! Applicability and the roadmap, plus the "How is this scored?" rules and the empty state.
+//! scores, verdict, section charts, predicted findings, prioritised gaps, the Stage 1
+//! checklist, the Statement of Applicability and the roadmap, plus the "How is this scored?" rules and the empty state.
 //!
 //! Each function renders one `<section>` with an `<h2>` from the engine's
 //! [`Report`]; nothing here computes a score, a finding or a month (the engine does).
@@ -12,7 +12,7 @@ use crate::components::icon::{badge, icon, Icon, Tone};
 use crate::route::Route;
 use aims_engine::catalog::IsoId;
 use aims_engine::scoring::{
-    Finding, FindingSeverity, Gap, PhaseId, Priority, Report, SoaStatus, Verdict,
+    DocumentStatus, Finding, FindingSeverity, Gap, PhaseId, Priority, Report, SoaStatus, Verdict,
 };
 use yew::prelude::*;
 
@@ -354,6 +354,50 @@ pub fn gaps(report: &Report, visible: Option<usize>) -> Html {
             <p class="muted">{"Items below level 3, what blocks certification first: the items of major findings, then of minor ones, each by criticality."}</p>
             { body }
             { for ambition }
+        </section>
+    }
+}
+
+/// The words, tone and icon of a Stage 1 document's status.
+fn document_look(s: DocumentStatus) -> (Tone, Icon, &'static str) {
+    match s {
+        DocumentStatus::Missing => (Tone::Bad, Icon::Cross, "Missing"),
+        DocumentStatus::Partial => (Tone::Warn, Icon::Half, "Partial"),
+        DocumentStatus::Present => (Tone::Ok, Icon::Check, "Present"),
+    }
+}
+
+/// The Stage 1 checklist: the documents an auditor looks for, missing first (the engine's order).
+pub fn stage1_checklist(report: &Report) -> Html {
+    let list = &report.stage1_checklist;
+    let count = |s: DocumentStatus| list.iter().filter(|e| e.status == s).count();
+    let rows = list.iter().map(|e| {
+        let (tone, kind, label) = document_look(e.status);
+        let clauses: Vec<&str> = e.clauses.iter().map(|c| c.as_str()).collect();
+        html! {
+            <li class="stage1-doc" data-status={e.status.as_str()}>
+                { badge(tone, kind, label) }
+                <span class="stage1-text">
+                    { e.document }
+                    <span class="muted">{ format!(
+                        " ({} {})",
+                        if clauses.len() == 1 { "clause" } else { "clauses" },
+                        clauses.join(", ")
+                    ) }</span>
+                </span>
+            </li>
+        }
+    });
+    html! {
+        <section class="report-section" aria-labelledby="stage1-h">
+            <h2 id="stage1-h">{"Stage 1 checklist"}</h2>
+            <p class="muted">{ format!(
+                "The documents a Stage 1 audit looks for: {} missing, {} partial, {} present. Present means every item behind it is at level 3 or above, with evidence listed on critical items.",
+                count(DocumentStatus::Missing),
+                count(DocumentStatus::Partial),
+                count(DocumentStatus::Present)
+            ) }</p>
+            <ul class="stage1">{ for rows }</ul>
         </section>
     }
 }

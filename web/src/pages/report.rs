@@ -181,6 +181,7 @@ pub fn page() -> Html {
             { readiness::section_charts(report) }
             { readiness::findings(report, None) }
             { readiness::gaps(report, None) }
+            { readiness::stage1_checklist(report) }
             { readiness::statement_of_applicability(report) }
             { readiness::roadmap(report) }
             { crosswalk_summary(&crosswalk) }

@@ -1,7 +1,8 @@
 //! The results page: readiness overall and per part, the verdict, charts per clause and per
-//! Annex A objective, predicted findings, prioritised gaps, the Statement of Applicability and
-//! the roadmap, all from the engine's report in the context (memoised by the app). Before
-//! anything is answered it invites the user to the quick scan or the assessment.
+//! Annex A objective, predicted findings, prioritised gaps, the Stage 1 checklist, the
+//! Statement of Applicability and the roadmap, all from the engine's report in the context
+//! (memoised by the app). Before anything is answered it invites the user to the quick scan or
+//! the assessment.
 
 use crate::components::proposals::ProposedExclusions;
 use crate::components::readiness;
@@ -55,6 +56,7 @@ pub fn page() -> Html {
             { readiness::section_charts(report) }
             { readiness::findings(report, Some(FINDINGS_SHOWN)) }
             { readiness::gaps(report, Some(GAPS_SHOWN)) }
+            { readiness::stage1_checklist(report) }
             { readiness::statement_of_applicability(report) }
             { readiness::roadmap(report) }
             { readiness::scoring_rules(false) }
