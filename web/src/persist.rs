@@ -108,6 +108,8 @@ pub fn load_initial(store: &Store, unavailable: Option<SaveError>) -> AppState {
     match store.load_assessment(&current, now) {
         Ok(Ok(Some(saved))) => {
             state.assessment = Rc::new(saved.assessment);
+            // What another tab's save is compared with.
+            state.base = state.assessment.clone();
             state.rev = saved.rev;
             state.saved_rev = saved.rev;
         }
