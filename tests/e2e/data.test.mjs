@@ -1,6 +1,7 @@
 // The ROI page and the Data page: ROI inputs drive the results and report their errors inline;
 // saved assessments, export and import (round trip, malformed file, unknown id), reset; and the
-// storage guarantees seen from the page (corrupt value, full storage, two tabs).
+// storage guarantees seen from the page (corrupt value, full storage, two tabs: deletes and
+// answers merged item by item).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -452,33 +453,105 @@ test('full storage: a visible "not saved" notice and the app keeps working', asy
   await page.close();
 });
 
-test('two tabs on the same assessment: the other tab picks up a change, and edits at the same time are flagged', async () => {
-  const a = await app.fresh('#/data');
+/** The maturity stored for item `item` of the open assessment (undefined when unrated). */
+const storedMaturity = (page, item) => page.evaluate(([ns, item]) => {
+  const id = JSON.parse(localStorage.getItem(`${ns}index`)).current;
+  const v = JSON.parse(localStorage.getItem(`${ns}assessment:${id}`) ?? '{"assessment":{}}').assessment.answers?.[item];
+  return typeof v === 'number' ? v : v?.maturity;
+}, [NS, item]);
+
+/** Two tabs on the same assessment, the second opened once the first has saved its list. */
+async function twoTabs(hashA, hashB) {
+  const a = await app.fresh(hashA);
   await saved(a);
-  await a.waitForTimeout(600);
+  const b = await app.open(hashB);
+  return [a, b];
+}
+
+const checked = (page, sel) => page.waitForFunction((s) => document.querySelector(s)?.checked === true, sel);
+
+test('two tabs: an assessment deleted in one does not come back in the other, after it saves and after a reload', async () => {
+  const a = await app.fresh('#/data');
+  await a.click('#new-assessment');
+  await a.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').assessments?.length === 2, `${NS}index`);
+  const id = await currentId(a);
   const b = await app.open('#/data');
-  assert.equal(await b.inputValue('#org-name'), await a.inputValue('#org-name'));
+  await b.waitForFunction(() => document.querySelectorAll('.saved-item').length === 2);
 
-  // A saves; B has no unsaved change, so it takes A's version and says so.
-  await a.fill('#org-name', 'Named in tab A');
-  await b.waitForFunction(() => document.querySelector('#org-name').value === 'Named in tab A');
-  assert.match(await b.textContent('.notices'), /changed in another tab/);
+  // A deletes the assessment open in both tabs; B drops it too and opens the one left.
+  await a.click('button[aria-label="Delete “Assessment 2”"]');
+  await b.waitForFunction(() => document.querySelectorAll('.saved-item').length === 1);
+  assert.match(await b.textContent('.notices'), /“Assessment 2” was deleted in another tab/);
+  assert.match(await b.textContent('.saved-item.is-open .saved-name'), /^My organisation/);
 
-  // Both edit before either has saved: the tab that saves second is told, never overwritten silently.
-  await Promise.all([b.fill('#org-employees', '55'), a.fill('#org-employees', '66')]);
-  const conflict = (p) => p.locator('.notice', { hasText: 'while you had unsaved changes' });
-  await Promise.race([conflict(a).waitFor(), conflict(b).waitFor()]);
-  const [inA, inB] = [await conflict(a).count(), await conflict(b).count()];
-  assert.equal(inA + inB, 1, 'exactly one tab is asked');
-  const asked = inA ? a : b;
-  const other = inA ? b : a;
-  const mine = await asked.inputValue('#org-employees');
-  await asked.click('text=Keep this tab\'s answers');
-  await other.waitForFunction((v) => document.querySelector('#org-employees').value === v, mine);
-  await asked.waitForTimeout(600);
-  const id = await currentId(asked);
-  const stored = JSON.parse(await asked.evaluate((k) => localStorage.getItem(k), `${NS}assessment:${id}`));
-  assert.equal(String(stored.assessment.organisation.employees), mine);
+  // B saves: its list still lacks it, the tombstone stays, the assessment is not written back.
+  await b.fill('#org-name', 'Saved in tab B');
+  await b.waitForFunction(([ns]) => {
+    const index = JSON.parse(localStorage.getItem(`${ns}index`));
+    return localStorage.getItem(`${ns}assessment:${index.current}`)?.includes('Saved in tab B');
+  }, [NS]);
+  const index = JSON.parse(await b.evaluate((k) => localStorage.getItem(k), `${NS}index`));
+  assert.deepEqual(index.assessments.map((e) => e.name), ['Saved in tab B']);
+  assert.deepEqual(index.deleted.map((t) => t.id), [id]);
+  assert.equal(await b.evaluate((k) => localStorage.getItem(k), `${NS}assessment:${id}`), null);
+  assert.deepEqual((await a.locator('.saved-name').allTextContents()).filter((n) => n.startsWith('Assessment 2')), []);
+
+  // After a reload, neither tab lists it.
+  for (const p of [a, b]) {
+    await p.reload();
+    await p.waitForSelector('.saved-item');
+    assert.equal(await p.locator('.saved-item').count(), 1);
+  }
+  await a.close();
+  await b.close();
+});
+
+test('two tabs rate different items at the same time: both answers survive in both tabs and in storage', async () => {
+  const [a, b] = await twoTabs('#/assessment/5', '#/assessment/6');
+  await Promise.all([
+    a.click('label[for="item-5-2-maturity-2"]'),
+    b.click('label[for="item-6-1-2-maturity-3"]'),
+  ]);
+  await b.waitForFunction(([ns]) => {
+    const id = JSON.parse(localStorage.getItem(`${ns}index`)).current;
+    const answers = JSON.parse(localStorage.getItem(`${ns}assessment:${id}`) ?? '{"assessment":{}}').assessment.answers ?? {};
+    return '5.2' in answers && '6.1.2' in answers;
+  }, [NS]);
+  assert.equal(await storedMaturity(b, '5.2'), 2);
+  assert.equal(await storedMaturity(b, '6.1.2'), 3);
+  // Each tab shows the other's answer without a reload.
+  await a.evaluate(() => { location.hash = '#/assessment/6'; });
+  await checked(a, '#item-6-1-2-maturity-3');
+  await b.evaluate(() => { location.hash = '#/assessment/5'; });
+  await checked(b, '#item-5-2-maturity-2');
+  // And keep their own.
+  await a.evaluate(() => { location.hash = '#/assessment/5'; });
+  await checked(a, '#item-5-2-maturity-2');
+  await a.close();
+  await b.close();
+});
+
+test('two tabs rate the same item at the same time: the later save wins and the other tab is told', async () => {
+  const [a, b] = await twoTabs('#/assessment/5', '#/assessment/5');
+  await Promise.all([
+    a.click('label[for="item-5-2-maturity-2"]'),
+    b.click('label[for="item-5-2-maturity-4"]'),
+  ]);
+  const told = (p) => p.locator('.notice', { hasText: 'Your change to 5.2 was replaced by a later change made in another tab' });
+  await Promise.race([told(a).waitFor(), told(b).waitFor()]);
+  const loser = (await told(a).count()) ? a : b;
+  const winner = loser === a ? b : a;
+  const won = loser === a ? 4 : 2;
+  // The losing tab shows the winning answer, and so does storage.
+  await checked(loser, `#item-5-2-maturity-${won}`);
+  await checked(winner, `#item-5-2-maturity-${won}`);
+  await winner.waitForFunction(([ns, won]) => {
+    const id = JSON.parse(localStorage.getItem(`${ns}index`)).current;
+    const v = JSON.parse(localStorage.getItem(`${ns}assessment:${id}`)).assessment.answers['5.2'];
+    return (typeof v === 'number' ? v : v?.maturity) === won;
+  }, [NS, won]);
+  assert.equal(await storedMaturity(winner, '5.2'), won);
+  assert.equal(await told(winner).count(), 0, 'the tab whose answer won is not told it lost');
   await a.close();
   await b.close();
 });

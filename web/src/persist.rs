@@ -1,12 +1,19 @@
 //! Connects the app state to storage: loads on start, saves every change at most 300 ms later
 //! and on `pagehide`, and follows other tabs through the `storage` event.
 //!
+//! Another tab's changes are merged, never overwritten: the list of assessments through
+//! [`merge_index`] (added entries join, deleted ones leave, by their tombstones), the open
+//! assessment part by part through [`crate::state::merge`], both at every save (the stored
+//! value is read just before it is written) and when the `storage` event reports a change.
+//!
 //! When localStorage is unavailable the app runs on an in-memory store and says so; when a
 //! save fails (quota) the state keeps the unsaved revision and shows why, and the next change
 //! tries again.
 
-use crate::state::{Action, AppState, Notice};
-use crate::storage::{Backend, Index, Memory, SaveError, Saved, Store, WebStorage};
+use crate::state::{merge, Action, AppState, Notice, Part};
+use crate::storage::{
+    merge_index, Backend, Index, IndexNews, Memory, Overrode, SaveError, Saved, Store, WebStorage,
+};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -101,6 +108,8 @@ pub fn load_initial(store: &Store, unavailable: Option<SaveError>) -> AppState {
     match store.load_assessment(&current, now) {
         Ok(Ok(Some(saved))) => {
             state.assessment = Rc::new(saved.assessment);
+            // What another tab's save is compared with.
+            state.base = state.assessment.clone();
             state.rev = saved.rev;
             state.saved_rev = saved.rev;
         }
@@ -111,47 +120,90 @@ pub fn load_initial(store: &Store, unavailable: Option<SaveError>) -> AppState {
     state
 }
 
-/// Writes what changed: the open assessment when its revision is unsaved, and the index.
-/// Also called directly before switching to another assessment ([`crate::context::Ctx::save_now`]),
-/// so that a change made less than the save delay before the switch is not lost.
-pub(crate) fn flush(store: &Store, state: &AppState, dispatch: &Callback<Action>) {
-    let now = now_ms();
-    let mut result = Ok(());
-    // While a conflict with another tab is pending, neither version is written: the user
-    // chooses first (KeepMine then saves this tab's answers over theirs).
-    let write = state.has_unsaved_changes() && state.conflict.is_none();
-    if write {
-        let saved = Saved {
-            assessment: (*state.assessment).clone(),
-            rev: state.rev,
-            writer: state.tab.clone(),
-        };
-        result = store.save_assessment(&state.current, &saved, now);
+/// Tells the state what the stored list says another tab did: assessments added there join
+/// this tab's list; assessments deleted there leave it (the open one is replaced by the first
+/// remaining, read from storage).
+fn follow_index(store: &Store, state: &AppState, news: IndexNews, dispatch: &Callback<Action>) {
+    if !news.added.is_empty() {
+        dispatch.emit(Action::OtherTabEntries(news.added));
     }
-    let mut index = Index {
+    if !news.gone.is_empty() {
+        let next = if news.gone.contains(&state.current) {
+            state
+                .entries
+                .iter()
+                .find(|e| !news.gone.contains(&e.id))
+                .and_then(|e| store.load_assessment(&e.id, now_ms()).ok()?.ok()?)
+        } else {
+            None
+        };
+        dispatch.emit(Action::DeletedElsewhere {
+            ids: news.gone,
+            next,
+        });
+    }
+}
+
+/// This tab's list merged with the stored one (see [`merge_index`]).
+fn merged_index(store: &Store, state: &AppState, now: f64) -> (Index, IndexNews) {
+    let mine = Index {
         current: Some(state.current.clone()),
         assessments: state.entries.clone(),
         rules: aims_engine::scoring::RULES_VERSION,
+        deleted: Vec::new(),
     };
+    let deleted_here = state.deleted.as_ref().map(|d| d.entry.id.as_str());
+    merge_index(
+        mine,
+        store.peek_index(),
+        deleted_here,
+        state.restored.as_deref(),
+        now,
+    )
+}
+
+/// Writes what changed: the open assessment when its revision is unsaved, and the index.
+/// Both are merged with what another tab stored since this tab last read them. Also called
+/// directly before switching to another assessment ([`crate::context::Ctx::save_now`]), so
+/// that a change made less than the save delay before the switch is not lost.
+pub(crate) fn flush(store: &Store, state: &AppState, dispatch: &Callback<Action>) {
+    let now = now_ms();
+    let (mut index, news) = merged_index(store, state, now);
+    // An assessment deleted in another tab is not written again.
+    let write = state.has_unsaved_changes() && !news.gone.contains(&state.current);
+    let mut result = Ok(());
+    let mut written = state.assessment.clone();
+    if write {
+        let mut overrode = state.overrode.clone();
+        if let Some(Ok(stored)) = store.peek_assessment(&state.current) {
+            // Another tab saved since this tab last read: merge, part by part.
+            if stored.writer != state.tab && stored.assessment != *state.base {
+                let (merged, lost) = merge(
+                    &state.base,
+                    &state.assessment,
+                    &state.changed,
+                    &stored.assessment,
+                );
+                if !lost.is_empty() {
+                    overrode.push(Overrode {
+                        tab: stored.writer,
+                        parts: lost.iter().map(Part::label).collect(),
+                    });
+                }
+                written = Rc::new(merged);
+            }
+        }
+        let saved = Saved {
+            assessment: (*written).clone(),
+            rev: state.rev,
+            writer: state.tab.clone(),
+            overrode,
+        };
+        result = store.save_assessment(&state.current, &saved, now);
+    }
     if let Some(e) = index.assessments.iter_mut().find(|e| e.id == state.current) {
         if write && result.is_ok() {
             e.updated = now;
-        }
-    }
-    // Another tab may have added assessments since this tab read the list: keep them (all but
-    // the one this tab just deleted), and show them here too.
-    if let Some(stored) = store.peek_index() {
-        let deleted = state.deleted.as_ref().map(|d| d.entry.id.as_str());
-        let extra: Vec<_> = stored
-            .assessments
-            .into_iter()
-            .filter(|e| {
-                Some(e.id.as_str()) != deleted && !index.assessments.iter().any(|x| x.id == e.id)
-            })
-            .collect();
-        if !extra.is_empty() {
-            index.assessments.extend(extra.iter().cloned());
-            dispatch.emit(Action::OtherTabEntries(extra));
         }
     }
     let index_result = store.save_index(&index);
@@ -164,7 +216,11 @@ pub(crate) fn flush(store: &Store, state: &AppState, dispatch: &Callback<Action>
     match result.and(index_result) {
         Ok(()) => {
             if write {
-                dispatch.emit(Action::Saved { rev: state.rev });
+                dispatch.emit(Action::Saved {
+                    id: state.current.clone(),
+                    rev: state.rev,
+                    written,
+                });
                 dispatch.emit(Action::Stamped {
                     id: state.current.clone(),
                     at: now,
@@ -173,6 +229,7 @@ pub(crate) fn flush(store: &Store, state: &AppState, dispatch: &Callback<Action>
         }
         Err(e) => dispatch.emit(Action::SaveFailed(e)),
     }
+    follow_index(store, state, news, dispatch);
 }
 
 /// The app state, loaded from and saved to storage under `namespace`.
@@ -234,13 +291,13 @@ pub fn use_persistent_state(namespace: &str) -> (UseReducerHandle<AppState>, Rc<
             let on_storage =
                 Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
                     let Some(key) = e.key() else { return };
+                    let s = latest.borrow().clone();
                     if key == store.index_key() {
-                        if let Some(index) = store.peek_index() {
-                            dispatch.dispatch(Action::OtherTabEntries(index.assessments));
-                        }
+                        let (_, news) = merged_index(&store, &s, now_ms());
+                        let d = dispatch.clone();
+                        follow_index(&store, &s, news, &Callback::from(move |a| d.dispatch(a)));
                         return;
                     }
-                    let s = latest.borrow().clone();
                     if store.id_of_key(&key) == Some(s.current.as_str()) {
                         if let Some(Ok(saved)) = store.peek_assessment(&s.current) {
                             dispatch.dispatch(Action::External(saved));

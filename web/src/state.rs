@@ -2,14 +2,24 @@
 //!
 //! The state holds the open assessment (shared by `Rc`, so derived reports can be memoised on
 //! it), the list of saved assessments, a revision counter for saving, and what the user must be
-//! told (notices about storage, a conflict with another tab, an undoable delete). Storage side
+//! told (notices about storage, another tab's change, an undoable delete). Storage side
 //! effects happen outside the reducer (see `persist.rs`); the reducer only records what was
 //! saved and what went wrong.
+//!
+//! Two tabs on one assessment: the last write wins part by part, never for the whole
+//! assessment. The state keeps the version last saved or read (`base`) and the parts this tab
+//! changed since (`changed`: an answer per catalog item, or a top-level field such as the
+//! organisation). When another tab's save arrives, [`merge`] takes theirs for every part this
+//! tab did not change and keeps ours for the parts it did (written by this tab's next save,
+//! so they are the later write). When both changed the same part to different values, ours
+//! wins and the save records which parts of which tab it replaced (`overrode`); that tab then
+//! tells its user, naming the parts.
 
-use crate::storage::{CaseRef, Entry, Problem, SaveError, Saved};
+use crate::storage::{CaseRef, Entry, Overrode, Problem, SaveError, Saved};
 use aims_engine::assessment::{Answer, Answers, Assessment, Framework};
 use aims_engine::catalog::{AiRole, IsoId, Question, SubcategoryId};
 use aims_engine::quick_scan::Choice;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -22,12 +32,6 @@ pub enum Notice {
     NotSaved(SaveError),
     /// A plain message (e.g. "Imported 41 answers").
     Info(String),
-}
-
-/// Another tab saved the open assessment while this tab had unsaved changes.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Conflict {
-    pub theirs: Saved,
 }
 
 /// A deleted assessment, kept until the next delete so it can be restored.
@@ -51,8 +55,17 @@ pub struct AppState {
     /// Incremented when the index changes, so it is saved.
     pub index_rev: u64,
     pub notices: Vec<Notice>,
-    pub conflict: Option<Conflict>,
+    /// The open assessment as last saved by this tab or read from storage: what another tab's
+    /// save is compared with to see which parts it changed.
+    pub base: Rc<Assessment>,
+    /// The parts of the open assessment this tab changed since `base`.
+    pub changed: BTreeSet<Part>,
+    /// Parts of another tab's save that this tab's changes replaced, written with the next save
+    /// so that tab can tell its user.
+    pub overrode: Vec<Overrode>,
     pub deleted: Option<Deleted>,
+    /// An assessment whose delete this tab undid: its tombstone is lifted at the next save.
+    pub restored: Option<String>,
     /// Ids are made from this counter and the tab id, unique across tabs.
     pub tab: String,
     pub next_id: u32,
@@ -126,8 +139,12 @@ pub enum Action {
     /// assessment under a fresh id.
     Reset,
     // ---- storage feedback -------------------------------------------------------------------
+    /// The open assessment `id` was written at revision `rev` as `written` (this tab's version
+    /// merged with any other tab's save).
     Saved {
+        id: String,
         rev: u64,
+        written: Rc<Assessment>,
     },
     /// The assessment `id` was written to storage at `at` (ms since the epoch): its "last saved"
     /// time in the list.
@@ -140,12 +157,15 @@ pub enum Action {
     /// Saved assessments another tab added to the list: they join this tab's list, so that
     /// saving this tab's list never drops them.
     OtherTabEntries(Vec<Entry>),
-    /// Another tab saved the open assessment.
+    /// Saved assessments another tab deleted (tombstones in the list): they leave this tab's
+    /// list. When the open one is among them, `next` is the saved content of the first
+    /// remaining assessment, opened instead.
+    DeletedElsewhere {
+        ids: Vec<String>,
+        next: Option<Saved>,
+    },
+    /// Another tab saved the open assessment: merged part by part ([`merge`]).
     External(Saved),
-    /// Keep this tab's version after a conflict (it is saved over theirs).
-    KeepMine,
-    /// Take the other tab's version after a conflict.
-    TakeTheirs,
     Dismiss(usize),
     Info(String),
 }
@@ -167,8 +187,11 @@ impl AppState {
             saved_rev: 0,
             index_rev: 1,
             notices: Vec::new(),
-            conflict: None,
+            base: Rc::new(Assessment::new(Framework::Iso42001)),
+            changed: BTreeSet::new(),
+            overrode: Vec::new(),
             deleted: None,
+            restored: None,
             tab,
             next_id: 2,
         }
@@ -207,9 +230,11 @@ impl AppState {
     fn open(&mut self, id: String, assessment: Assessment, rev: u64) {
         self.current = id;
         self.assessment = Rc::new(assessment);
+        self.base = self.assessment.clone();
+        self.changed.clear();
+        self.overrode.clear();
         self.rev = rev;
         self.saved_rev = rev;
-        self.conflict = None;
         self.index_rev += 1;
     }
 }
@@ -224,6 +249,7 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        let edit = action.is_edit();
         match action {
             Action::SetMaturity(id, m) => s.edit_iso(id, |a| {
                 a.maturity = m;
@@ -360,6 +386,9 @@ impl Reducible for AppState {
             }
             Action::Delete { id, deleted, next } => {
                 if let Some(pos) = s.entries.iter().position(|e| e.id == id) {
+                    if s.restored.as_ref() == Some(&id) {
+                        s.restored = None;
+                    }
                     let entry = s.entries.remove(pos);
                     s.deleted = Some(Deleted {
                         entry,
@@ -387,6 +416,7 @@ impl Reducible for AppState {
             Action::UndoDelete => {
                 if let Some(d) = s.deleted.take() {
                     let id = d.entry.id.clone();
+                    s.restored = Some(id.clone());
                     s.entries.push(d.entry);
                     s.open(id, (*d.assessment).clone(), 0);
                     s.rev = 1;
@@ -424,9 +454,23 @@ impl Reducible for AppState {
                     e.updated = at;
                 }
             }
-            Action::Saved { rev } => {
-                s.saved_rev = s.saved_rev.max(rev);
+            Action::Saved { id, rev, written } => {
                 s.notices.retain(|n| !matches!(n, Notice::NotSaved(_)));
+                s.restored = None;
+                if id == s.current {
+                    s.saved_rev = s.saved_rev.max(rev);
+                    // What was written may hold other tabs' parts; changes made since the save
+                    // started stay on top.
+                    let (shown, _) = merge(&written, &s.assessment, &s.changed, &written);
+                    if shown != *s.assessment {
+                        s.assessment = Rc::new(shown);
+                    }
+                    s.base = written;
+                    if rev >= s.rev {
+                        s.changed.clear();
+                        s.overrode.clear();
+                    }
+                }
             }
             Action::SaveFailed(e) => {
                 if !s.notices.iter().any(|n| n == &Notice::NotSaved(e.clone())) {
@@ -435,30 +479,87 @@ impl Reducible for AppState {
                 }
             }
             Action::Problem(p) => s.notices.push(Notice::Unreadable(p)),
-            Action::External(theirs) => {
-                if theirs.writer == s.tab || theirs.assessment == *s.assessment {
+            Action::DeletedElsewhere { ids, next } => {
+                let before = s.entries.len();
+                let mut names = Vec::new();
+                s.entries.retain(|e| {
+                    let gone = ids.contains(&e.id);
+                    if gone {
+                        names.push(format!("\u{201c}{}\u{201d}", e.name));
+                    }
+                    !gone
+                });
+                if s.entries.len() == before {
                     return self;
                 }
-                if s.has_unsaved_changes() {
-                    s.conflict = Some(Conflict { theirs });
+                s.index_rev += 1;
+                s.notices.push(Notice::Info(format!(
+                    "{} was deleted in another tab.",
+                    names.join(", ")
+                )));
+                if ids.contains(&s.current) {
+                    if s.entries.is_empty() {
+                        let fresh = s.fresh_id();
+                        s.entries.push(Entry {
+                            id: fresh,
+                            name: "My organisation".into(),
+                            updated: 0.0,
+                            case: None,
+                        });
+                    }
+                    let first = s.entries[0].id.clone();
+                    match next {
+                        Some(saved) => s.open(first, saved.assessment, saved.rev),
+                        None => s.open(first, Assessment::new(Framework::Iso42001), 0),
+                    }
+                }
+            }
+            Action::External(theirs) => {
+                if theirs.writer == s.tab {
+                    return self;
+                }
+                let (merged, lost) = merge(&s.base, &s.assessment, &s.changed, &theirs.assessment);
+                let replaced: Vec<String> = theirs
+                    .overrode
+                    .iter()
+                    .filter(|o| o.tab == s.tab)
+                    .flat_map(|o| o.parts.iter().cloned())
+                    .collect();
+                if merged == *s.assessment && replaced.is_empty() && *s.base == theirs.assessment {
+                    return self;
+                }
+                if !lost.is_empty() {
+                    s.overrode.push(Overrode {
+                        tab: theirs.writer.clone(),
+                        parts: lost.iter().map(Part::label).collect(),
+                    });
+                }
+                if !replaced.is_empty() {
+                    s.notices.push(Notice::Info(format!(
+                        "Your change to {} was replaced by a later change made in another tab.",
+                        replaced.join(", ")
+                    )));
+                } else if merged != *s.assessment {
+                    let m = "This assessment was changed in another tab; its answers are now shown here.";
+                    if !s
+                        .notices
+                        .iter()
+                        .any(|n| matches!(n, Notice::Info(x) if x == m))
+                    {
+                        s.notices.push(Notice::Info(m.into()));
+                    }
+                }
+                if merged != *s.assessment {
+                    s.assessment = Rc::new(merged);
+                }
+                s.base = Rc::new(theirs.assessment);
+                let top = s.rev.max(theirs.rev);
+                if s.changed.is_empty() {
+                    s.rev = top;
+                    s.saved_rev = top;
                 } else {
-                    s.assessment = Rc::new(theirs.assessment);
-                    s.rev = theirs.rev;
-                    s.saved_rev = theirs.rev;
-                    s.notices.push(Notice::Info("This assessment was changed in another tab; its answers are now shown here.".into()));
-                }
-            }
-            Action::KeepMine => {
-                if let Some(c) = s.conflict.take() {
-                    // Save over theirs with a revision above both.
-                    s.rev = s.rev.max(c.theirs.rev) + 1;
-                }
-            }
-            Action::TakeTheirs => {
-                if let Some(c) = s.conflict.take() {
-                    s.assessment = Rc::new(c.theirs.assessment);
-                    s.rev = c.theirs.rev;
-                    s.saved_rev = c.theirs.rev;
+                    // Ours is saved next, above their revision.
+                    s.rev = top + 1;
                 }
             }
             Action::Dismiss(i) => {
@@ -468,8 +569,180 @@ impl Reducible for AppState {
             }
             Action::Info(m) => s.notices.push(Notice::Info(m)),
         }
+        if edit && s.current == self.current {
+            s.changed
+                .extend(changed_parts(&self.assessment, &s.assessment));
+        }
         Rc::new(s)
     }
+}
+
+impl Action {
+    /// Whether the action edits the open assessment's content (so its parts are marked as
+    /// changed in this tab).
+    fn is_edit(&self) -> bool {
+        matches!(
+            self,
+            Action::SetMaturity(..)
+                | Action::SetTarget(..)
+                | Action::SetApplicable(..)
+                | Action::SetJustification(..)
+                | Action::SetNote(..)
+                | Action::SetNistMaturity(..)
+                | Action::QuickScan(..)
+                | Action::SetReason(..)
+                | Action::Exclude(..)
+                | Action::SetRoles(_)
+                | Action::SetOrganisationName(_)
+                | Action::SetEmployees(_)
+                | Action::SetAiSystems(_)
+                | Action::SetCertifications(_)
+                | Action::SetPlanning { .. }
+                | Action::Replace(_)
+        )
+    }
+}
+
+// ---- merging another tab's save ---------------------------------------------------------------
+
+/// One part of an assessment that two tabs can change independently: an answer (one item of
+/// the catalog), or a top-level field. Another tab's save is merged part by part ([`merge`]).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part {
+    Organisation,
+    Profile,
+    Planning,
+    /// Top-level fields this version does not know.
+    Extra,
+    /// The framework (a file imported with the other framework replaces every answer).
+    Framework,
+    Iso(IsoId),
+    Nist(SubcategoryId),
+}
+
+impl Part {
+    /// How the part is named to the user.
+    pub fn label(&self) -> String {
+        match self {
+            Part::Organisation => "the organisation's details".into(),
+            Part::Profile => "the roles for AI".into(),
+            Part::Planning => "the planning capacity".into(),
+            Part::Extra => "other saved fields".into(),
+            Part::Framework => "the framework and all answers".into(),
+            Part::Iso(id) => id.to_string(),
+            Part::Nist(id) => id.to_string(),
+        }
+    }
+}
+
+/// The parts in which `a` and `b` differ.
+pub fn changed_parts(a: &Assessment, b: &Assessment) -> Vec<Part> {
+    let mut out = Vec::new();
+    if a.organisation != b.organisation {
+        out.push(Part::Organisation);
+    }
+    if a.profile != b.profile {
+        out.push(Part::Profile);
+    }
+    if a.planning != b.planning {
+        out.push(Part::Planning);
+    }
+    if a.extra != b.extra {
+        out.push(Part::Extra);
+    }
+    match (&a.answers, &b.answers) {
+        (Answers::Iso42001(x), Answers::Iso42001(y)) => {
+            let ids: BTreeSet<IsoId> = x.keys().chain(y.keys()).copied().collect();
+            out.extend(
+                ids.into_iter()
+                    .filter(|k| x.get(k) != y.get(k))
+                    .map(Part::Iso),
+            );
+        }
+        (Answers::NistAiRmf(x), Answers::NistAiRmf(y)) => {
+            let ids: BTreeSet<SubcategoryId> = x.keys().chain(y.keys()).copied().collect();
+            out.extend(
+                ids.into_iter()
+                    .filter(|k| x.get(k) != y.get(k))
+                    .map(Part::Nist),
+            );
+        }
+        _ => out.push(Part::Framework),
+    }
+    out
+}
+
+/// Whether `a` and `b` hold the same value for `part`.
+fn same(a: &Assessment, b: &Assessment, part: &Part) -> bool {
+    match part {
+        Part::Organisation => a.organisation == b.organisation,
+        Part::Profile => a.profile == b.profile,
+        Part::Planning => a.planning == b.planning,
+        Part::Extra => a.extra == b.extra,
+        Part::Framework => a.framework() == b.framework(),
+        Part::Iso(id) => {
+            a.iso_answers().and_then(|m| m.get(id)) == b.iso_answers().and_then(|m| m.get(id))
+        }
+        Part::Nist(id) => nist(a).and_then(|m| m.get(id)) == nist(b).and_then(|m| m.get(id)),
+    }
+}
+
+fn nist(a: &Assessment) -> Option<&aims_engine::assessment::NistAnswers> {
+    match &a.answers {
+        Answers::NistAiRmf(m) => Some(m),
+        Answers::Iso42001(_) => None,
+    }
+}
+
+/// Copies `part` from `from` into `to` (removing the answer when `from` has none).
+fn copy_part(to: &mut Assessment, from: &Assessment, part: &Part) {
+    match part {
+        Part::Organisation => to.organisation = from.organisation.clone(),
+        Part::Profile => to.profile = from.profile.clone(),
+        Part::Planning => to.planning = from.planning.clone(),
+        Part::Extra => to.extra = from.extra.clone(),
+        Part::Framework => to.answers = from.answers.clone(),
+        Part::Iso(id) => {
+            if let (Answers::Iso42001(t), Answers::Iso42001(f)) = (&mut to.answers, &from.answers) {
+                match f.get(id) {
+                    Some(a) => t.insert(*id, a.clone()),
+                    None => t.remove(id),
+                };
+            }
+        }
+        Part::Nist(id) => {
+            if let (Answers::NistAiRmf(t), Answers::NistAiRmf(f)) = (&mut to.answers, &from.answers)
+            {
+                match f.get(id) {
+                    Some(a) => t.insert(*id, a.clone()),
+                    None => t.remove(id),
+                };
+            }
+        }
+    }
+}
+
+/// Merges another tab's saved version (`theirs`) into this tab's (`ours`), part by part:
+/// `base` is the version this tab last saved or read, `changed` the parts this tab changed
+/// since. Parts this tab did not change are taken from theirs; parts it changed keep ours
+/// (this tab writes them next, so they are the last write). Returns the merged assessment and
+/// the parts both tabs changed to different values: theirs lost to ours, and their tab is told.
+/// The framework part is applied first, so answers kept from ours land in the right framework.
+pub fn merge(
+    base: &Assessment,
+    ours: &Assessment,
+    changed: &BTreeSet<Part>,
+    theirs: &Assessment,
+) -> (Assessment, Vec<Part>) {
+    let mut merged = theirs.clone();
+    let mut lost = Vec::new();
+    for part in changed {
+        copy_part(&mut merged, ours, part);
+        if !same(base, theirs, part) && !same(ours, theirs, part) {
+            lost.push(part.clone());
+        }
+    }
+    (merged, lost)
 }
 
 #[cfg(test)]
@@ -495,8 +768,14 @@ mod tests {
             Some(2)
         );
         assert!(s0.assessment.iso_answers().unwrap().is_empty());
-        let s2 = s1.reduce(Action::Saved { rev: 1 });
+        let written = s1.assessment.clone();
+        let s2 = s1.reduce(Action::Saved {
+            id: "t-1".into(),
+            rev: 1,
+            written,
+        });
         assert!(!s2.has_unsaved_changes());
+        assert!(s2.changed.is_empty());
     }
 
     #[test]
@@ -539,35 +818,252 @@ mod tests {
         assert!(s.assessment.iso_answers().unwrap().is_empty());
     }
 
-    #[test]
-    fn another_tabs_change_is_taken_when_clean_and_flagged_when_dirty() {
-        let mut theirs = Assessment::default();
-        theirs.organisation.name = Some("Other tab".into());
-        let saved = Saved {
-            assessment: theirs.clone(),
-            rev: 5,
-            writer: "other".into(),
-        };
-        let clean = Rc::new(AppState::new("t".into())).reduce(Action::External(saved.clone()));
-        assert_eq!(*clean.assessment, theirs);
-        assert!(clean.conflict.is_none());
+    fn saved_by(tab: &str, assessment: Assessment, rev: u64) -> Saved {
+        Saved {
+            assessment,
+            rev,
+            writer: tab.into(),
+            overrode: Vec::new(),
+        }
+    }
 
+    #[test]
+    fn another_tabs_change_is_taken_when_clean() {
+        let mut theirs = Assessment::new(Framework::Iso42001);
+        theirs.organisation.name = Some("Other tab".into());
+        let clean = Rc::new(AppState::new("t".into())).reduce(Action::External(saved_by(
+            "other",
+            theirs.clone(),
+            5,
+        )));
+        assert_eq!(*clean.assessment, theirs);
+        assert_eq!(*clean.base, theirs);
+        assert!(!clean.has_unsaved_changes());
+        assert!(clean
+            .notices
+            .iter()
+            .any(|n| matches!(n, Notice::Info(m) if m.contains("changed in another tab"))));
+    }
+
+    #[test]
+    fn edits_of_different_items_in_two_tabs_are_both_kept() {
+        // This tab rated 6.1.2 and has not saved; the other tab saved 5.2 and a name.
         let dirty = apply(
             AppState::new("t".into()),
             vec![Action::SetMaturity(id("6.1.2"), Some(1))],
         );
-        let flagged = dirty.reduce(Action::External(saved.clone()));
-        assert!(flagged.conflict.is_some());
         assert_eq!(
-            flagged.assessment.iso_answers().unwrap().len(),
-            1,
-            "our answers are kept"
+            dirty.changed.iter().cloned().collect::<Vec<_>>(),
+            vec![Part::Iso(id("6.1.2"))]
         );
-        let kept = flagged.clone().reduce(Action::KeepMine);
-        assert!(kept.rev > 5 && kept.has_unsaved_changes());
-        let taken = flagged.reduce(Action::TakeTheirs);
-        assert_eq!(*taken.assessment, theirs);
-        assert!(!taken.has_unsaved_changes());
+        let mut theirs = Assessment::new(Framework::Iso42001);
+        theirs.organisation.name = Some("Other tab".into());
+        if let Answers::Iso42001(m) = &mut theirs.answers {
+            m.insert(id("5.2"), Answer::rated(3));
+        }
+        let merged = dirty.reduce(Action::External(saved_by("other", theirs.clone(), 5)));
+        let answers = merged.assessment.iso_answers().unwrap();
+        assert_eq!(answers[&id("5.2")].maturity, Some(3));
+        assert_eq!(answers[&id("6.1.2")].maturity, Some(1));
+        assert_eq!(
+            merged.assessment.organisation.name.as_deref(),
+            Some("Other tab")
+        );
+        // Ours is still to be saved, above their revision; nothing of theirs was replaced.
+        assert!(merged.rev > 5 && merged.has_unsaved_changes());
+        assert!(merged.overrode.is_empty());
+        assert_eq!(*merged.base, theirs);
+    }
+
+    #[test]
+    fn the_same_item_changed_in_both_tabs_goes_to_the_later_writer_and_the_other_is_told() {
+        // Tab "b" rated 5.2 at 4 and has not saved; tab "a" saved 5.2 at 2 first.
+        let b = apply(
+            AppState::new("b".into()),
+            vec![Action::SetMaturity(id("5.2"), Some(4))],
+        );
+        let mut from_a = Assessment::new(Framework::Iso42001);
+        if let Answers::Iso42001(m) = &mut from_a.answers {
+            m.insert(id("5.2"), Answer::rated(2));
+        }
+        let b = b.reduce(Action::External(saved_by("a", from_a.clone(), 1)));
+        // B writes next, so B's 4 is the later write; it records that it replaced A's 5.2.
+        assert_eq!(
+            b.assessment.iso_answers().unwrap()[&id("5.2")].maturity,
+            Some(4)
+        );
+        assert_eq!(
+            b.overrode,
+            vec![Overrode {
+                tab: "a".into(),
+                parts: vec!["5.2".into()]
+            }]
+        );
+        assert!(b.notices.is_empty(), "the winner is not asked anything");
+
+        // A saved its 2 and is clean; B's save arrives: A takes 4 and names 5.2 to its user.
+        let a = apply(
+            AppState::new("a".into()),
+            vec![Action::SetMaturity(id("5.2"), Some(2))],
+        );
+        let a = a.reduce(Action::Saved {
+            id: "a-1".into(),
+            rev: 1,
+            written: Rc::new(from_a),
+        });
+        let mut from_b = saved_by("b", (*b.assessment).clone(), b.rev);
+        from_b.overrode = b.overrode.clone();
+        let a = a.reduce(Action::External(from_b));
+        assert_eq!(
+            a.assessment.iso_answers().unwrap()[&id("5.2")].maturity,
+            Some(4)
+        );
+        assert!(!a.has_unsaved_changes());
+        assert!(a.notices.iter().any(|n| matches!(n,
+            Notice::Info(m) if m.contains("Your change to 5.2 was replaced by a later change"))));
+    }
+
+    #[test]
+    fn merge_keeps_our_changed_parts_and_takes_theirs_elsewhere() {
+        let base = Assessment::new(Framework::Iso42001);
+        let mut ours = base.clone();
+        ours.organisation.employees = Some(10);
+        if let Answers::Iso42001(m) = &mut ours.answers {
+            m.insert(id("4.1"), Answer::rated(1));
+        }
+        let mut theirs = base.clone();
+        theirs.organisation.employees = Some(10);
+        theirs.planning = Some(Default::default());
+        if let Answers::Iso42001(m) = &mut theirs.answers {
+            m.insert(id("4.2"), Answer::rated(2));
+        }
+        let changed: BTreeSet<Part> = changed_parts(&base, &ours).into_iter().collect();
+        assert_eq!(
+            changed.iter().cloned().collect::<Vec<_>>(),
+            vec![Part::Organisation, Part::Iso(id("4.1"))]
+        );
+        let (merged, lost) = merge(&base, &ours, &changed, &theirs);
+        // Both set the same employees: not a lost change.
+        assert!(lost.is_empty());
+        assert_eq!(merged.planning, theirs.planning);
+        assert_eq!(merged.iso_answers().unwrap().len(), 2);
+
+        // Our removal of an answer is a change too, and it wins over their rating of it.
+        let mut cleared = theirs.clone();
+        if let Answers::Iso42001(m) = &mut cleared.answers {
+            m.remove(&id("4.2"));
+        }
+        let mut rerated = theirs.clone();
+        if let Answers::Iso42001(m) = &mut rerated.answers {
+            m.insert(id("4.2"), Answer::rated(5));
+        }
+        let changed: BTreeSet<Part> = [Part::Iso(id("4.2"))].into_iter().collect();
+        let (merged, lost) = merge(&theirs, &cleared, &changed, &rerated);
+        assert!(!merged.iso_answers().unwrap().contains_key(&id("4.2")));
+        assert_eq!(lost, vec![Part::Iso(id("4.2"))]);
+
+        // A framework switch here replaces every answer, then keeps nothing of theirs.
+        let nist = Assessment::new(Framework::NistAiRmf);
+        let changed: BTreeSet<Part> = changed_parts(&base, &nist).into_iter().collect();
+        assert_eq!(
+            changed.iter().cloned().collect::<Vec<_>>(),
+            vec![Part::Framework]
+        );
+        let (merged, _) = merge(&base, &nist, &changed, &theirs);
+        assert_eq!(merged.framework(), Framework::NistAiRmf);
+    }
+
+    #[test]
+    fn a_save_that_merged_another_tab_shows_its_parts_under_newer_edits() {
+        let s = apply(
+            AppState::new("t".into()),
+            vec![Action::SetMaturity(id("4.1"), Some(1))],
+        );
+        let snapshot_rev = s.rev;
+        let mut written = (*s.assessment).clone();
+        if let Answers::Iso42001(m) = &mut written.answers {
+            m.insert(id("9.1"), Answer::rated(4)); // merged in from another tab
+        }
+        // An edit made after the save started stays, and stays marked.
+        let s = s.reduce(Action::SetMaturity(id("4.1"), Some(2)));
+        let s = s.reduce(Action::Saved {
+            id: "t-1".into(),
+            rev: snapshot_rev,
+            written: Rc::new(written),
+        });
+        let answers = s.assessment.iso_answers().unwrap();
+        assert_eq!(answers[&id("9.1")].maturity, Some(4));
+        assert_eq!(answers[&id("4.1")].maturity, Some(2));
+        assert!(s.has_unsaved_changes() && s.changed.contains(&Part::Iso(id("4.1"))));
+        // A save of another assessment (before a switch) does not touch the open one.
+        let other = s.clone().reduce(Action::Saved {
+            id: "elsewhere".into(),
+            rev: 99,
+            written: Rc::new(Assessment::default()),
+        });
+        assert_eq!(other.assessment, s.assessment);
+    }
+
+    #[test]
+    fn an_assessment_deleted_in_another_tab_leaves_the_list_and_the_open_one_is_replaced() {
+        let s = apply(
+            AppState::new("t".into()),
+            vec![Action::New {
+                name: "Second".into(),
+                framework: Framework::Iso42001,
+            }],
+        );
+        assert_eq!(s.current, "t-2");
+        let mut first = Assessment::new(Framework::Iso42001);
+        first.organisation.name = Some("First".into());
+        let r = s.clone().reduce(Action::DeletedElsewhere {
+            ids: vec!["t-2".into()],
+            next: Some(saved_by("t", first.clone(), 3)),
+        });
+        assert_eq!(r.entries.len(), 1);
+        assert_eq!(r.current, "t-1");
+        assert_eq!(*r.assessment, first);
+        assert!(r.notices.iter().any(|n| matches!(n,
+            Notice::Info(m) if m.contains("\u{201c}Second\u{201d} was deleted in another tab"))));
+        // An id this tab does not list changes nothing.
+        let same = s.clone().reduce(Action::DeletedElsewhere {
+            ids: vec!["unknown".into()],
+            next: None,
+        });
+        assert!(Rc::ptr_eq(&same, &s));
+        // The last one deleted elsewhere: a fresh empty assessment takes its place.
+        let only = Rc::new(AppState::new("t".into())).reduce(Action::DeletedElsewhere {
+            ids: vec!["t-1".into()],
+            next: None,
+        });
+        assert_eq!(only.entries.len(), 1);
+        assert_ne!(only.current, "t-1");
+    }
+
+    #[test]
+    fn undoing_a_delete_marks_it_restored_until_saved() {
+        let s = apply(
+            AppState::new("t".into()),
+            vec![Action::New {
+                name: "Second".into(),
+                framework: Framework::Iso42001,
+            }],
+        );
+        let deleted = (*s.assessment).clone();
+        let s = s.reduce(Action::Delete {
+            id: "t-2".into(),
+            deleted,
+            next: None,
+        });
+        let s = s.reduce(Action::UndoDelete);
+        assert_eq!(s.restored.as_deref(), Some("t-2"));
+        let written = s.assessment.clone();
+        let s = s.reduce(Action::Saved {
+            id: "t-2".into(),
+            rev: 1,
+            written,
+        });
+        assert!(s.restored.is_none());
     }
 
     #[test]
@@ -576,11 +1072,7 @@ mod tests {
             AppState::new("t".into()),
             vec![Action::SetMaturity(id("4.1"), Some(3))],
         );
-        let echo = Saved {
-            assessment: Assessment::default(),
-            rev: 9,
-            writer: "t".into(),
-        };
+        let echo = saved_by("t", Assessment::default(), 9);
         let after = s.clone().reduce(Action::External(echo));
         assert!(Rc::ptr_eq(&s, &after));
     }
@@ -602,11 +1094,7 @@ mod tests {
         let current = s.current.clone();
         let mut first_saved = Assessment::default();
         first_saved.organisation.name = Some("First".into());
-        let next = Saved {
-            assessment: first_saved.clone(),
-            rev: 4,
-            writer: "t".into(),
-        };
+        let next = saved_by("t", first_saved.clone(), 4);
         let deleted = (*s.assessment).clone();
         let s = s.reduce(Action::Delete {
             id: current,
@@ -660,7 +1148,7 @@ mod tests {
         assert_eq!(r.entries[0].id, r.current);
         assert_eq!(*r.assessment, Assessment::new(Framework::Iso42001));
         assert!(r.has_unsaved_changes() && r.index_rev > s.index_rev);
-        assert!(r.deleted.is_none() && r.conflict.is_none());
+        assert!(r.deleted.is_none() && r.changed.is_empty());
         assert_eq!(r.notices.len(), 1, "old notices go, one says what happened");
     }
 

@@ -1,9 +1,10 @@
 //! Saving assessments in the browser without ever losing one.
 //!
 //! Layout (every key under a namespace, `aims-readiness` for the app; an embed sets its own):
-//! - `{ns}:v1:index`: `{ "version": 1, "current": id, "assessments": [{ id, name, updated }] }`
+//! - `{ns}:v1:index`: `{ "version": 1, "current": id, "assessments": [{ id, name, updated }],
+//!   "deleted": [{ id, at }] }`
 //! - `{ns}:v1:assessment:{id}`: `{ "version": 1, "rev": n, "writer": tab, "saved": ms,
-//!   "assessment": <aims-assessment JSON> }`
+//!   "overrode": [{ tab, parts }], "assessment": <aims-assessment JSON> }`
 //! - `{ns}:v1:roi:{id}`: `{ "version": 1, "inputs": <the ROI inputs the user changed> }`
 //!
 //! Guarantees:
@@ -14,7 +15,15 @@
 //! - A full or unavailable storage is reported as [`SaveError`]; the caller keeps working in
 //!   memory and offers export.
 //! - Each saved assessment carries a revision and the id of the tab that wrote it, so another
-//!   tab's write (the `storage` event) can be told apart from our own.
+//!   tab's write (the `storage` event) can be told apart from our own. `overrode` names the
+//!   parts of another tab's save that this save replaced (see `state.rs`), so that tab can
+//!   tell its user.
+//! - A deleted assessment leaves a tombstone in the index (`deleted`: its id and when), so a
+//!   tab that still lists it tells "deleted in another tab" (drop it) from "added in another
+//!   tab, not yet seen here" (keep it): see [`merge_index`]. Tombstones are pruned after
+//!   [`TOMBSTONE_DAYS`] days and at most [`TOMBSTONE_MAX`] are kept, newest first; a tab left
+//!   open longer than that could list a deleted assessment again (as an empty one), which is
+//!   the price of a bounded list. Undoing a delete lifts its tombstone.
 
 use aims_engine::assessment::Assessment;
 use serde::{Deserialize, Serialize};
@@ -213,6 +222,92 @@ pub struct Index {
     /// was last written; 0 before rules were versioned.
     #[serde(default)]
     pub rules: u32,
+    /// Assessments deleted recently, so other tabs drop them rather than save them again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Tombstone>,
+}
+
+/// How long a tombstone is kept, in days.
+pub const TOMBSTONE_DAYS: f64 = 90.0;
+/// How many tombstones are kept at most (the newest).
+pub const TOMBSTONE_MAX: usize = 200;
+
+/// A deleted assessment in the index.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tombstone {
+    pub id: String,
+    /// Milliseconds since the epoch of the delete.
+    pub at: f64,
+}
+
+/// What [`merge_index`] found in the stored list that this tab does not know yet.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IndexNews {
+    /// Assessments another tab added.
+    pub added: Vec<Entry>,
+    /// Ids this tab lists that another tab deleted.
+    pub gone: Vec<String>,
+}
+
+/// The list to write: this tab's list (`mine`) merged with the stored one, written by any tab.
+/// Entries another tab added are kept (unless this tab deleted them: `deleted_here`); entries
+/// another tab deleted (a tombstone) are dropped, except the one this tab restored
+/// (`restored_here`, whose tombstone is lifted). The delete made here gets its tombstone at
+/// `now`; tombstones are pruned by age and count. When the open assessment is gone, the first
+/// remaining one becomes current.
+pub fn merge_index(
+    mut mine: Index,
+    stored: Option<Index>,
+    deleted_here: Option<&str>,
+    restored_here: Option<&str>,
+    now: f64,
+) -> (Index, IndexNews) {
+    let stored = stored.unwrap_or_default();
+    let mut tombs = stored.deleted;
+    if let Some(id) = deleted_here {
+        if !tombs.iter().any(|t| t.id == id) {
+            tombs.push(Tombstone {
+                id: id.to_string(),
+                at: now,
+            });
+        }
+    }
+    tombs.retain(|t| Some(t.id.as_str()) != restored_here);
+    tombs.retain(|t| t.at >= now - TOMBSTONE_DAYS * 86_400_000.0);
+    tombs.sort_by(|a, b| b.at.total_cmp(&a.at).then(a.id.cmp(&b.id)));
+    tombs.truncate(TOMBSTONE_MAX);
+    let dead = |id: &str| tombs.iter().any(|t| t.id == id);
+    let mut news = IndexNews::default();
+    mine.assessments.retain(|e| {
+        let gone = dead(&e.id);
+        if gone {
+            news.gone.push(e.id.clone());
+        }
+        !gone
+    });
+    for e in stored.assessments {
+        if !dead(&e.id)
+            && Some(e.id.as_str()) != deleted_here
+            && !mine.assessments.iter().any(|x| x.id == e.id)
+        {
+            news.added.push(e.clone());
+            mine.assessments.push(e);
+        }
+    }
+    if mine.current.as_ref().is_some_and(|c| news.gone.contains(c)) {
+        mine.current = mine.assessments.first().map(|e| e.id.clone());
+    }
+    mine.deleted = tombs;
+    (mine, news)
+}
+
+/// One part of another tab's save that a save replaced (see `state.rs`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Overrode {
+    /// The tab whose change was replaced.
+    pub tab: String,
+    /// The parts, as named to the user (e.g. `5.2`, `the organisation's details`).
+    pub parts: Vec<String>,
 }
 
 /// A saved assessment with its revision.
@@ -221,6 +316,7 @@ pub struct Saved {
     pub assessment: Assessment,
     pub rev: u64,
     pub writer: String,
+    pub overrode: Vec<Overrode>,
 }
 
 /// The app's view of storage under one namespace.
@@ -296,6 +392,7 @@ impl Store {
                     assessments,
                     // The user is told of the recovery; one notice at a time is enough.
                     rules: aims_engine::scoring::RULES_VERSION,
+                    deleted: Vec::new(),
                 };
                 if !index.assessments.is_empty() {
                     // Refused for a key whose backup failed (it stays protected).
@@ -388,6 +485,7 @@ impl Store {
             "rev": saved.rev,
             "writer": saved.writer,
             "saved": now_ms,
+            "overrode": saved.overrode,
             "assessment": assessment,
         });
         self.write(&self.assessment_key(id), &envelope.to_string())
@@ -490,6 +588,8 @@ fn parse_saved(raw: &str) -> Result<Saved, String> {
         rev: u64,
         #[serde(default)]
         writer: String,
+        #[serde(default)]
+        overrode: Vec<Overrode>,
         assessment: Value,
     }
     let e: Envelope = parse_envelope(raw)?;
@@ -503,6 +603,7 @@ fn parse_saved(raw: &str) -> Result<Saved, String> {
         assessment,
         rev: e.rev,
         writer: e.writer,
+        overrode: e.overrode,
     })
 }
 
@@ -530,6 +631,10 @@ mod tests {
             assessment: a,
             rev: 3,
             writer: "tab-1".into(),
+            overrode: vec![Overrode {
+                tab: "tab-2".into(),
+                parts: vec!["5.2".into()],
+            }],
         }
     }
 
@@ -752,6 +857,7 @@ mod tests {
         };
         let index = Index {
             rules: 0,
+            deleted: Vec::new(),
             current: Some("b".into()),
             assessments: vec![
                 entry("a", None),
@@ -775,5 +881,121 @@ mod tests {
         let (read, problem) = s.load_index(1.0).unwrap();
         assert!(problem.is_none());
         assert_eq!(read.assessments[0].case, None);
+    }
+
+    fn listed(ids: &[&str]) -> Index {
+        Index {
+            current: ids.first().map(|s| s.to_string()),
+            assessments: ids
+                .iter()
+                .map(|id| Entry {
+                    id: id.to_string(),
+                    name: id.to_uppercase(),
+                    updated: 0.0,
+                    case: None,
+                })
+                .collect(),
+            rules: 1,
+            deleted: Vec::new(),
+        }
+    }
+
+    fn ids(index: &Index) -> Vec<&str> {
+        index.assessments.iter().map(|e| e.id.as_str()).collect()
+    }
+
+    const DAY: f64 = 86_400_000.0;
+
+    #[test]
+    fn a_delete_leaves_a_tombstone_that_other_tabs_follow() {
+        // Tab A deletes "b": its list no longer has it, and the tombstone is written.
+        let (a, news) = merge_index(
+            listed(&["a"]),
+            Some(listed(&["a", "b"])),
+            Some("b"),
+            None,
+            10.0,
+        );
+        assert_eq!(ids(&a), vec!["a"]);
+        assert_eq!(
+            a.deleted,
+            vec![Tombstone {
+                id: "b".into(),
+                at: 10.0
+            }]
+        );
+        assert_eq!(news, IndexNews::default());
+        // Tab B still lists "b" (open there) and saves: "b" is dropped, not written back, and
+        // the open assessment moves to the first remaining.
+        let mut mine = listed(&["b", "a"]);
+        mine.current = Some("b".into());
+        let (b, news) = merge_index(mine, Some(a.clone()), None, None, 20.0);
+        assert_eq!(ids(&b), vec!["a"]);
+        assert_eq!(b.current.as_deref(), Some("a"));
+        assert_eq!(news.gone, vec!["b".to_string()]);
+        assert_eq!(b.deleted, a.deleted, "the tombstone stays for other tabs");
+        // Read back from its JSON, the list keeps the tombstone.
+        let back: Index = serde_json::from_str(&serde_json::to_string(&b).unwrap()).unwrap();
+        assert_eq!(back, b);
+    }
+
+    #[test]
+    fn an_assessment_added_in_another_tab_is_kept_not_taken_for_deleted() {
+        let (merged, news) =
+            merge_index(listed(&["a"]), Some(listed(&["a", "new"])), None, None, 5.0);
+        assert_eq!(ids(&merged), vec!["a", "new"]);
+        assert_eq!(news.added.len(), 1);
+        assert!(news.gone.is_empty());
+        // Not yet in the stored list (not saved yet): kept, since no tombstone names it.
+        let (merged, news) = merge_index(
+            listed(&["a", "unsaved"]),
+            Some(listed(&["a"])),
+            None,
+            None,
+            5.0,
+        );
+        assert_eq!(ids(&merged), vec!["a", "unsaved"]);
+        assert_eq!(news, IndexNews::default());
+    }
+
+    #[test]
+    fn an_undone_delete_lifts_its_tombstone() {
+        let (deleted, _) = merge_index(
+            listed(&["a"]),
+            Some(listed(&["a", "b"])),
+            Some("b"),
+            None,
+            10.0,
+        );
+        let (restored, news) =
+            merge_index(listed(&["a", "b"]), Some(deleted), None, Some("b"), 20.0);
+        assert_eq!(ids(&restored), vec!["a", "b"]);
+        assert!(restored.deleted.is_empty());
+        assert!(news.gone.is_empty());
+    }
+
+    #[test]
+    fn tombstones_are_pruned_by_age_and_count() {
+        let now = 1000.0 * DAY;
+        let mut stored = listed(&["a"]);
+        stored.deleted = (0..TOMBSTONE_MAX + 50)
+            .map(|i| Tombstone {
+                id: format!("x{i}"),
+                at: now - i as f64 * 1000.0,
+            })
+            .collect();
+        stored.deleted.push(Tombstone {
+            id: "old".into(),
+            at: now - (TOMBSTONE_DAYS + 1.0) * DAY,
+        });
+        let (merged, _) = merge_index(listed(&["a"]), Some(stored), Some("a"), None, now);
+        assert_eq!(merged.deleted.len(), TOMBSTONE_MAX);
+        assert_eq!(merged.deleted[0].id, "a", "the newest first");
+        assert!(merged
+            .deleted
+            .iter()
+            .all(|t| t.id != "old" && t.id != "x249"));
+        assert!(merged.assessments.is_empty());
+        assert_eq!(merged.current, None);
     }
 }

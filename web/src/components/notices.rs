@@ -1,5 +1,5 @@
 //! The notices bar: unreadable saved data (with a download of the raw text), saving problems,
-//! a conflict with another tab, an undoable delete.
+//! changes made in another tab, an undoable delete.
 
 use crate::context::use_ctx;
 use crate::download::download_text;
@@ -10,17 +10,6 @@ use yew::prelude::*;
 pub fn notices() -> Html {
     let ctx = use_ctx();
     let state = &ctx.state;
-    let conflict = state.conflict.as_ref().map(|_| {
-        html! {
-            <div class="notice notice-warn" role="alert">
-                <p><strong>{"This assessment was changed in another tab"}</strong>{" while you had unsaved changes here. Which version do you want to keep?"}</p>
-                <div class="actions">
-                    <button type="button" onclick={ctx.callback(|_: MouseEvent| Action::KeepMine)}>{"Keep this tab's answers"}</button>
-                    <button type="button" class="secondary" onclick={ctx.callback(|_: MouseEvent| Action::TakeTheirs)}>{"Use the other tab's answers"}</button>
-                </div>
-            </div>
-        }
-    });
     let deleted = state.deleted.as_ref().map(|d| {
         html! {
             <div class="notice" role="status">
@@ -33,7 +22,6 @@ pub fn notices() -> Html {
     });
     html! {
         <div class="notices" aria-live="polite">
-            { for conflict }
             { for state.notices.iter().enumerate().map(|(i, n)| notice(&ctx, i, n)) }
             { for deleted }
         </div>
