@@ -10,6 +10,32 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// The app's address without its hash (`https://example.org/aims/`), for links to share.
+pub fn app_base() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// Selects the whole text of a read-only link field when it gets focus, ready to copy.
+pub fn select_on_focus() -> Callback<FocusEvent> {
+    Callback::from(|e: FocusEvent| {
+        if let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.select();
+        }
+    })
+}
+
 /// Moves keyboard focus to the element with this id, if it is in the document.
 /// Returns whether it was found.
 pub fn focus_by_id(id: &str) -> bool {

@@ -4,7 +4,8 @@
 //! - [`state`]: the app state and its transitions (a plain reducer, apart from components).
 //! - [`storage`] and [`persist`]: saving to localStorage without ever losing work.
 //! - [`context`]: what pages receive: the state, the store and memoised reports.
-//! - [`dom`]: DOM helpers (focus after render).
+//! - [`dom`]: DOM helpers (focus after render, the app's address, copy fields).
+//! - [`format`]: short numbers for the pages.
 //! - [`app`]: the frame (header, navigation, notices, footer) and the page switch.
 //! - [`pages`] and [`components`]: the pages and the widgets they share.
 //! - [`embed`]: the embeddable quick-scan widget (binary `aims-embed`, docs/embedding.md).
@@ -15,6 +16,7 @@ pub mod context;
 pub mod dom;
 pub mod download;
 pub mod embed;
+pub mod format;
 pub mod pages;
 pub mod persist;
 pub mod route;

@@ -4,7 +4,7 @@
 //! when the browser allows it, and always shown in a read-only field to copy by hand.
 
 use crate::context::use_ctx;
-use crate::pages::training::{app_base, select_on_focus};
+use crate::dom::{app_base, select_on_focus};
 use aims_engine::share;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;

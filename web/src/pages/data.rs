@@ -20,12 +20,6 @@ use organisation::OrganisationForm;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-/// `1.25` → `"1.3"`, `2.0` → `"2"`.
-pub fn one_decimal(x: f64) -> String {
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
-}
-
 /// A file name from a name and a date: `acme-ai-ltd-2026-11-28.json`.
 pub fn export_file_name(name: &str, date: &str) -> String {
     file_name(name, None, date, "json")
@@ -424,11 +418,5 @@ mod tests {
             assert_eq!(export_file_name(name, "2026-11-28"), expected, "{name}");
         }
         assert!(export_file_name(&"x".repeat(300), "d").len() < 80);
-    }
-
-    #[test]
-    fn one_decimal_drops_a_trailing_zero() {
-        assert_eq!(one_decimal(1.0), "1");
-        assert_eq!(one_decimal(0.66), "0.7");
     }
 }

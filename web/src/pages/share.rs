@@ -11,7 +11,7 @@
 use crate::components::icon::{icon, Icon};
 use crate::components::readiness::verdict_look;
 use crate::context::use_ctx;
-use crate::pages::data::one_decimal;
+use crate::format::one_decimal;
 use crate::pages::training::sentence;
 use crate::route::{replace_hash, use_location_hash, Route};
 use crate::state::Action;

@@ -17,7 +17,7 @@ mod comparison;
 
 use crate::components::icon::{icon, Icon};
 use crate::context::{use_ctx, Ctx};
-use crate::dom::use_focus_after_render;
+use crate::dom::{app_base, select_on_focus, use_focus_after_render};
 use crate::download::download_text;
 use crate::route::{use_location_hash, Route};
 use crate::state::Action;
@@ -26,7 +26,6 @@ use aims_engine::training::{self, Case, Comparison};
 use comparison::ComparisonView;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The query parameter of an instructor's link that hides the model answer.
@@ -81,20 +80,6 @@ pub fn case_hash(id: &str, hide_model: bool) -> String {
     }
 }
 
-/// The app's address without its hash (`https://example.org/aims/`), for links to share.
-pub fn app_base() -> String {
-    web_sys::window()
-        .map(|w| {
-            let l = w.location();
-            format!(
-                "{}{}",
-                l.origin().unwrap_or_default(),
-                l.pathname().unwrap_or_default()
-            )
-        })
-        .unwrap_or_default()
-}
-
 /// The name of a learner's saved assessment of a case.
 pub fn learner_name(case: &Case) -> String {
     format!("Training: {}", case.title)
@@ -103,18 +88,6 @@ pub fn learner_name(case: &Case) -> String {
 /// The training case the open assessment answers, if it is one.
 pub fn open_case(ctx: &Ctx) -> Option<CaseRef> {
     ctx.state.current_entry().and_then(|e| e.case.clone())
-}
-
-/// Selects the whole text of a read-only link field when it gets focus, ready to copy.
-pub fn select_on_focus() -> Callback<FocusEvent> {
-    Callback::from(|e: FocusEvent| {
-        if let Some(input) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            input.select();
-        }
-    })
 }
 
 /// `the share link …` → `The share link …`.

@@ -285,7 +285,7 @@ pub fn organisation_form() -> Html {
                         onvalid={on_share} />
                 </div>
                 <p class="input-hint">{ {
-                    let fte = super::one_decimal(planning.full_time_equivalents());
+                    let fte = crate::format::one_decimal(planning.full_time_equivalents());
                     let unit = if fte == "1" { "full-time equivalent" } else { "full-time equivalents" };
                     format!("The roadmap's length and the ROI's internal effort follow from this: {fte} {unit} now.")
                 } }</p>

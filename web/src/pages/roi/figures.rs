@@ -1,6 +1,8 @@
 //! How ROI figures are written: amounts with thousands separators and the currency label,
 //! compact amounts for chart axes, percentages and shares.
 
+use crate::format::one_decimal;
+
 /// `12345.6` → `"12,346"`; negative numbers get a true minus sign.
 pub fn grouped(x: f64) -> String {
     aims_engine::amount::grouped(x, "\u{2212}")
@@ -36,11 +38,6 @@ pub fn compact(x: f64) -> String {
     } else {
         format!("{sign}{body}")
     }
-}
-
-fn one_decimal(x: f64) -> String {
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
 /// A percentage already in percent: `123.4` → `123%`, `-8.26` → `−8.3%` (one decimal below 10).

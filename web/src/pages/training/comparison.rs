@@ -98,7 +98,7 @@ pub fn comparison_view(props: &ComparisonProps) -> Html {
     };
     let score = c
         .score
-        .map_or_else(|| "n/a".to_string(), crate::pages::data::one_decimal);
+        .map_or_else(|| "n/a".to_string(), crate::format::one_decimal);
     let to_review = c
         .items
         .iter()
@@ -121,7 +121,7 @@ pub fn comparison_view(props: &ComparisonProps) -> Html {
                 if let Some(f) = c.finding_score {
                     <div class="figure panel">
                         <p class="figure-label">{"Findings as an auditor would raise them"}</p>
-                        <p class="figure-value" id="cmp-finding-score">{ crate::pages::data::one_decimal(f) }<span class="figure-of">{"%"}</span></p>
+                        <p class="figure-value" id="cmp-finding-score">{ crate::format::one_decimal(f) }<span class="figure-of">{"%"}</span></p>
                         <p id="cmp-pass">{ if c.passed {
                             badge(Tone::Ok, Icon::Check, &format!("Passed (pass mark {}%)", c.pass_mark))
                         } else {
@@ -142,7 +142,7 @@ pub fn comparison_view(props: &ComparisonProps) -> Html {
                     }
                     <p>{ format!(
                         "Maturity distance: {} points over the {} items the model answer assesses: 1 for the same answer, \u{bd} for one level apart, 0 otherwise.",
-                        crate::pages::data::one_decimal(c.points), c.compared
+                        crate::format::one_decimal(c.points), c.compared
                     ) }</p>
                     <ul class="cmp-counts" aria-label="Agreement with the model answer">
                         { count(Agreement::Exact, c.exact) }

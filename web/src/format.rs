@@ -1,0 +1,20 @@
+//! Numbers written for people in the web app, one rule each (the engine's `amount` groups
+//! thousands; these are the short figures of the pages).
+
+/// `1.25` → `"1.3"`, `2.0` → `"2"`.
+pub fn one_decimal(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_decimal_drops_a_trailing_zero() {
+        assert_eq!(one_decimal(1.0), "1");
+        assert_eq!(one_decimal(0.66), "0.7");
+        assert_eq!(one_decimal(12.25), "12.2");
+    }
+}
