@@ -30,7 +30,7 @@ pub fn proposed_exclusions(props: &ProposalsProps) -> Html {
         <section class="report-section proposals no-print" aria-labelledby="proposals-h">
             <h2 id="proposals-h">{ format!("Proposed exclusions ({n})") }</h2>
             <p class="muted">{"From your organisation's role for AI, these Annex A controls may not apply to you. Read each justification, edit it if needed, then accept or reject it: nothing is excluded until you accept."}</p>
-            <ul class="plain">
+            <ul>
                 { for props.proposals.iter().map(|p| html! { <ProposalRow item={p.item} justification={p.justification} /> }) }
             </ul>
         </section>
@@ -70,7 +70,7 @@ fn proposal_row(props: &RowProps) -> Html {
         <li class="proposal panel">
             <p><strong><span class="item-id">{ id.as_str() }</span>{" "}{ id.item().title }</strong></p>
             <label for={field.clone()}>{"Justification for the Statement of Applicability"}</label>
-            <textarea id={field} value={(*text).clone()} {oninput} />
+            <textarea id={field} rows="4" value={(*text).clone()} {oninput} />
             <div class="actions">
                 <button type="button" class="proposal-accept" onclick={accept} disabled={blank}>
                     {"Exclude with this justification"}<span class="visually-hidden">{ format!(" ({})", id.as_str()) }</span>
