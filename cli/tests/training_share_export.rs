@@ -323,3 +323,30 @@ fn help_lists_the_new_commands() {
         assert!(help.contains(cmd), "{cmd}");
     }
 }
+
+#[test]
+fn every_command_has_its_own_help() {
+    let all = ok(&["--help"]);
+    for cmd in [
+        "catalog",
+        "score",
+        "crosswalk",
+        "roi",
+        "export",
+        "report",
+        "cases",
+        "compare",
+        "share",
+    ] {
+        let own = ok(&[cmd, "--help"]);
+        assert!(own.starts_with(&format!("aims {cmd}: usage")), "{own}");
+        // The same lines as in `aims --help`, and the same text through `aims help <cmd>`.
+        let first = own.lines().nth(2).unwrap();
+        assert!(first.starts_with(cmd), "{first}");
+        assert!(all.contains(first), "{first}");
+        assert_eq!(ok(&["help", cmd]), own);
+        assert_eq!(ok(&[cmd, "FILE", "-h"]), own, "-h after other arguments");
+    }
+    assert!(ok(&["compare", "--help"]).contains("--pass-mark N"));
+    fails(&["help", "frobnicate"], "unknown command \"frobnicate\"");
+}
