@@ -19,8 +19,10 @@ pub mod embed;
 pub mod format;
 pub mod pages;
 pub mod persist;
+pub mod roi_inputs;
 pub mod route;
 pub mod state;
 pub mod storage;
+pub mod training_link;
 
 pub use app::App;

@@ -136,7 +136,7 @@ fn content(ctx: &Ctx, export: Export, date: Option<ReportDate>) -> Result<String
         }
         Export::MarkdownReport => {
             // The ROI likely case the report page shows (the ROI page's inputs, or defaults).
-            let roi = crate::pages::report::roi_likely_case(
+            let roi = crate::roi_inputs::roi_likely_case(
                 &ctx.store,
                 &ctx.state.current,
                 a,

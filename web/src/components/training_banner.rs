@@ -4,7 +4,7 @@
 
 use crate::components::icon::{icon, Icon};
 use crate::context::use_ctx;
-use crate::pages::training::{case_hash, open_case};
+use crate::training_link::{case_hash, open_case};
 use aims_engine::training;
 use yew::prelude::*;
 

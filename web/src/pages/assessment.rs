@@ -190,7 +190,7 @@ pub fn page() -> Html {
     }
 
     // A training case is assessed against ISO/IEC 42001, like its model answer.
-    let training = crate::pages::training::open_case(&ctx).is_some();
+    let training = crate::training_link::open_case(&ctx).is_some();
     let choice = (empty && !*chose_iso && !training).then(|| {
         let chose = {
             let chose_iso = chose_iso.clone();

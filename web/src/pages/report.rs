@@ -12,13 +12,10 @@ use crate::components::share_link::ShareLink;
 use crate::context::use_ctx;
 use crate::pages::crosswalk::{use_crosswalk, Crosswalk, Direction};
 use crate::pages::results::nothing_answered;
-use crate::pages::roi::form;
+use crate::roi_inputs::{roi_likely_case, RoiResult};
 use crate::route::Route;
-use crate::storage::Store;
-use aims_engine::assessment::Assessment;
 use aims_engine::crosswalk::Inference;
-use aims_engine::roi::{self, RoiReport, ESTIMATE_LABEL};
-use serde_json::{Map, Value};
+use aims_engine::roi::ESTIMATE_LABEL;
 use yew::prelude::*;
 
 const MONTHS: [&str; 12] = [
@@ -81,49 +78,6 @@ fn print() -> Callback<MouseEvent> {
             let _ = w.print();
         }
     })
-}
-
-/// The ROI of the open assessment: the inputs the ROI page saved for it (the fields the user
-/// changed over the engine's defaults), read exactly as that page reads them, or the defaults.
-/// An unreadable saved value is left to the ROI page to report; here the defaults are used and
-/// the section says so.
-pub(crate) struct RoiResult {
-    pub(crate) report: Result<RoiReport, String>,
-    /// The user changed some inputs on the ROI page.
-    edited: bool,
-    /// Saved inputs could not be read, so the defaults were used.
-    unreadable: bool,
-}
-
-pub(crate) fn roi_likely_case(
-    store: &Store,
-    id: &str,
-    a: &Assessment,
-    from_roadmap: bool,
-    now_ms: f64,
-) -> RoiResult {
-    let empty = || Value::Object(Map::new());
-    let (overrides, unreadable) = match store.load_roi(id, now_ms) {
-        Ok(Ok(Some(v))) => (v, false),
-        Ok(Ok(None)) => (empty(), false),
-        Ok(Err(_)) | Err(_) => (empty(), true),
-    };
-    let edited = overrides.as_object().is_some_and(|m| !m.is_empty());
-    let built = form::build(&overrides, a, from_roadmap);
-    let report = match built.valid() {
-        Some(inputs) => roi::run(inputs).map_err(|e| e.to_string()),
-        None => Err(built
-            .errors
-            .iter()
-            .map(|e| format!("{}: {}", e.path, e.message))
-            .collect::<Vec<_>>()
-            .join("; ")),
-    };
-    RoiResult {
-        report,
-        edited,
-        unreadable,
-    }
 }
 
 #[function_component(ReportPage)]
@@ -350,30 +304,5 @@ mod tests {
         }
         assert_eq!(number(0.35), "0.35");
         assert_eq!(number(12.0), "12");
-    }
-
-    #[test]
-    fn the_roi_uses_saved_inputs_and_survives_unreadable_ones() {
-        use crate::storage::{Backend, Memory};
-        use std::rc::Rc;
-        let a = Assessment::new(aims_engine::assessment::Framework::Iso42001);
-        let mem = Rc::new(Memory::default());
-        let store = Store::new("t", mem.clone());
-        let fresh = roi_likely_case(&store, "a1", &a, false, 0.0);
-        assert!(!fresh.edited && !fresh.unreadable);
-        let defaults = fresh.report.unwrap();
-        assert!(defaults.npv.is_finite());
-
-        store
-            .save_roi("a1", &serde_json::json!({ "horizon_months": 24 }))
-            .unwrap();
-        let edited = roi_likely_case(&store, "a1", &a, false, 0.0);
-        assert!(edited.edited);
-        assert_eq!(edited.report.unwrap().horizon_months, 24);
-
-        mem.set(&store.roi_key("a1"), "{not json").unwrap();
-        let broken = roi_likely_case(&store, "a1", &a, false, 0.0);
-        assert!(broken.unreadable && !broken.edited);
-        assert_eq!(broken.report.unwrap().npv, defaults.npv);
     }
 }

@@ -16,17 +16,16 @@
 mod charts;
 mod fields;
 pub mod figures;
-pub mod form;
 mod results;
 
 use crate::context::{use_ctx, Ctx};
 use crate::download::download_text;
+use crate::roi_inputs::{self as form, Built, Kind, OtherEdit};
 use crate::route::Route;
 use crate::state::Action;
 use aims_engine::roi::{self, MonthsBasis, RoiInputs, RoiReport};
 use fields::{general_fields, range_group, schedule_fields, unplaced_errors, View};
 use figures::plain;
-use form::{Built, Kind, OtherEdit};
 use results::{details, summary};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;

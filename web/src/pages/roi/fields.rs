@@ -3,8 +3,8 @@
 //! the page shows them; and the named further costs and benefits per year the user adds.
 
 use super::figures::{grouped, plain};
-use super::form::{self, FieldError, Kind, OtherEdit};
 use super::Editor;
+use crate::roi_inputs::{self as form, FieldError, Kind, OtherEdit};
 use aims_engine::roi::params::ParamId;
 use aims_engine::roi::{ExistingStandard, MonthsBasis, NamedAmount, Range, RoiInputs};
 use wasm_bindgen::JsCast;

@@ -3,9 +3,13 @@
 //! its source, until the user touches it), what they typed, and the engine's messages tied to
 //! the field they are about.
 //!
+//! Also [`roi_likely_case`]: the saved inputs of an assessment, read as the ROI page reads them,
+//! for the report page and its Markdown export.
+//!
 //! Nothing here knows the model: defaults, scaling, ranges and messages all come from the
 //! engine. This module only moves values between text fields and JSON paths.
 
+use crate::storage::Store;
 use aims_engine::assessment::{Assessment, HarmonizedCertificate};
 use aims_engine::roi::from_assessment::inputs_with_assessment;
 use aims_engine::roi::RoiInputs;
@@ -260,6 +264,49 @@ pub fn unplaced<'a>(errors: &'a [FieldError], shown: &[String]) -> Vec<&'a Field
     errors.iter().filter(|e| !shown.contains(&e.path)).collect()
 }
 
+/// The ROI of the open assessment: the inputs the ROI page saved for it (the fields the user
+/// changed over the engine's defaults), read exactly as that page reads them, or the defaults.
+/// An unreadable saved value is left to the ROI page to report; here the defaults are used and
+/// the section says so.
+pub(crate) struct RoiResult {
+    pub(crate) report: Result<aims_engine::roi::RoiReport, String>,
+    /// The user changed some inputs on the ROI page.
+    pub(crate) edited: bool,
+    /// Saved inputs could not be read, so the defaults were used.
+    pub(crate) unreadable: bool,
+}
+
+pub(crate) fn roi_likely_case(
+    store: &Store,
+    id: &str,
+    a: &Assessment,
+    from_roadmap: bool,
+    now_ms: f64,
+) -> RoiResult {
+    let empty = || Value::Object(Map::new());
+    let (overrides, unreadable) = match store.load_roi(id, now_ms) {
+        Ok(Ok(Some(v))) => (v, false),
+        Ok(Ok(None)) => (empty(), false),
+        Ok(Err(_)) | Err(_) => (empty(), true),
+    };
+    let edited = overrides.as_object().is_some_and(|m| !m.is_empty());
+    let built = build(&overrides, a, from_roadmap);
+    let report = match built.valid() {
+        Some(inputs) => aims_engine::roi::run(inputs).map_err(|e| e.to_string()),
+        None => Err(built
+            .errors
+            .iter()
+            .map(|e| format!("{}: {}", e.path, e.message))
+            .collect::<Vec<_>>()
+            .join("; ")),
+    };
+    RoiResult {
+        report,
+        edited,
+        unreadable,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -427,5 +474,30 @@ mod tests {
             b.valid().unwrap().schedule.months_basis,
             aims_engine::roi::MonthsBasis::Roadmap
         );
+    }
+
+    #[test]
+    fn the_roi_uses_saved_inputs_and_survives_unreadable_ones() {
+        use crate::storage::{Backend, Memory, Store};
+        use std::rc::Rc;
+        let a = Assessment::new(aims_engine::assessment::Framework::Iso42001);
+        let mem = Rc::new(Memory::default());
+        let store = Store::new("t", mem.clone());
+        let fresh = roi_likely_case(&store, "a1", &a, false, 0.0);
+        assert!(!fresh.edited && !fresh.unreadable);
+        let defaults = fresh.report.unwrap();
+        assert!(defaults.npv.is_finite());
+
+        store
+            .save_roi("a1", &serde_json::json!({ "horizon_months": 24 }))
+            .unwrap();
+        let edited = roi_likely_case(&store, "a1", &a, false, 0.0);
+        assert!(edited.edited);
+        assert_eq!(edited.report.unwrap().horizon_months, 24);
+
+        mem.set(&store.roi_key("a1"), "{not json").unwrap();
+        let broken = roi_likely_case(&store, "a1", &a, false, 0.0);
+        assert!(broken.unreadable && !broken.edited);
+        assert_eq!(broken.report.unwrap().npv, defaults.npv);
     }
 }
