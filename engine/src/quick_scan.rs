@@ -90,10 +90,7 @@ pub fn answer(a: &mut Assessment, q: &Question, choice: Option<Choice>) {
             if let Some((certs, _)) = options.get(i) {
                 let org = &mut a.organisation;
                 // Keep other certificates; replace the ones the question is about.
-                org.certifications.retain(|c| {
-                    !holds(std::slice::from_ref(c), "27001")
-                        && !holds(std::slice::from_ref(c), "9001")
-                });
+                org.certifications.retain(|c| number_of(c).is_none());
                 org.certifications
                     .extend(certs.iter().map(|c| c.to_string()));
                 org.certifications_stated = org.certifications.is_empty();
@@ -101,9 +98,7 @@ pub fn answer(a: &mut Assessment, q: &Question, choice: Option<Choice>) {
         }
         (QuestionKind::Certificates(_), None) => {
             let org = &mut a.organisation;
-            org.certifications.retain(|c| {
-                !holds(std::slice::from_ref(c), "27001") && !holds(std::slice::from_ref(c), "9001")
-            });
+            org.certifications.retain(|c| number_of(c).is_none());
             org.certifications_stated = false;
         }
         _ => {}
