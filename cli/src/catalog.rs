@@ -7,7 +7,7 @@ use aims_engine::export::oscal;
 pub fn run(argv: &[String]) -> Result<String, String> {
     let args = Args::parse(argv, &[("format", true)])?;
     args.expect_positional(&["catalog name"])?;
-    let name = CatalogName::parse(&args.positional[0])?;
+    let name = CatalogName::parse(&args.positional[0]).map_err(|e| e.to_string())?;
     match args.choice("format", &["csv", "json", "oscal"], "csv")? {
         "json" => serde_json::to_string_pretty(&name.json()).map_err(|e| e.to_string()),
         "oscal" if name == CatalogName::Iso42001 => Ok(oscal::catalog()),

@@ -2,7 +2,7 @@
 //! stderr, each naming the item and field; a file that cannot be read, or has errors, is
 //! refused.
 
-use aims_engine::assessment::{Assessment, ReadError, MAX_FILE_BYTES};
+use aims_engine::assessment::{Assessment, ReadError, Refused, MAX_FILE_BYTES};
 use std::io::Read;
 
 /// Reads a file (`-`: standard input; `label` such as `--input ` goes before the path in
@@ -56,17 +56,24 @@ pub fn read_assessment(path: &str) -> Result<Assessment, String> {
             return Err(format!("{name}: {}", ReadError::TooLarge { bytes, limit }));
         }
     };
-    let (assessment, diagnostics) = Assessment::read(&text).map_err(|e| format!("{name}: {e}"))?;
-    for d in &diagnostics {
-        eprintln!("{name}: {d}");
+    match Assessment::read_strict(&text) {
+        Ok((assessment, warnings)) => {
+            for d in &warnings {
+                eprintln!("{name}: {d}");
+            }
+            Ok(assessment)
+        }
+        Err(Refused::Unreadable(e)) => Err(format!("{name}: {e}")),
+        Err(Refused::Errors(diagnostics)) => {
+            for d in &diagnostics {
+                eprintln!("{name}: {d}");
+            }
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            Err(format!(
+                "{name}: {errors} error{} in the file (listed above); fix {} and run again",
+                if errors == 1 { "" } else { "s" },
+                if errors == 1 { "it" } else { "them" }
+            ))
+        }
     }
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    if errors > 0 {
-        return Err(format!(
-            "{name}: {errors} error{} in the file (listed above); fix {} and run again",
-            if errors == 1 { "" } else { "s" },
-            if errors == 1 { "it" } else { "them" }
-        ));
-    }
-    Ok(assessment)
 }

@@ -26,9 +26,13 @@ pub fn run(argv: &[String]) -> Result<String, String> {
             Some(path) => format!("--roi-input {path}: {e}"),
             None => e,
         };
-        let inputs = roi::from_assessment::inputs_with_assessment(roi_input.as_deref(), &a)
-            .map_err(with_file)?;
-        Some(roi::run(&inputs).map_err(|e| with_file(e.to_string()))?)
+        let run = roi::prepare(&roi::RoiRequest {
+            inputs: roi_input.as_deref(),
+            assessment: Some(&a),
+            ..roi::RoiRequest::default()
+        })
+        .map_err(|e| with_file(e.to_string()))?;
+        Some(run.run().map_err(|e| with_file(e.to_string()))?)
     } else {
         None
     };

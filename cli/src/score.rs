@@ -2,7 +2,7 @@
 
 use crate::args::Args;
 use crate::input::read_assessment;
-use aims_engine::scoring::score;
+use aims_engine::readiness::score;
 
 pub fn run(argv: &[String]) -> Result<String, String> {
     let args = Args::parse(argv, &[("format", true)])?;

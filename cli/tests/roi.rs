@@ -192,7 +192,7 @@ fn errors_name_the_input_and_what_is_accepted() {
 #[test]
 fn an_assessment_sets_the_schedule_from_its_roadmap() {
     let assessment = r#"{"format": "aims-assessment", "version": 1, "framework": "iso42001",
-        "organisation": {"employees": 40}, "planning": {"people": 2, "share_of_time": 0.5}, "answers": {}}"#;
+        "organisation": {"employees": 40}, "planning": {"people": 2, "share_of_time": 0.5}, "answers": {"4.1": {"maturity": 1}}}"#;
     let file = temp_file("assessment.json", assessment);
     let path = file.to_str().unwrap();
     let (ok, score, err) = aims(&["score", path, "--format", "json"]);
@@ -207,6 +207,20 @@ fn an_assessment_sets_the_schedule_from_its_roadmap() {
     assert_eq!(inputs["organisation"]["employees"], 40);
     assert_eq!(inputs["schedule"]["months_basis"], "roadmap");
     assert_eq!(inputs["costs"]["internal_people"]["likely"], 2.0);
+    // Nothing answered: the assessment's size, but the from-scratch months, not a roadmap.
+    let empty = assessment.replace(r#"{"4.1": {"maturity": 1}}"#, "{}");
+    let file = temp_file("empty-assessment.json", &empty);
+    let (ok, inputs, err) = aims(&[
+        "roi",
+        "--assessment",
+        file.to_str().unwrap(),
+        "--print-defaults",
+    ]);
+    std::fs::remove_file(&file).ok();
+    assert!(ok, "{err}");
+    let inputs: Value = serde_json::from_str(&inputs).unwrap();
+    assert_eq!(inputs["organisation"]["employees"], 40);
+    assert_eq!(inputs["schedule"]["months_basis"], "from_scratch");
 }
 
 #[test]

@@ -10,8 +10,8 @@
 mod native {
     use aims_engine::assessment::Assessment;
     use aims_engine::catalog::{IsoId, SubcategoryId};
+    use aims_engine::crosswalk;
     use aims_engine::scale::Synthetic;
-    use aims_engine::{crosswalk, scoring};
     use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
     use std::hint::black_box;
 
@@ -33,7 +33,9 @@ mod native {
 
         let mut g = c.benchmark_group("scale score");
         g.throughput(Throughput::Elements(assessable));
-        g.bench_function("shipped", |b| b.iter(|| scoring::score(black_box(&iso))));
+        g.bench_function("shipped", |b| {
+            b.iter(|| aims_engine::readiness::score(black_box(&iso)))
+        });
         for (f, cat) in &catalogs {
             let answers = cat.iso_answers(iso_answers);
             g.throughput(Throughput::Elements(cat.sizes().assessable as u64));

@@ -4,7 +4,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 use aims_engine::assessment::Assessment;
 #[cfg(not(target_arch = "wasm32"))]
-use aims_engine::scoring::score;
+use aims_engine::readiness::score;
 #[cfg(not(target_arch = "wasm32"))]
 use criterion::{criterion_group, criterion_main, Criterion};
 #[cfg(not(target_arch = "wasm32"))]

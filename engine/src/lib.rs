@@ -1,6 +1,7 @@
 //! AIMS Readiness engine: everything the product knows and computes, with no I/O and no browser.
 //!
-//! - [`amount`]: amounts written for people (thousands grouped), shared by every output.
+//! - [`format`]: numbers written for people (amounts, numbers, percentages, months), one rule
+//!   each, shared by every output.
 //! - [`catalog`]: ISO/IEC 42001 items with our guidance, the NIST AI RMF 1.0 core, the NIST AIRC
 //!   crosswalk and the quick scan, as static tables generated at build time.
 //! - [`assessment`]: the versioned assessment file (ISO/IEC 42001 or NIST AI RMF answers), read
@@ -9,6 +10,9 @@
 //!   Applicability, prioritised gaps and the certification roadmap.
 //! - [`crosswalk`]: ISO/IEC 42001 ⇄ NIST AI RMF coverage in both directions, conservative and
 //!   explained, and the heat-map matrix.
+//! - [`readiness`]: the readiness report of a whole assessment, whichever its framework: the one
+//!   call that chooses scoring directly or through the reverse crosswalk (scoring never calls the
+//!   crosswalk).
 //! - [`quick_scan`]: the quick scan's rules: chosen options, what an answer writes, progress.
 //! - [`effort`]: the one effort model (person-days to the audit level, scaled by size, less an
 //!   ISO/IEC 27001 / 9001 credit) behind the roadmap and the ROI.
@@ -26,14 +30,15 @@
 //! The engine never touches the DOM, storage or the network, and never panics on user input:
 //! readers return errors that name the field and value.
 
-pub mod amount;
 pub mod assessment;
 pub mod catalog;
 pub mod crosswalk;
 pub mod csv;
 pub mod effort;
 pub mod export;
+pub mod format;
 pub mod quick_scan;
+pub mod readiness;
 pub mod roi;
 #[cfg(feature = "scale")]
 pub mod scale;

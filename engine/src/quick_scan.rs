@@ -174,7 +174,8 @@ pub fn progress(a: &Assessment) -> Progress {
 mod tests {
     use super::*;
     use crate::assessment::Framework;
-    use crate::scoring::{score, Verdict};
+    use crate::readiness::score;
+    use crate::scoring::Verdict;
 
     fn q(id: &str) -> &'static Question {
         Question::all().iter().find(|q| q.id == id).unwrap()

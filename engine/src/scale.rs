@@ -376,7 +376,7 @@ mod tests {
                 &one.score(&one.iso_answers(ia), org, iso.planning.as_ref())
                     .0
             ),
-            json(&scoring::score(&iso))
+            json(&crate::readiness::score(&iso))
         );
         assert_eq!(
             json(&one.forward(&one.iso_answers(ia)).0),

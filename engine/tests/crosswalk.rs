@@ -193,7 +193,7 @@ fn nist_at_target_infers_level_3_only_where_a_subcategory_contains_the_item() {
     let not_assessed: Vec<&str> = r.report.not_assessed.iter().map(|i| i.as_str()).collect();
     assert_eq!(not_assessed, direct);
     // Scoring a NIST AI RMF assessment goes through the same inference.
-    let scored = aims_engine::scoring::score(&fixture("nist-all-at-target.json"));
+    let scored = aims_engine::readiness::score(&fixture("nist-all-at-target.json"));
     assert_eq!(scored.to_json(), r.report.to_json());
     // Every inferred answer is marked.
     let inferred = r.to_assessment(&fixture("nist-all-at-target.json"));

@@ -12,7 +12,7 @@ use aims_engine::assessment::{Answer, Answers, Assessment};
 use aims_engine::catalog::IsoId;
 use aims_engine::export::oscal::{self, control_id, objective_id};
 use aims_engine::export::{items_csv, markdown_report, soa_csv, ReportDate, ReportOptions};
-use aims_engine::scoring::score;
+use aims_engine::readiness::score;
 use aims_engine::training::{case, cases};
 use expect_test::expect_file;
 use serde_json::Value;
@@ -442,8 +442,13 @@ fn markdown_report_of_month_9() {
 fn markdown_report_labels_the_roi_estimate() {
     let c = case("startup-certify").unwrap();
     let a = c.model();
-    let inputs =
-        aims_engine::roi::from_assessment::inputs_with_assessment(c.roi_inputs(), &a).unwrap();
+    let inputs = aims_engine::roi::prepare(&aims_engine::roi::RoiRequest {
+        inputs: c.roi_inputs(),
+        assessment: Some(&a),
+        ..Default::default()
+    })
+    .unwrap()
+    .inputs;
     let roi = aims_engine::roi::run(&inputs).unwrap();
     let md = markdown_report(
         &a,
@@ -595,8 +600,13 @@ fn hostile_text_cannot_become_a_formula_in_the_csv_files() {
 fn hostile_text_renders_as_text_in_the_markdown_report() {
     let a = hostile();
     let c = case("startup-certify").unwrap();
-    let mut inputs =
-        aims_engine::roi::from_assessment::inputs_with_assessment(c.roi_inputs(), &a).unwrap();
+    let mut inputs = aims_engine::roi::prepare(&aims_engine::roi::RoiRequest {
+        inputs: c.roi_inputs(),
+        assessment: Some(&a),
+        ..Default::default()
+    })
+    .unwrap()
+    .inputs;
     inputs.currency = HOSTILE[7].to_string();
     let roi = aims_engine::roi::run(&inputs).unwrap();
     let md = markdown_report(

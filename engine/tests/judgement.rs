@@ -6,7 +6,8 @@
 
 use aims_engine::assessment::{Answer, Answers, Assessment, DiagnosticSeverity, IsoAnswers};
 use aims_engine::catalog::{AiRole, IsoId};
-use aims_engine::scoring::{score, FindingSeverity, Priority, Report, SoaStatus, Verdict};
+use aims_engine::readiness::score;
+use aims_engine::scoring::{FindingSeverity, Priority, Report, SoaStatus, Verdict};
 
 fn id(s: &str) -> IsoId {
     IsoId::parse(s).unwrap()

@@ -8,7 +8,8 @@ use aims_engine::assessment::{
 };
 use aims_engine::catalog::{ExclusionLimit, IsoId, Relationship, SubcategoryId};
 use aims_engine::crosswalk::{forward, matrix, reverse, CoverageStatus, Forward, Support};
-use aims_engine::scoring::{score, FindingSeverity, Report, SoaStatus, Verdict};
+use aims_engine::readiness::score;
+use aims_engine::scoring::{FindingSeverity, Report, SoaStatus, Verdict};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 

@@ -7,7 +7,8 @@
 
 use aims_engine::assessment::{Answer, Assessment};
 use aims_engine::catalog::IsoId;
-use aims_engine::scoring::{score, FindingSeverity, PhaseId, Priority, Report, SoaStatus, Verdict};
+use aims_engine::readiness::score;
+use aims_engine::scoring::{FindingSeverity, PhaseId, Priority, Report, SoaStatus, Verdict};
 use expect_test::expect_file;
 
 fn fixture(name: &str) -> Assessment {

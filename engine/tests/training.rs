@@ -6,7 +6,8 @@
 
 use aims_engine::assessment::{Answer, Assessment};
 use aims_engine::catalog::IsoId;
-use aims_engine::scoring::{score, FindingSeverity, Verdict};
+use aims_engine::readiness::score;
+use aims_engine::scoring::{FindingSeverity, Verdict};
 use aims_engine::training::{case, cases, compare, Agreement, Rating};
 use expect_test::expect_file;
 
@@ -132,8 +133,13 @@ fn startup_is_far_from_ready_and_certification_does_not_pay_in_the_likely_case()
     let r = score(&model);
     assert_eq!(r.verdict, Verdict::NotReady);
     assert!(r.readiness.unwrap() < 40.0, "{:?}", r.readiness);
-    let inputs =
-        aims_engine::roi::from_assessment::inputs_with_assessment(c.roi_inputs(), &model).unwrap();
+    let inputs = aims_engine::roi::prepare(&aims_engine::roi::RoiRequest {
+        inputs: c.roi_inputs(),
+        assessment: Some(&model),
+        ..Default::default()
+    })
+    .unwrap()
+    .inputs;
     let roi = aims_engine::roi::run(&inputs).unwrap();
     assert!(
         roi.npv < 0.0,

@@ -160,7 +160,7 @@ pub fn roi_inputs(data: &[u8]) {
                 Err(RoiError::Read(m)) => panic!("read inputs failed to read: {m}"),
             }
         }
-        Err(m) => assert!(!m.is_empty()),
+        Err(e) => assert!(!e.message.is_empty()),
     }
 }
 

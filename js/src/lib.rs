@@ -12,8 +12,8 @@
 use aims_engine::assessment::{Assessment, Diagnostic, DiagnosticSeverity, Framework, ReadError};
 use aims_engine::catalog::CatalogName;
 use aims_engine::crosswalk;
-use aims_engine::roi::{self, RoiInputs, RoiReport, MAX_SEED, MAX_TRIALS};
-use aims_engine::scoring::{self, Report};
+use aims_engine::roi::{self, RoiReport, MAX_SEED, MAX_TRIALS};
+use aims_engine::scoring::Report;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -101,31 +101,20 @@ pub fn validate_text(text: &str) -> Validation {
     }
 }
 
-/// Reads an assessment as `aims` does: warnings are accepted, any error refuses it.
+/// Reads an assessment as `aims` does ([`Assessment::read_strict`]): warnings are accepted, any
+/// error refuses it; the thrown error's `diagnostics` list the errors.
 pub fn read_assessment(text: &str) -> Result<Assessment, ApiError> {
-    let (assessment, diagnostics) =
-        Assessment::read(text).map_err(|e| ApiError::new(format!("assessment: {e}")))?;
-    let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| d.is_error()).collect();
-    match errors.first() {
-        None => Ok(assessment),
-        Some(first) => {
-            let more = match errors.len() {
-                1 => String::new(),
-                n => format!(" (and {} more; validate() lists them all)", n - 1),
-            };
-            let first = first.to_string();
-            let first = first.strip_prefix("error: ").unwrap_or(&first);
-            Err(ApiError {
-                message: format!("assessment: {first}{more}"),
-                diagnostics: errors,
-            })
-        }
-    }
+    Assessment::read_strict(text)
+        .map(|(assessment, _warnings)| assessment)
+        .map_err(|refused| ApiError {
+            message: format!("assessment: {refused}"),
+            diagnostics: refused.errors().cloned().collect(),
+        })
 }
 
 /// The readiness report, as `aims score --format json`.
 pub fn score_text(text: &str) -> Result<Report, ApiError> {
-    read_assessment(text).map(|a| scoring::score(&a))
+    read_assessment(text).map(|a| aims_engine::readiness::score(&a))
 }
 
 /// The crosswalk result, as `aims crosswalk --format json`: the engine's result, for the
@@ -165,36 +154,35 @@ pub struct RoiOptions {
 }
 
 /// The ROI report, as `aims roi --format json`. `inputs`: JSON text of the inputs (missing
-/// fields take the sourced defaults), `None` for the defaults.
+/// fields take the sourced defaults), `None` for the defaults. The request is the engine's
+/// ([`roi::prepare`]); errors name the input's path under `inputs.`.
 pub fn roi_text(inputs: Option<&str>, options: &RoiOptions) -> Result<RoiReport, ApiError> {
-    let in_inputs = |e: String| ApiError::new(format!("inputs: {e}"));
-    let mut inputs = match &options.assessment {
-        Some(text) => {
-            let a = read_assessment(text).map_err(|e| ApiError {
-                message: format!("options.{}", e.message),
-                ..e
-            })?;
-            roi::from_assessment::inputs_with_assessment(inputs, &a).map_err(in_inputs)?
-        }
-        None => match inputs {
-            Some(text) => RoiInputs::from_json(text).map_err(in_inputs)?,
-            None => RoiInputs::default(),
-        },
+    let assessment = match &options.assessment {
+        Some(text) => Some(read_assessment(text).map_err(|e| ApiError {
+            message: format!("options.{}", e.message),
+            ..e
+        })?),
+        None => None,
     };
-    if let Some(seed) = options.seed {
-        inputs.monte_carlo.seed = seed;
-    }
-    if let Some(trials) = options.trials {
-        inputs.monte_carlo.trials = trials;
-    }
-    roi::run(&inputs).map_err(|e| match e {
-        roi::RoiError::Invalid(list) => ApiError::new(
-            list.iter()
-                .map(|i| format!("inputs.{i}"))
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
-        roi::RoiError::Read(m) => in_inputs(m),
+    let in_inputs = |e: &roi::InputError| {
+        if e.input.is_empty() {
+            format!("inputs: {}", e.message)
+        } else {
+            format!("inputs.{}: {}", e.input, e.message)
+        }
+    };
+    let run = roi::prepare(&roi::RoiRequest {
+        inputs,
+        assessment: assessment.as_ref(),
+        seed: options.seed,
+        trials: options.trials,
+    })
+    .map_err(|e| ApiError::new(in_inputs(&e)))?;
+    run.run().map_err(|e| match e {
+        roi::RoiError::Invalid(list) => {
+            ApiError::new(list.iter().map(in_inputs).collect::<Vec<_>>().join("; "))
+        }
+        roi::RoiError::Read(e) => ApiError::new(in_inputs(&e)),
     })
 }
 
@@ -398,7 +386,10 @@ mod tests {
     fn score_equals_the_engine_report() {
         let report = score_text(FIXTURE).unwrap();
         let (a, _) = Assessment::read(FIXTURE).unwrap();
-        assert_eq!(report.to_json(), scoring::score(&a).to_json());
+        assert_eq!(
+            report.to_json(),
+            aims_engine::readiness::score(&a).to_json()
+        );
         assert!(report.readiness.is_some());
     }
 
@@ -462,7 +453,15 @@ mod tests {
         );
         let e = roi_text(Some(r#"{"costs":{"consulting":"x"}}"#), &o).unwrap_err();
         assert!(
-            e.message.starts_with("inputs: costs.consulting"),
+            e.message
+                .starts_with("inputs.costs.consulting: invalid type"),
+            "{}",
+            e.message
+        );
+        let e = roi_text(Some("{"), &o).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("inputs: the ROI inputs are not valid JSON"),
             "{}",
             e.message
         );

@@ -416,10 +416,14 @@ export interface Percentiles {
 export interface RoiReport {
   label: string;
   currency: string;
+  /** The organisation the defaults were scaled for. */
+  organisation: { employees: number; ai_systems_in_scope: number };
   horizon_months: number;
   discount_rate_percent: number;
   implementation_months: number;
   certification_month: number | null;
+  /** Where the implementation months come from: the assessment's roadmap (once something is answered) or the from-scratch estimate. */
+  months_basis: "from_scratch" | "roadmap";
   total_cost: number;
   total_benefit: number;
   net: number;

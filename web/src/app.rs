@@ -13,7 +13,6 @@ use crate::persist::use_persistent_state;
 use crate::route::{replace_hash, use_location_hash, Route};
 use crate::state::Action;
 use aims_engine::assessment::Framework;
-use aims_engine::scoring;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -44,7 +43,7 @@ pub fn app() -> Html {
     let report = {
         let assessment = state.assessment.clone();
         use_memo((state.current.clone(), state.rev), move |_| {
-            scoring::score(&assessment)
+            aims_engine::readiness::score(&assessment)
         })
     };
     let ctx = Ctx {

@@ -97,7 +97,7 @@ pub struct EmbedProps {
 pub fn embed(props: &EmbedProps) -> Html {
     let (state, store) = use_persistent_state(&namespace(&props.storage_key));
     // The quick scan answers ISO/IEC 42001 items only, so the ISO scoring is called directly:
-    // the NIST AI RMF path of `scoring::score` (the reverse crosswalk) stays out of the Wasm.
+    // the NIST AI RMF path of `readiness::score` (the reverse crosswalk) stays out of the Wasm.
     let report = {
         let assessment = state.assessment.clone();
         use_memo((state.current.clone(), state.rev), move |_| {
@@ -175,7 +175,7 @@ mod tests {
     fn the_completed_detail_has_band_score_and_top_gaps() {
         let text = include_str!("../../engine/tests/fixtures/techserve-month1.json");
         let (a, _) = Assessment::read(text).unwrap();
-        let r = scoring::score(&a);
+        let r = aims_engine::readiness::score(&a);
         let complete = aims_engine::quick_scan::Progress {
             answered: 25,
             total: 25,
@@ -195,7 +195,7 @@ mod tests {
 
     #[test]
     fn nothing_answered_gives_no_band() {
-        let r = scoring::score(&Assessment::default());
+        let r = aims_engine::readiness::score(&Assessment::default());
         let d = completed_detail(
             &r,
             aims_engine::quick_scan::progress(&Assessment::default()),

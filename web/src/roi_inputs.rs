@@ -10,9 +10,8 @@
 //! engine. This module only moves values between text fields and JSON paths.
 
 use crate::storage::Store;
-use aims_engine::assessment::{Assessment, HarmonizedCertificate};
-use aims_engine::roi::from_assessment::inputs_with_assessment;
-use aims_engine::roi::RoiInputs;
+use aims_engine::assessment::Assessment;
+use aims_engine::roi::{self, RoiInputs, RoiRequest};
 use serde_json::{Map, Value};
 
 /// What a number field accepts before the engine checks its range.
@@ -150,46 +149,38 @@ impl Built {
     }
 }
 
-/// Reads the user's changes over the engine's defaults for the open assessment. With
-/// `from_roadmap` (the assessment has answers) the engine takes the schedule and capacity from
-/// its roadmap; otherwise only its headcount and certificate are used, as the engine does.
-pub fn build(overrides: &Value, assessment: &Assessment, from_roadmap: bool) -> Built {
-    let read = if from_roadmap {
-        inputs_with_assessment(Some(&overrides.to_string()), assessment)
-    } else {
-        RoiInputs::try_from(with_organisation(overrides.clone(), assessment))
+/// Reads the user's changes over the engine's defaults for the open assessment, through the
+/// engine's one ROI entry (`roi::prepare`): the engine decides what the assessment gives (its
+/// size and certificate, and its roadmap's schedule once something is answered).
+pub fn build(overrides: &Value, assessment: &Assessment) -> Built {
+    let text = overrides.to_string();
+    let request = RoiRequest {
+        inputs: Some(&text),
+        assessment: Some(assessment),
+        ..RoiRequest::default()
     };
-    match read {
-        Err(message) => Built {
+    match roi::prepare(&request) {
+        Err(e) => Built {
             inputs: None,
-            errors: vec![read_error(&message)],
+            errors: vec![field_error(e)],
         },
-        Ok(inputs) => {
-            let errors = match inputs.validate() {
-                Ok(()) => Vec::new(),
-                Err(list) => list
-                    .into_iter()
-                    .map(|e| FieldError {
-                        path: e.input,
-                        message: e.message,
-                    })
-                    .collect(),
-            };
-            Built {
-                inputs: Some(inputs),
-                errors,
-            }
-        }
+        Ok(run) => Built {
+            errors: run.problems().into_iter().map(field_error).collect(),
+            inputs: Some(run.inputs),
+        },
+    }
+}
+
+fn field_error(e: roi::InputError) -> FieldError {
+    FieldError {
+        path: e.input,
+        message: e.message,
     }
 }
 
 /// The defaults for the organisation the user's changes describe: what "Reset to defaults"
 /// returns to, shown next to each field.
-pub fn defaults(
-    overrides: &Value,
-    assessment: &Assessment,
-    from_roadmap: bool,
-) -> Option<RoiInputs> {
+pub fn defaults(overrides: &Value, assessment: &Assessment) -> Option<RoiInputs> {
     let mut only_size = Value::Object(Map::new());
     for path in [
         "organisation.employees",
@@ -201,54 +192,7 @@ pub fn defaults(
             set_path(&mut only_size, path, v.clone());
         }
     }
-    build(&only_size, assessment, from_roadmap).inputs
-}
-
-/// The assessment's headcount and ISO/IEC 27001 / ISO 9001 certificate where the user's changes
-/// do not give them: the same rule as the engine's `inputs_with_assessment`, which also applies
-/// the roadmap (used instead once the assessment has answers).
-fn with_organisation(mut value: Value, assessment: &Assessment) -> Value {
-    if !value.is_object() {
-        return value;
-    }
-    let org = &assessment.organisation;
-    if let Some(n) = org.employees.filter(|n| *n > 0) {
-        if get_path(&value, "organisation.employees").is_none() {
-            set_path(&mut value, "organisation.employees", Value::from(n));
-        }
-    }
-    if let Some(cert) = org.harmonized_certificate() {
-        if get_path(&value, "existing_certificate.standard").is_none() {
-            let name = match cert {
-                HarmonizedCertificate::Iso27001 => "iso27001",
-                HarmonizedCertificate::Iso9001 => "iso9001",
-            };
-            set_path(
-                &mut value,
-                "existing_certificate.standard",
-                Value::from(name),
-            );
-        }
-    }
-    value
-}
-
-/// A reader's message `path: what is wrong` split into its path and message.
-fn read_error(message: &str) -> FieldError {
-    match message.split_once(": ") {
-        Some((path, rest))
-            if !path.is_empty() && !path.contains(' ') && path.chars().all(|c| c != '`') =>
-        {
-            FieldError {
-                path: path.to_string(),
-                message: rest.to_string(),
-            }
-        }
-        _ => FieldError {
-            path: String::new(),
-            message: message.to_string(),
-        },
-    }
+    build(&only_size, assessment).inputs
 }
 
 /// The messages about exactly this path.
@@ -276,13 +220,7 @@ pub(crate) struct RoiResult {
     pub(crate) unreadable: bool,
 }
 
-pub(crate) fn roi_likely_case(
-    store: &Store,
-    id: &str,
-    a: &Assessment,
-    from_roadmap: bool,
-    now_ms: f64,
-) -> RoiResult {
+pub(crate) fn roi_likely_case(store: &Store, id: &str, a: &Assessment, now_ms: f64) -> RoiResult {
     let empty = || Value::Object(Map::new());
     let (overrides, unreadable) = match store.load_roi(id, now_ms) {
         Ok(Ok(Some(v))) => (v, false),
@@ -290,13 +228,19 @@ pub(crate) fn roi_likely_case(
         Ok(Err(_)) | Err(_) => (empty(), true),
     };
     let edited = overrides.as_object().is_some_and(|m| !m.is_empty());
-    let built = build(&overrides, a, from_roadmap);
+    let built = build(&overrides, a);
     let report = match built.valid() {
         Some(inputs) => aims_engine::roi::run(inputs).map_err(|e| e.to_string()),
         None => Err(built
             .errors
-            .iter()
-            .map(|e| format!("{}: {}", e.path, e.message))
+            .into_iter()
+            .map(|e| {
+                roi::InputError {
+                    input: e.path,
+                    message: e.message,
+                }
+                .to_string()
+            })
             .collect::<Vec<_>>()
             .join("; ")),
     };
@@ -384,7 +328,7 @@ mod tests {
             Err("x is not a number.".into())
         );
         edit_other(&mut o, "costs", &OtherEdit::Remove(0)).unwrap();
-        let b = build(&o, &empty(), false);
+        let b = build(&o, &empty());
         let i = b.valid().unwrap();
         assert_eq!(i.costs.other_per_year.len(), 1);
         assert_eq!(i.costs.other_per_year[0].name, "Legal review");
@@ -395,7 +339,7 @@ mod tests {
         );
         // The engine names the item's range in its messages.
         edit_other(&mut o, "costs", &OtherEdit::Number(0, "low", "9000".into())).unwrap();
-        let b = build(&o, &empty(), false);
+        let b = build(&o, &empty());
         assert_eq!(b.errors[0].path, other_path("costs", 0), "{:?}", b.errors);
         edit_other(&mut o, "benefits", &OtherEdit::Add).unwrap();
         assert_eq!(
@@ -406,21 +350,17 @@ mod tests {
 
     #[test]
     fn no_changes_give_the_engines_defaults() {
-        let b = build(&json!({}), &empty(), false);
+        let b = build(&json!({}), &empty());
         assert_eq!(b.valid(), Some(&RoiInputs::default()));
         assert_eq!(
-            defaults(&json!({"horizon_months": 48}), &empty(), false),
+            defaults(&json!({"horizon_months": 48}), &empty()),
             Some(RoiInputs::default())
         );
     }
 
     #[test]
     fn engine_messages_are_tied_to_their_field() {
-        let b = build(
-            &json!({"costs": {"consulting": {"low": -5.0}}}),
-            &empty(),
-            false,
-        );
+        let b = build(&json!({"costs": {"consulting": {"low": -5.0}}}), &empty());
         assert!(b.valid().is_none());
         let e: Vec<&FieldError> = errors_at(&b.errors, "costs.consulting.low").collect();
         assert_eq!(e.len(), 1);
@@ -433,7 +373,6 @@ mod tests {
         let b = build(
             &json!({"costs": {"consulting": {"low": 50000.0, "likely": 40000.0}}}),
             &empty(),
-            false,
         );
         assert!(
             b.errors[0].message.contains("out of order"),
@@ -444,7 +383,7 @@ mod tests {
         assert!(unplaced(&b.errors, &["costs.consulting".into()]).is_empty());
 
         // A value the reader refuses (not a u32) is still tied to its field.
-        let b = build(&json!({"horizon_months": 1e12}), &empty(), false);
+        let b = build(&json!({"horizon_months": 1e12}), &empty());
         assert_eq!(b.inputs, None);
         assert_eq!(b.errors[0].path, "horizon_months", "{:?}", b.errors);
     }
@@ -454,7 +393,7 @@ mod tests {
         let mut a = empty();
         a.organisation.employees = Some(40);
         a.organisation.certifications = vec!["ISO/IEC 27001:2022".into()];
-        let b = build(&json!({}), &a, false);
+        let b = build(&json!({}), &a);
         let i = b.valid().unwrap();
         assert_eq!(i.organisation.employees, 40);
         assert_eq!(
@@ -466,10 +405,18 @@ mod tests {
             aims_engine::roi::MonthsBasis::FromScratch
         );
         // The user's own headcount wins.
-        let b = build(&json!({"organisation": {"employees": 900}}), &a, false);
+        let b = build(&json!({"organisation": {"employees": 900}}), &a);
         assert_eq!(b.valid().unwrap().organisation.employees, 900);
         // With answers, the roadmap gives the months.
-        let b = build(&json!({}), &a, true);
+        a.answers = aims_engine::assessment::Answers::Iso42001(
+            [(
+                aims_engine::catalog::IsoId::parse("4.1").unwrap(),
+                aims_engine::assessment::Answer::rated(2),
+            )]
+            .into_iter()
+            .collect(),
+        );
+        let b = build(&json!({}), &a);
         assert_eq!(
             b.valid().unwrap().schedule.months_basis,
             aims_engine::roi::MonthsBasis::Roadmap
@@ -483,7 +430,7 @@ mod tests {
         let a = Assessment::new(aims_engine::assessment::Framework::Iso42001);
         let mem = Rc::new(Memory::default());
         let store = Store::new("t", mem.clone());
-        let fresh = roi_likely_case(&store, "a1", &a, false, 0.0);
+        let fresh = roi_likely_case(&store, "a1", &a, 0.0);
         assert!(!fresh.edited && !fresh.unreadable);
         let defaults = fresh.report.unwrap();
         assert!(defaults.npv.is_finite());
@@ -491,12 +438,12 @@ mod tests {
         store
             .save_roi("a1", &serde_json::json!({ "horizon_months": 24 }))
             .unwrap();
-        let edited = roi_likely_case(&store, "a1", &a, false, 0.0);
+        let edited = roi_likely_case(&store, "a1", &a, 0.0);
         assert!(edited.edited);
         assert_eq!(edited.report.unwrap().horizon_months, 24);
 
         mem.set(&store.roi_key("a1"), "{not json").unwrap();
-        let broken = roi_likely_case(&store, "a1", &a, false, 0.0);
+        let broken = roi_likely_case(&store, "a1", &a, 0.0);
         assert!(broken.unreadable && !broken.edited);
         assert_eq!(broken.report.unwrap().npv, defaults.npv);
     }

@@ -76,6 +76,52 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Why [`super::Assessment::read_strict`] refused a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// The text is not an assessment at all.
+    Unreadable(ReadError),
+    /// The text was read, but some values had to be ignored: every diagnostic of the file, in
+    /// the order found, errors and warnings (at least one is an error).
+    Errors(Vec<Diagnostic>),
+}
+
+impl Refused {
+    /// The errors among the diagnostics (none for an unreadable text).
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        let list: &[Diagnostic] = match self {
+            Refused::Unreadable(_) => &[],
+            Refused::Errors(d) => d,
+        };
+        list.iter().filter(|d| d.is_error())
+    }
+}
+
+impl fmt::Display for Refused {
+    /// The read error, or the first error and how many more there are.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refused::Unreadable(e) => e.fmt(f),
+            Refused::Errors(_) => {
+                let mut errors = self.errors();
+                if let Some(first) = errors.next() {
+                    if let Some(item) = &first.item {
+                        write!(f, "answer {item:?}, ")?;
+                    }
+                    write!(f, "field {:?}: {}", first.field, first.message)?;
+                }
+                match errors.count() {
+                    0 => Ok(()),
+                    1 => f.write_str(" (and 1 more error)"),
+                    n => write!(f, " (and {n} more errors)"),
+                }
+            }
+        }
+    }
+}
+
+impl std::error::Error for Refused {}
+
 /// Why a text could not be read as an assessment at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {

@@ -13,7 +13,7 @@
 mod diagnostic;
 mod read;
 
-pub use diagnostic::{Diagnostic, DiagnosticSeverity, ReadError};
+pub use diagnostic::{Diagnostic, DiagnosticSeverity, ReadError, Refused};
 pub use read::{MAX_ANSWERS, MAX_FILE_BYTES, MAX_NESTING};
 
 use crate::catalog::{AiRole, IsoId, SubcategoryId};
@@ -164,6 +164,17 @@ impl Assessment {
     /// everything else is reported as a [`Diagnostic`] and the rest of the file is kept.
     pub fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadError> {
         read::read(text)
+    }
+
+    /// Reads an assessment for a report: warnings are accepted (and returned), any error
+    /// refuses the file, so that no report is built on a half-read file. The rule every shell
+    /// follows (`aims`, the JS API).
+    pub fn read_strict(text: &str) -> Result<(Assessment, Vec<Diagnostic>), Refused> {
+        let (assessment, diagnostics) = read::read(text).map_err(Refused::Unreadable)?;
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return Err(Refused::Errors(diagnostics));
+        }
+        Ok((assessment, diagnostics))
     }
 
     /// The assessment as pretty-printed JSON (format version [`VERSION`]).

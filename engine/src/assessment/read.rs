@@ -8,7 +8,7 @@ use super::{
     Answer, Answers, Assessment, Diagnostic, Framework, Organisation, Planning, Profile, ReadError,
     MAX_MATURITY, VERSION,
 };
-use crate::catalog::{edit_distance, AiRole, ExclusionLimit, IsoId, SubcategoryId};
+use crate::catalog::{edit_distance, AiRole, ExclusionLimit, IsoId, SubcategoryId, UnknownId};
 use serde_json::{Map, Value};
 use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
@@ -188,16 +188,18 @@ pub(super) fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadErro
         }
     };
     let answers = match framework {
-        Framework::Iso42001 => {
-            Answers::Iso42001(read_answers(answers_value, framework, &mut diags, |k| {
-                IsoId::parse_assessable(k).map_err(|e| e.to_string())
-            }))
-        }
-        Framework::NistAiRmf => {
-            Answers::NistAiRmf(read_answers(answers_value, framework, &mut diags, |k| {
-                SubcategoryId::parse(k).map_err(|e| e.to_string())
-            }))
-        }
+        Framework::Iso42001 => Answers::Iso42001(read_answers(
+            answers_value,
+            framework,
+            &mut diags,
+            IsoId::parse_assessable,
+        )),
+        Framework::NistAiRmf => Answers::NistAiRmf(read_answers(
+            answers_value,
+            framework,
+            &mut diags,
+            SubcategoryId::parse,
+        )),
     };
     warn_unknown_fields(&top, TOP_FIELDS, None, "", &mut diags);
     Ok((
@@ -387,7 +389,7 @@ fn read_answers<K: Ord + Copy + std::fmt::Display>(
     answers: Map<String, Value>,
     framework: Framework,
     diags: &mut Vec<Diagnostic>,
-    parse: impl Fn(&str) -> Result<K, String>,
+    parse: impl Fn(&str) -> Result<K, UnknownId>,
 ) -> BTreeMap<K, Answer> {
     let mut out: BTreeMap<K, Answer> = BTreeMap::new();
     // The spelling each kept answer was given under, to report duplicates.

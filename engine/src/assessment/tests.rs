@@ -339,3 +339,28 @@ fn values_set_in_code_are_clamped() {
     };
     assert_eq!((a.maturity(), a.target()), (Some(5), 1));
 }
+
+#[test]
+fn read_strict_accepts_warnings_and_refuses_errors() {
+    let warned =
+        r#"{"format":"aims-assessment","version":1,"answers":{"5.2":{"maturity":2,"x":1}}}"#;
+    let (a, warnings) = Assessment::read_strict(warned).unwrap();
+    assert_eq!(a.answers.len(), 1);
+    assert!(!warnings.is_empty() && warnings.iter().all(|d| !d.is_error()));
+    let bad = r#"{"format":"aims-assessment","version":1,"answers":{"A.5.2":{"maturity":7},"5.2":{"maturity":9},"5.3":{"maturity":1,"x":1}}}"#;
+    let refused = Assessment::read_strict(bad).unwrap_err();
+    assert_eq!(refused.errors().count(), 2);
+    assert!(matches!(&refused, Refused::Errors(all) if all.len() == 3));
+    let text = refused.to_string();
+    assert!(
+        text.starts_with("answer \"5.2\", field \"maturity\": ")
+            && text.ends_with(" (and 1 more error)"),
+        "{text}"
+    );
+    let unreadable = Assessment::read_strict("{").unwrap_err();
+    assert!(matches!(
+        unreadable,
+        Refused::Unreadable(ReadError::Json { .. })
+    ));
+    assert_eq!(unreadable.errors().count(), 0);
+}

@@ -15,6 +15,25 @@ pub enum CatalogName {
     QuickScan,
 }
 
+/// A catalog name that is none of [`CatalogName::ALL`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCatalog {
+    pub name: String,
+}
+
+impl std::fmt::Display for UnknownCatalog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "unknown catalog {:?}; expected one of {}",
+            self.name,
+            CatalogName::ALL.map(|c| c.as_str()).join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownCatalog {}
+
 impl CatalogName {
     pub const ALL: [CatalogName; 4] = [
         CatalogName::Iso42001,
@@ -32,15 +51,12 @@ impl CatalogName {
         }
     }
 
-    pub fn parse(s: &str) -> Result<CatalogName, String> {
+    pub fn parse(s: &str) -> Result<CatalogName, UnknownCatalog> {
         CatalogName::ALL
             .into_iter()
             .find(|c| c.as_str() == s)
-            .ok_or_else(|| {
-                format!(
-                    "unknown catalog {s:?}; expected one of {}",
-                    CatalogName::ALL.map(|c| c.as_str()).join(", ")
-                )
+            .ok_or_else(|| UnknownCatalog {
+                name: s.to_string(),
             })
     }
 

@@ -16,7 +16,7 @@ mod suggest;
 mod tables;
 
 pub use iso::{Criticality, Guidance, IsoId, IsoItem, IsoKind, MaturityLevel, GENERIC_LEVELS};
-pub use listing::CatalogName;
+pub use listing::{CatalogName, UnknownCatalog};
 pub use nist::{CategoryId, CategoryInfo, Function, SubcategoryId, SubcategoryInfo};
 pub use pairs::{Pair, Relationship};
 pub use quick_scan::{Question, QuestionKind, QUICK_SCAN_OPTIONS};

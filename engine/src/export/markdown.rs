@@ -10,8 +10,9 @@ use super::{inline, iso_view, ReportDate};
 use crate::assessment::{Assessment, Framework};
 use crate::catalog::{CROSSWALK_ATTRIBUTION, ISO_ATTRIBUTION};
 use crate::crosswalk::{nist_coverage, Rollup};
+use crate::readiness::score;
 use crate::roi::{RoiReport, ESTIMATE_LABEL};
-use crate::scoring::{score, FindingSeverity, Report, Verdict};
+use crate::scoring::{FindingSeverity, Report, Verdict};
 use std::fmt::{self, Write};
 
 /// What the caller adds to the report.
@@ -20,7 +21,7 @@ pub struct ReportOptions<'a> {
     /// The date printed on the report (the engine has no clock); `None` prints none.
     pub date: Option<ReportDate>,
     /// The ROI estimate to include, computed by the caller (e.g. with
-    /// [`crate::roi::from_assessment::inputs_with_assessment`] and [`crate::roi::run`]).
+    /// [`crate::roi::prepare`] and [`crate::roi::RoiRun::run`]).
     pub roi: Option<&'a RoiReport>,
 }
 
@@ -49,7 +50,7 @@ fn pct(score: Option<f64>) -> String {
 }
 
 fn money(x: f64) -> String {
-    crate::amount::grouped(x, "-")
+    crate::format::amount(x)
 }
 
 fn verdict_words(v: Verdict) -> &'static str {
@@ -407,7 +408,8 @@ fn write_roi(o: &mut String, r: &RoiReport) -> fmt::Result {
     writeln!(
         o,
         "Likely case over {} months, discounted at {}% a year:",
-        r.horizon_months, r.discount_rate_percent
+        r.horizon_months,
+        crate::format::number(r.discount_rate_percent)
     )?;
     writeln!(o)?;
     writeln!(o, "| | Likely case (estimate) |")?;
@@ -415,7 +417,7 @@ fn write_roi(o: &mut String, r: &RoiReport) -> fmt::Result {
     writeln!(o, "| Total cost | {} {c} |", money(r.total_cost))?;
     writeln!(o, "| Total benefit | {} {c} |", money(r.total_benefit))?;
     writeln!(o, "| Net present value | {} {c} |", money(r.npv))?;
-    writeln!(o, "| ROI | {:.0}% |", r.roi_percent)?;
+    writeln!(o, "| ROI | {} |", crate::format::percent(r.roi_percent))?;
     match r.payback_months {
         Some(m) => writeln!(o, "| Payback | month {m} |")?,
         None => writeln!(o, "| Payback | not within the horizon |")?,
@@ -424,14 +426,14 @@ fn write_roi(o: &mut String, r: &RoiReport) -> fmt::Result {
     writeln!(
         o,
         "| NPV P10 to P90 ({} trials, estimate) | {} to {} {c} |",
-        mc.trials,
+        money(f64::from(mc.trials)),
         money(mc.npv.p10),
         money(mc.npv.p90)
     )?;
     writeln!(
         o,
-        "| Chance NPV is above 0 (estimate) | {:.0}% |",
-        mc.probability_npv_positive * 100.0
+        "| Chance NPV is above 0 (estimate) | {} |",
+        crate::format::share(mc.probability_npv_positive)
     )?;
     writeln!(o)?;
     writeln!(o, "Assumptions (low / likely / high, with their sources):")?;
@@ -443,9 +445,9 @@ fn write_roi(o: &mut String, r: &RoiReport) -> fmt::Result {
             o,
             "| {} | {} | {} | {} | {} | {} |",
             inline::text(&a.label),
-            number(a.low),
-            number(a.likely),
-            number(a.high),
+            crate::format::number(a.low),
+            crate::format::number(a.likely),
+            crate::format::number(a.high),
             inline::text(&a.unit),
             inline::text(&a.source)
         )?;
@@ -455,14 +457,4 @@ fn write_roi(o: &mut String, r: &RoiReport) -> fmt::Result {
         writeln!(o, "- {}", inline::text(n))?;
     }
     writeln!(o)
-}
-
-/// A number with thousands separators when large, up to two decimals when small.
-fn number(x: f64) -> String {
-    if x.abs() >= 1000.0 {
-        money(x)
-    } else {
-        let s = format!("{x:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
 }

@@ -26,7 +26,8 @@ pub use soa::soa_csv;
 
 use crate::assessment::{Answer, Assessment, IsoAnswers};
 use crate::catalog::IsoId;
-use crate::scoring::{evaluate, score, Finding, Gap, Report, Scope, SoaStatus};
+use crate::readiness::score;
+use crate::scoring::{evaluate, Finding, Gap, Report, Scope, SoaStatus};
 use std::borrow::Cow;
 
 /// The ISO/IEC 42001 answers an export shows: the assessment's own, or for a NIST AI RMF

@@ -204,6 +204,19 @@ pub fn for_organisation(org: Organisation) -> RoiInputs {
     }
 }
 
+impl Default for RoiInputs {
+    fn default() -> RoiInputs {
+        for_organisation(REFERENCE_ORGANISATION)
+    }
+}
+
+impl RoiInputs {
+    /// The defaults scaled to an organisation's size (the rule is in this module).
+    pub fn for_organisation(organisation: Organisation) -> RoiInputs {
+        for_organisation(organisation)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,13 +2,16 @@
 //! over the certificate cycle, with every input a sourced low / likely / high range, a Monte
 //! Carlo over those ranges and a tornado of the inputs that matter most.
 //!
-//! - [`inputs`]: what the model takes ([`RoiInputs`]) and its JSON form; [`defaults`]: the
+//! - [`prepare`]: the one entry for the shells ([`RoiRequest`] → [`RoiRun`]): inputs, an
+//!   optional assessment (its roadmap used only once something is answered), seed and trials.
+//! - [`inputs`]: what the model takes ([`RoiInputs`]); `read`: its JSON form; [`defaults`]: the
 //!   sourced defaults and the company-size scaling rule; [`RoiInputs::validate`] checks them.
+//!   Modules depend one way only: `inputs` ← `defaults` ← `read`, and `params` ← `validate`.
 //! - [`params`]: the inputs as one parameter vector (paths, labels, units, accepted ranges).
 //! - [`model`]: when each cost and benefit falls and the present value of a set of values.
 //! - [`monte_carlo`], [`sensitivity`]: the distribution of NPV and ROI, and the tornado.
-//! - [`report`]: what [`run`] returns; [`from_assessment`]: inputs whose schedule and capacity
-//!   come from a gap assessment's roadmap.
+//! - [`report`]: what [`run`] returns, and [`RoiReport::to_text`] for people;
+//!   [`from_assessment`]: the schedule and capacity a gap assessment's roadmap gives.
 //! - [`pcg`], [`pert`], [`portable_math`]: the seeded generator, PERT sampling and `ln`/`exp`
 //!   from basic operations.
 //!
@@ -20,6 +23,7 @@
 //! from the platform's maths library. Every report carries [`ESTIMATE_LABEL`].
 
 pub mod defaults;
+mod error;
 pub mod from_assessment;
 pub mod inputs;
 pub mod model;
@@ -28,18 +32,23 @@ pub mod params;
 pub mod pcg;
 pub mod pert;
 pub mod portable_math;
+mod prepare;
+mod read;
 pub mod report;
 pub mod sensitivity;
+mod text;
 mod validate;
 
+pub use error::{InputError, RoiError};
 pub use inputs::{
     Benefits, Costs, ExistingCertificate, ExistingStandard, MonteCarloSettings, MonthsBasis,
     NamedAmount, Organisation, Range, RoadmapMonths, RoiInputs, Schedule,
 };
 pub use monte_carlo::{HistogramBin, MonteCarlo, Percentiles};
+pub use prepare::{prepare, RoiRequest, RoiRun};
 pub use report::{Assumption, LineItem, MonthlyCashFlow, RoiReport};
 pub use sensitivity::TornadoBar;
-pub use validate::{InputError, RoiError, MAX_SEED, MAX_TRIALS};
+pub use validate::{MAX_SEED, MAX_TRIALS};
 
 /// The label every ROI output carries.
 pub const ESTIMATE_LABEL: &str =
@@ -268,7 +277,7 @@ mod tests {
             "{msg}"
         );
         assert!(
-            matches!(run_json("{\"x\": 1}"), Err(RoiError::Read(m)) if m.contains("unknown field `x`"))
+            matches!(run_json("{\"x\": 1}"), Err(RoiError::Read(e)) if e.message.contains("unknown field `x`"))
         );
     }
 

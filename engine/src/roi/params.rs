@@ -6,6 +6,9 @@
 
 use super::inputs::{Range, RoiInputs};
 
+/// Largest accepted amount of money (a trillion in the inputs' currency).
+pub const MAX_AMOUNT: f64 = 1e12;
+
 /// The model's fixed inputs, in the order of the parameter vector. Named costs and benefits the
 /// user adds follow them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +56,7 @@ impl Unit {
     /// Lowest and highest accepted value, and what the value is, for messages.
     pub fn accepted(self, horizon: f64) -> (f64, f64, &'static str) {
         match self {
-            Unit::Money => (0.0, super::validate::MAX_AMOUNT, "an amount"),
+            Unit::Money => (0.0, MAX_AMOUNT, "an amount"),
             Unit::Share => (0.0, 1.0, "a share"),
             Unit::People => (0.0, 1e6, "a number of people"),
             Unit::PerYear => (0.0, 1e6, "a number per year"),

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::inputs::{ExistingStandard, MonthsBasis, RoiInputs};
+use super::inputs::{ExistingStandard, MonthsBasis, Organisation, RoiInputs};
 use super::model::{CashFlows, Model};
 use super::monte_carlo::MonteCarlo;
 use super::params::Param;
@@ -17,12 +17,17 @@ use super::{defaults, ESTIMATE_LABEL};
 pub struct RoiReport {
     pub label: &'static str,
     pub currency: String,
+    /// The organisation the defaults were scaled for.
+    pub organisation: Organisation,
     pub horizon_months: u32,
     pub discount_rate_percent: f64,
     /// Implementation months in the likely case, after any certificate credit.
     pub implementation_months: u32,
     /// Month of the Stage 1 + Stage 2 audit in the likely case; `None` when after the horizon.
     pub certification_month: Option<u32>,
+    /// Where the implementation months come from: the assessment's roadmap, or the published
+    /// from-scratch estimate.
+    pub months_basis: MonthsBasis,
     /// Likely case, undiscounted, within the horizon.
     pub total_cost: f64,
     pub total_benefit: f64,
@@ -103,11 +108,13 @@ pub fn build(
     RoiReport {
         label: ESTIMATE_LABEL,
         currency: inputs.currency.clone(),
+        organisation: inputs.organisation,
         horizon_months: horizon as u32,
         discount_rate_percent: inputs.discount_rate_percent,
         implementation_months: flows.implementation_months as u32,
         certification_month: (flows.certification_month <= horizon)
             .then_some(flows.certification_month as u32),
+        months_basis: inputs.schedule.months_basis,
         total_cost,
         total_benefit,
         net: total_benefit - total_cost,

@@ -5,13 +5,10 @@
 //! and at most 10¹², every share within 0-1, every range in order, and the smallest possible total
 //! cost is above 0 (so ROI, which divides by it, is always defined).
 
-use std::fmt;
-
+use super::error::InputError;
 use super::inputs::{MonthsBasis, Range, RoiInputs, MAX_HORIZON_MONTHS, MAX_IMPLEMENTATION_MONTHS};
 use super::params::{ParamId, Unit};
 
-/// Largest accepted amount of money (a trillion in the inputs' currency).
-pub const MAX_AMOUNT: f64 = 1e12;
 /// Largest accepted number of trials: 200,000, so that a run stays well under a second. The
 /// Monte Carlo's cost grows with trials × horizon months; the worst case accepted (200,000
 /// trials over 60 months) takes about 50 ms natively on the reference machine (1,000,000 took
@@ -20,44 +17,6 @@ pub const MAX_AMOUNT: f64 = 1e12;
 pub const MAX_TRIALS: u32 = 200_000;
 /// Largest accepted seed: 2^53 − 1, the largest integer JavaScript holds exactly.
 pub const MAX_SEED: u64 = (1 << 53) - 1;
-
-/// One thing wrong with one input.
-#[derive(Debug, Clone, PartialEq)]
-pub struct InputError {
-    /// The input's path in the JSON format, e.g. `costs.consulting.low`.
-    pub input: String,
-    /// What is wrong and what is accepted.
-    pub message: String,
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.input, self.message)
-    }
-}
-
-/// Why the ROI could not be computed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RoiError {
-    /// The inputs could not be read (JSON syntax, unknown field, wrong type).
-    Read(String),
-    /// The inputs were read but some values are not accepted; all of them are listed.
-    Invalid(Vec<InputError>),
-}
-
-impl fmt::Display for RoiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RoiError::Read(m) => f.write_str(m),
-            RoiError::Invalid(errors) => {
-                let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                f.write_str(&list.join("; "))
-            }
-        }
-    }
-}
-
-impl std::error::Error for RoiError {}
 
 fn err(input: impl Into<String>, message: String) -> InputError {
     InputError {
@@ -284,6 +243,7 @@ impl RoiInputs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::roi::RoiError;
 
     /// Reads `json` over the defaults and expects validation to fail with `expected` in the
     /// message (or to pass when `expected` is empty).

@@ -30,26 +30,10 @@ pub use roadmap::{Assumption, Capacity, CertificateCredit, Phase, PhaseGap, Phas
 pub use rules::{rules, Rule, RULES_CHANGED, RULES_VERSION};
 pub use stage1::{ChecklistEntry, DocumentStatus};
 
-use crate::assessment::{Answer, Answers, Assessment, IsoAnswers, Organisation, Planning, Profile};
+use crate::assessment::{Answer, IsoAnswers, Organisation, Planning, Profile};
 use crate::catalog::{Criticality, IsoId, Shipped, Tables};
 use serde::{Serialize, Serializer};
 use std::fmt;
-
-/// Scores a whole assessment. A NIST AI RMF assessment is scored through the crosswalk: its
-/// ISO/IEC 42001 answers are inferred first (see [`crate::crosswalk::reverse`]) and every
-/// inferred value is marked as such.
-pub fn score(a: &Assessment) -> Report {
-    match &a.answers {
-        Answers::Iso42001(answers) => {
-            let mut report = score_answers(answers, &a.organisation, a.planning.as_ref());
-            report.proposed_exclusions = proposed_exclusions(&a.profile, answers);
-            report
-        }
-        Answers::NistAiRmf(nist) => {
-            crate::crosswalk::infer_iso(nist, &a.organisation, a.planning.as_ref()).report
-        }
-    }
-}
 
 /// The Annex A controls that the organisation's roles for AI suggest excluding: those whose
 /// guidance lists roles the organisation has none of, with the guidance's justification.

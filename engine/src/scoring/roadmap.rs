@@ -466,7 +466,7 @@ impl Serialize for Assumption {
 mod tests {
     use super::*;
     use crate::assessment::{Answer, Answers, Assessment, Framework, IsoAnswers};
-    use crate::scoring::score;
+    use crate::readiness::score;
 
     fn case(id: &str) -> Assessment {
         crate::training::case(id).unwrap().model()

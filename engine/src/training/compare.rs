@@ -23,7 +23,8 @@
 
 use crate::assessment::{Answer, Assessment, Framework};
 use crate::catalog::{IsoId, SubcategoryId};
-use crate::scoring::{round_tenth, score, FindingSeverity};
+use crate::readiness::score;
+use crate::scoring::{round_tenth, FindingSeverity};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::{self, Write};

@@ -128,7 +128,7 @@ impl Case {
     }
 
     /// The ROI inputs that come with the case (JSON for
-    /// [`crate::roi::from_assessment::inputs_with_assessment`]), if the case is about whether
+    /// [`crate::roi::prepare`]), if the case is about whether
     /// certification pays.
     pub fn roi_inputs(&self) -> Option<&'static str> {
         self.roi_inputs

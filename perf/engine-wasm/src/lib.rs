@@ -8,8 +8,8 @@
 
 use aims_engine::assessment::Assessment;
 use aims_engine::crosswalk::{forward, reverse};
+use aims_engine::readiness::score;
 use aims_engine::roi::{self, RoiInputs};
-use aims_engine::scoring::score;
 use std::hint::black_box;
 use wasm_bindgen::prelude::*;
 

@@ -13,21 +13,8 @@ const ROW: u32 = 44;
 /// Share of the width the bars may take; the value is written in the rest.
 const BAR_SPAN: f64 = 82.0;
 
-/// A percentage as people write it: `45.3%`, `100%`.
-pub fn percent(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    let digits = if r.fract() == 0.0 {
-        format!("{:.0}%", r.abs())
-    } else {
-        format!("{:.1}%", r.abs())
-    };
-    // A true minus sign, as in the amounts.
-    if r < 0.0 {
-        format!("\u{2212}{digits}")
-    } else {
-        digits
-    }
-}
+/// A percentage as people write it (`45.3%`, `100%`): the engine's one rule.
+pub use aims_engine::format::percent;
 
 /// One bar: a value from 0 to 100, or none.
 #[derive(Clone, Debug, PartialEq)]
@@ -228,20 +215,6 @@ pub fn timeline(t: &Timeline) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn percentages_drop_a_zero_decimal() {
-        for (v, s) in [
-            (0.0, "0%"),
-            (45.25, "45.3%"),
-            (100.0, "100%"),
-            (66.66, "66.7%"),
-            (-66.66, "\u{2212}66.7%"),
-            (-0.01, "0%"),
-        ] {
-            assert_eq!(percent(v), s, "{v}");
-        }
-    }
 
     #[test]
     fn a_span_says_when_it_happens() {

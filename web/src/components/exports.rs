@@ -140,7 +140,6 @@ fn content(ctx: &Ctx, export: Export, date: Option<ReportDate>) -> Result<String
                 &ctx.store,
                 &ctx.state.current,
                 a,
-                ctx.report.answered > 0,
                 crate::persist::now_ms(),
             );
             export::markdown_report(

@@ -4,7 +4,6 @@
 //! or the defaults, scheduled by the assessment's roadmap as the ROI page does). The print stylesheet hides the navigation and buttons and keeps rows and cards
 //! whole across pages.
 
-use crate::components::charts::percent;
 use crate::components::coverage::function_summary;
 use crate::components::exports::ExportButtons;
 use crate::components::readiness;
@@ -15,7 +14,8 @@ use crate::pages::results::nothing_answered;
 use crate::roi_inputs::{roi_likely_case, RoiResult};
 use crate::route::Route;
 use aims_engine::crosswalk::Inference;
-use aims_engine::roi::ESTIMATE_LABEL;
+use aims_engine::format::{amount, number, percent, share};
+use aims_engine::roi::{MonthsBasis, ESTIMATE_LABEL};
 use yew::prelude::*;
 
 const MONTHS: [&str; 12] = [
@@ -40,37 +40,6 @@ fn today() -> String {
     format!("{} {month} {}", d.get_date(), d.get_full_year())
 }
 
-/// An amount rounded to whole units with thousands separators: `-12,345`.
-pub fn amount(x: f64) -> String {
-    if !x.is_finite() {
-        return "\u{2014}".into();
-    }
-    let n = x.round().abs() as u64;
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if x.round() < 0.0 {
-        format!("\u{2212}{out}")
-    } else {
-        out
-    }
-}
-
-/// A plain number with at most two decimals: `0.35`, `12`.
-fn number(x: f64) -> String {
-    let r = (x * 100.0).round() / 100.0;
-    if r.fract() == 0.0 {
-        amount(r)
-    } else {
-        format!("{r}")
-    }
-}
-
 fn print() -> Callback<MouseEvent> {
     Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
@@ -88,18 +57,9 @@ pub fn page() -> Html {
     let crosswalk = use_crosswalk();
     let roi_report = {
         let store = ctx.store.clone();
-        let from_roadmap = report.answered > 0;
         use_memo(
             (ctx.state.current.clone(), ctx.state.rev),
-            move |(id, _)| {
-                roi_likely_case(
-                    &store,
-                    id,
-                    &assessment,
-                    from_roadmap,
-                    crate::persist::now_ms(),
-                )
-            },
+            move |(id, _)| roi_likely_case(&store, id, &assessment, crate::persist::now_ms()),
         )
     };
     let date = use_memo((), |_| today());
@@ -213,7 +173,7 @@ fn roi_section(result: &RoiResult) -> Html {
                         "Likely case over {} months, discounted at {}% a year, from {inputs}{}.",
                         r.horizon_months,
                         number(r.discount_rate_percent),
-                        if r.notes.iter().any(|n| n.contains("roadmap")) { " and the schedule of the roadmap above" } else { "" }
+                        if r.months_basis == MonthsBasis::Roadmap { " and the schedule of the roadmap above" } else { "" }
                     ) }</p>
                     <div class="figures">
                         { roi_figure("Net present value (likely)", format!("{} {cur}", amount(r.npv))) }
@@ -224,7 +184,7 @@ fn roi_section(result: &RoiResult) -> Html {
                         "Total cost {} {cur}, total benefit {} {cur}. Over {} simulated trials the NPV ranges from {} (P10) to {} {cur} (P90), median {}; the ROI is positive in {} of trials.",
                         amount(r.total_cost), amount(r.total_benefit), amount(f64::from(mc.trials)),
                         amount(mc.npv.p10), amount(mc.npv.p90), amount(mc.npv.p50),
-                        percent(mc.probability_positive * 100.0)
+                        share(mc.probability_positive)
                     ) }</p>
                     <h3>{"Costs and benefits (likely case)"}</h3>
                     <div class="table-scroll" tabindex="0" role="region" aria-label="Costs and benefits of the likely case">
@@ -283,26 +243,5 @@ fn roi_section(result: &RoiResult) -> Html {
             <p class="callout callout-warn">{ ESTIMATE_LABEL }{"."}</p>
             { body }
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn amounts_are_grouped_by_thousands() {
-        for (x, s) in [
-            (0.0, "0"),
-            (999.4, "999"),
-            (1000.0, "1,000"),
-            (1_234_567.8, "1,234,568"),
-            (-45_000.0, "\u{2212}45,000"),
-            (f64::NAN, "\u{2014}"),
-        ] {
-            assert_eq!(amount(x), s, "{x}");
-        }
-        assert_eq!(number(0.35), "0.35");
-        assert_eq!(number(12.0), "12");
     }
 }

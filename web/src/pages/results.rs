@@ -69,7 +69,7 @@ mod tests {
     use super::*;
     use aims_engine::assessment::{Answer, Answers, Assessment};
     use aims_engine::catalog::IsoId;
-    use aims_engine::scoring::score;
+    use aims_engine::readiness::score;
 
     #[test]
     fn the_empty_state_shows_only_before_any_answer() {

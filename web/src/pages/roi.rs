@@ -198,7 +198,6 @@ fn load(ctx: &Ctx, id: &str) -> Value {
 pub fn page() -> Html {
     let ctx = use_ctx();
     let editor = use_reducer(Editor::default);
-    let from_roadmap = ctx.report.answered > 0;
     let current = ctx.state.current.clone();
 
     // Load the saved changes when the page opens and when another assessment is opened.
@@ -230,17 +229,14 @@ pub fn page() -> Html {
         editor.overrides.clone(),
         ctx.state.current.clone(),
         ctx.state.rev,
-        from_roadmap,
     );
     let built: Rc<Built> = {
         let assessment = ctx.state.assessment.clone();
-        use_memo(key.clone(), move |(o, _, _, r)| {
-            form::build(o, &assessment, *r)
-        })
+        use_memo(key.clone(), move |(o, _, _)| form::build(o, &assessment))
     };
     let defaults: Rc<Option<RoiInputs>> = {
         let assessment = ctx.state.assessment.clone();
-        use_memo(key, move |(o, _, _, r)| form::defaults(o, &assessment, *r))
+        use_memo(key, move |(o, _, _)| form::defaults(o, &assessment))
     };
 
     // Recompute after each valid change, debounced.
@@ -340,7 +336,6 @@ pub fn page() -> Html {
         defaults: (*defaults).as_ref(),
         editor: &editor,
         errors: &built.errors,
-        from_roadmap,
         on_number,
         on_text,
         on_other,
@@ -351,7 +346,7 @@ pub fn page() -> Html {
     html! {
         <div class="roi">
             <p class="lead">{"What would ISO/IEC 42001 certification cost, and what could it return? Every input below is a low / likely / high range with its source; change any of them and the results follow."}</p>
-            { schedule_note(&ctx, &shown, from_roadmap) }
+            { schedule_note(&ctx, &shown) }
             <div class="roi-layout">
                 { summary }
                 <section class="roi-inputs" aria-labelledby="roi-inputs-h">
@@ -372,9 +367,9 @@ pub fn page() -> Html {
 }
 
 /// Where the implementation months come from.
-fn schedule_note(ctx: &Ctx, shown: &RoiInputs, from_roadmap: bool) -> Html {
+fn schedule_note(ctx: &Ctx, shown: &RoiInputs) -> Html {
     let data = Route::Data.hash();
-    if from_roadmap && shown.schedule.months_basis == MonthsBasis::Roadmap {
+    if shown.schedule.months_basis == MonthsBasis::Roadmap {
         let r = &ctx.report.roadmap;
         let m = &shown.schedule.implementation_months;
         let capacity = if r.capacity.from_planning {

@@ -16,7 +16,6 @@ pub(super) struct View<'a> {
     pub(super) defaults: Option<&'a RoiInputs>,
     pub(super) editor: &'a Editor,
     pub(super) errors: &'a [FieldError],
-    pub(super) from_roadmap: bool,
     pub(super) on_number: Callback<(String, String, Kind)>,
     pub(super) on_text: Callback<(String, String)>,
     pub(super) on_other: Callback<(&'static str, OtherEdit)>,
@@ -42,7 +41,7 @@ impl View<'_> {
 
     /// Why a field cannot be edited here, if it cannot.
     fn fixed_by_roadmap(&self, path: &str) -> Option<&'static str> {
-        let roadmap = self.from_roadmap && self.shown.schedule.months_basis == MonthsBasis::Roadmap;
+        let roadmap = self.shown.schedule.months_basis == MonthsBasis::Roadmap;
         let path = ["low", "likely", "high"]
             .iter()
             .find_map(|end| path.strip_suffix(&format!(".{end}")))

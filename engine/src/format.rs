@@ -1,0 +1,155 @@
+//! Numbers written for people, one rule each, used by every surface (the CLI's text, the
+//! Markdown report, the web app, the JS API's callers through the same reports):
+//!
+//! - [`amount`]: rounded to a whole number, thousands grouped with commas: `1,234,568`;
+//! - [`number`]: an input as people read it: at most two decimals, trailing zeros dropped, and
+//!   grouped like an amount from 1,000: `0.33`, `4.5`, `37,500`;
+//! - [`percent`] (a value already in percent) and [`share`] (a fraction 0-1): one decimal,
+//!   `.0` dropped: `-53.3%`, `120%`;
+//! - [`months`]: `1 month`, `18 months`.
+//!
+//! Negative values take the true minus sign [`MINUS`] (U+2212), never a hyphen, and a value
+//! that rounds to zero has no sign. A value that is not finite is written [`NOT_A_NUMBER`].
+//! JSON outputs keep the numbers themselves; only text for people goes through here.
+
+/// The minus sign of every negative figure.
+pub const MINUS: &str = "\u{2212}";
+/// What a value that is not finite reads as (an en dash).
+pub const NOT_A_NUMBER: &str = "\u{2013}";
+
+/// `1234567.8` → `1,234,568`; `-12000` → `−12,000`.
+pub fn amount(x: f64) -> String {
+    if !x.is_finite() {
+        return NOT_A_NUMBER.into();
+    }
+    let rounded = x.abs().round();
+    let digits = format!("{rounded:.0}");
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + MINUS.len());
+    if x < 0.0 && rounded > 0.0 {
+        out.push_str(MINUS);
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An amount with its currency label: `USD 37,500`; the amount alone without a label.
+pub fn money(x: f64, currency: &str) -> String {
+    match currency.trim() {
+        "" => amount(x),
+        c => format!("{c} {}", amount(x)),
+    }
+}
+
+/// `0.33` → `0.33`, `4.50` → `4.5`, `37500` → `37,500`, `-0.004` → `0`.
+pub fn number(x: f64) -> String {
+    if !x.is_finite() {
+        return NOT_A_NUMBER.into();
+    }
+    if x.abs() >= 1000.0 {
+        return amount(x);
+    }
+    decimals(x, 2)
+}
+
+/// A value already in percent, one decimal: `-53.27` → `−53.3%`, `120.0` → `120%`.
+pub fn percent(x: f64) -> String {
+    if !x.is_finite() {
+        return NOT_A_NUMBER.into();
+    }
+    format!("{}%", decimals(x, 1))
+}
+
+/// A fraction 0-1 as a percentage: `0.734` → `73.4%`.
+pub fn share(x: f64) -> String {
+    percent(x * 100.0)
+}
+
+/// `1` → `1 month`, `18` → `18 months`.
+pub fn months(n: u32) -> String {
+    if n == 1 {
+        "1 month".into()
+    } else {
+        format!("{n} months")
+    }
+}
+
+/// `x` with at most `places` decimals, halves rounded away from zero, trailing zeros dropped,
+/// the true minus sign, no sign on a value that rounds to zero.
+fn decimals(x: f64, places: u8) -> String {
+    // Halves round away from zero (45.25 → 45.3), as people round, not to even.
+    let scale = 10f64.powi(i32::from(places));
+    let rounded = (x.abs() * scale).round() / scale;
+    let digits = format!("{:.*}", usize::from(places), rounded);
+    let digits = if digits.contains('.') {
+        digits.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &digits
+    };
+    if x < 0.0 && digits.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        format!("{MINUS}{digits}")
+    } else {
+        digits.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_group_thousands_and_sign_negatives() {
+        for (x, want) in [
+            (0.0, "0"),
+            (999.4, "999"),
+            (1000.0, "1,000"),
+            (1_234_567.8, "1,234,568"),
+            (-12_000.0, "\u{2212}12,000"),
+            (-0.3, "0"),
+            (f64::NAN, "\u{2013}"),
+            (f64::INFINITY, "\u{2013}"),
+        ] {
+            assert_eq!(amount(x), want, "{x}");
+        }
+        assert_eq!(money(37_500.0, "USD"), "USD 37,500");
+        assert_eq!(money(-5.0, " "), "\u{2212}5");
+    }
+
+    #[test]
+    fn numbers_keep_two_decimals_at_most() {
+        for (x, want) in [
+            (0.33, "0.33"),
+            (4.5, "4.5"),
+            (12.0, "12"),
+            (0.125, "0.13"),
+            (-0.004, "0"),
+            (-2.5, "\u{2212}2.5"),
+            (37_500.0, "37,500"),
+        ] {
+            assert_eq!(number(x), want, "{x}");
+        }
+    }
+
+    #[test]
+    fn one_rule_for_every_percentage() {
+        for (x, want) in [
+            (-53.27, "\u{2212}53.3%"),
+            (120.0, "120%"),
+            (45.25, "45.3%"),
+            (66.66, "66.7%"),
+            (0.04, "0%"),
+            (-0.04, "0%"),
+            (100.0, "100%"),
+            (f64::NAN, "\u{2013}"),
+        ] {
+            assert_eq!(percent(x), want, "{x}");
+        }
+        assert_eq!(share(0.734), "73.4%");
+        assert_eq!(months(1), "1 month");
+        assert_eq!(months(18), "18 months");
+    }
+}
