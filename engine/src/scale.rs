@@ -23,7 +23,7 @@ use crate::assessment::{IsoAnswers, NistAnswers, Organisation, Planning};
 use crate::catalog::{
     CategoryId, CategoryInfo, IsoId, IsoItem, Pair, Shipped, SubcategoryId, SubcategoryInfo, Tables,
 };
-use crate::crosswalk::{self, Forward, Inference, Rating, Reverse};
+use crate::crosswalk::{self, Forward, Inference, Reverse};
 use crate::scoring::{self, Report};
 
 /// A generated catalog `factor` times the shipped one.
@@ -218,7 +218,7 @@ impl Synthetic {
 }
 
 impl Tables for Synthetic {
-    type Ratings = Vec<Rating>;
+    type Ratings<R: Copy + Default> = Vec<R>;
 
     fn shipped_id(&self, id: IsoId) -> IsoId {
         IsoId((id.index() % Shipped.iso_items().len()) as u16)
@@ -254,8 +254,8 @@ impl Tables for Synthetic {
     fn assessable_count(&self) -> (usize, usize) {
         self.assessable
     }
-    fn blank_ratings(&self) -> Vec<Rating> {
-        vec![Rating::default(); self.iso_items.len().max(self.subcategories.len())]
+    fn blank_ratings<R: Copy + Default>(&self) -> Vec<R> {
+        vec![R::default(); self.iso_items.len().max(self.subcategories.len())]
     }
 }
 

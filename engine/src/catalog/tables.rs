@@ -9,14 +9,14 @@ use super::data::{
     SUBCATEGORIES,
 };
 use super::{CategoryInfo, Criticality, IsoId, IsoItem, Pair, SubcategoryId, SubcategoryInfo};
-use crate::crosswalk::Rating;
 use std::ops::{Index, IndexMut};
 
 /// The tables behind the ids: an [`IsoId`] indexes [`Tables::iso_items`], a [`SubcategoryId`]
 /// [`Tables::subcategories`], a [`super::CategoryId`] [`Tables::categories`].
 pub(crate) trait Tables {
-    /// One crosswalk rating per ISO item or subcategory, indexed by id.
-    type Ratings: Index<usize, Output = Rating> + IndexMut<usize>;
+    /// One value (the crosswalk's rating) per ISO item or subcategory, indexed by id. Generic
+    /// over the value so that the catalog knows nothing of the crosswalk that uses it.
+    type Ratings<R: Copy + Default>: Index<usize, Output = R> + IndexMut<usize>;
 
     fn iso_items(&self) -> &[IsoItem];
     fn categories(&self) -> &[CategoryInfo];
@@ -34,7 +34,7 @@ pub(crate) trait Tables {
     /// How many items are assessable, and how many of them are Annex A controls (room to reserve).
     fn assessable_count(&self) -> (usize, usize);
     /// Default ratings (not assessed, default target) for every ISO item and subcategory.
-    fn blank_ratings(&self) -> Self::Ratings;
+    fn blank_ratings<R: Copy + Default>(&self) -> Self::Ratings<R>;
 
     /// The shipped item this one is a copy of (a generated catalog holds several copies of
     /// the shipped one); the shipped catalog maps every id to itself.
@@ -115,7 +115,7 @@ pub(crate) struct Shipped;
 
 impl Tables for Shipped {
     /// Every shipped id is below 256.
-    type Ratings = [Rating; 256];
+    type Ratings<R: Copy + Default> = [R; 256];
 
     #[inline]
     fn iso_items(&self) -> &[IsoItem] {
@@ -155,8 +155,8 @@ impl Tables for Shipped {
         (70, 38)
     }
     #[inline]
-    fn blank_ratings(&self) -> [Rating; 256] {
-        [Rating::default(); 256]
+    fn blank_ratings<R: Copy + Default>(&self) -> [R; 256] {
+        [R::default(); 256]
     }
 }
 
@@ -170,7 +170,7 @@ mod tests {
         let controls = s.assessable().filter(|&id| s.annex_a(id)).count();
         assert_eq!(s.assessable_count(), (s.assessable().count(), controls));
         let longest = s.iso_items().len().max(s.subcategories().len());
-        assert!(longest <= s.blank_ratings().len());
+        assert!(longest <= s.blank_ratings::<u8>().len());
     }
 
     #[test]

@@ -149,7 +149,7 @@ impl Rollup {
     }
 }
 
-pub(super) fn compute<T: Tables>(tables: &T, iso: &T::Ratings) -> Forward {
+pub(super) fn compute<T: Tables>(tables: &T, iso: &T::Ratings<Rating>) -> Forward {
     let mut subcategories = Vec::with_capacity(tables.subcategories().len());
     let mut categories: Vec<Rollup> = tables
         .categories()

@@ -19,11 +19,13 @@ mod forward;
 pub mod infer;
 mod matrix;
 mod reverse;
+mod rules;
 
 pub use forward::{Forward, Rollup, SubcategoryCoverage};
 pub use infer::{CoverageStatus, Direction, Inferred, Link, Support, FULL_LEVEL, PARTIAL_CAP};
 pub use matrix::{matrix, Cell, Matrix, MatrixRow};
 pub use reverse::{AssessDirectly, Inference, InferredItem, Reverse};
+pub use rules::rules;
 
 use crate::assessment::{
     Assessment, Framework, IsoAnswers, NistAnswers, Organisation, Planning, DEFAULT_TARGET,
@@ -163,6 +165,21 @@ impl Shade {
             CoverageStatus::Partial => Shade::Indicative,
             CoverageStatus::NotCovered => Shade::NotCovered,
             CoverageStatus::Unknown => Shade::NotAssessed,
+        }
+    }
+
+    /// What the shade means, for a legend.
+    pub fn meaning(self) -> String {
+        match self {
+            Shade::Covered => {
+                format!("Covered: a source containing it at level {FULL_LEVEL} and at target")
+            }
+            Shade::Partial => {
+                format!("Partial: a source containing it, not yet at level {FULL_LEVEL} and target")
+            }
+            Shade::Indicative => "Indicative: only sources covering part of it".to_string(),
+            Shade::NotCovered => "Not covered: everything that counts at 0".to_string(),
+            Shade::NotAssessed => "Not assessed (or assess directly)".to_string(),
         }
     }
 
@@ -342,9 +359,9 @@ impl Default for Rating {
 }
 
 /// Ratings indexed by id, for the shipped catalog (see [`Tables::blank_ratings`]).
-pub(crate) type Table = <Shipped as Tables>::Ratings;
+pub(crate) type Table = <Shipped as Tables>::Ratings<Rating>;
 
-fn iso_table<T: Tables>(tables: &T, answers: &IsoAnswers) -> T::Ratings {
+fn iso_table<T: Tables>(tables: &T, answers: &IsoAnswers) -> T::Ratings<Rating> {
     let mut t = tables.blank_ratings();
     for (id, a) in answers {
         let excluded = !a.applicable && tables.annex_a(*id) && a.justification().is_some();
@@ -357,7 +374,7 @@ fn iso_table<T: Tables>(tables: &T, answers: &IsoAnswers) -> T::Ratings {
     t
 }
 
-fn nist_table<T: Tables>(tables: &T, answers: &NistAnswers) -> T::Ratings {
+fn nist_table<T: Tables>(tables: &T, answers: &NistAnswers) -> T::Ratings<Rating> {
     let mut t = tables.blank_ratings();
     for (id, a) in answers {
         t[id.index()] = Rating {

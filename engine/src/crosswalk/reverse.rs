@@ -6,7 +6,7 @@
 
 use super::forward::{bool_cell, source_cell};
 use super::infer::{coverage, infer, CoverageStatus, Direction, Inferred, Support};
-use super::{explain, Source, Sources};
+use super::{explain, Rating, Source, Sources};
 use crate::assessment::{
     Answer, Answers, Assessment, Framework, IsoAnswers, Organisation, Planning,
 };
@@ -147,7 +147,7 @@ impl Serialize for InferredItem {
 
 pub(super) fn compute<T: Tables>(
     tables: &T,
-    nist: &T::Ratings,
+    nist: &T::Ratings<Rating>,
     organisation: &Organisation,
     planning: Option<&Planning>,
 ) -> Reverse {

@@ -24,7 +24,7 @@ mod text;
 pub use text::phase_gap;
 
 pub use findings::{
-    Completeness, Finding, FindingSeverity, Reason, Shortfall, Verdict, VerdictReason,
+    Completeness, Finding, FindingSeverity, Reason, Shortfall, Verdict, VerdictReason, AUDIT_LEVEL,
 };
 pub use roadmap::{Assumption, Capacity, CertificateCredit, Phase, PhaseGap, PhaseId, Roadmap};
 pub use rules::{rules, Rule, RULES_CHANGED, RULES_VERSION};

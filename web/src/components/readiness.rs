@@ -13,6 +13,7 @@ use crate::route::Route;
 use aims_engine::catalog::IsoId;
 use aims_engine::scoring::{
     DocumentStatus, Finding, FindingSeverity, Gap, PhaseId, Priority, Report, SoaStatus, Verdict,
+    AUDIT_LEVEL,
 };
 use yew::prelude::*;
 
@@ -95,7 +96,7 @@ pub fn scores(report: &Report) -> Html {
         <section class="report-section" aria-labelledby="scores-h">
             <h2 id="scores-h">{"Readiness"}</h2>
             <div class="figures">
-                { figure("Overall readiness", &format!("Against level 3, {} of {} answered", report.answered, report.total), report.readiness) }
+                { figure("Overall readiness", &format!("Against level {AUDIT_LEVEL}, {} of {} answered", report.answered, report.total), report.readiness) }
                 { figure("Management system", "Clauses 4-10", report.management_system) }
                 { figure("Controls", "Annex A", report.controls) }
                 if report.against_target != report.readiness {
@@ -318,7 +319,7 @@ pub fn gaps(report: &Report, visible: Option<usize>) -> Html {
     let n = report.gaps.len();
     let shown = visible.unwrap_or(n).min(n);
     let body = if n == 0 {
-        html! { <p class="muted">{"No gap below level 3: every rated item is at the level a certification audit expects."}</p> }
+        html! { <p class="muted">{ format!("No gap below level {AUDIT_LEVEL}: every rated item is at the level a certification audit expects.") }</p> }
     } else {
         let rest = (shown < n).then(|| {
             html! {
@@ -341,7 +342,7 @@ pub fn gaps(report: &Report, visible: Option<usize>) -> Html {
         html! {
             <details class="more ambition">
                 <summary>{ format!(
-                    "Ambition beyond level 3 ({}): not needed for certification",
+                    "Ambition beyond level {AUDIT_LEVEL} ({}): not needed for certification",
                     report.ambition_gaps.len()
                 ) }</summary>
                 <ol class="gaps">{ for report.ambition_gaps.iter().map(gap_item) }</ol>
@@ -351,7 +352,7 @@ pub fn gaps(report: &Report, visible: Option<usize>) -> Html {
     html! {
         <section class="report-section" aria-labelledby="gaps-h">
             <h2 id="gaps-h">{ format!("Prioritised gaps ({n})") }</h2>
-            <p class="muted">{"Items below level 3, what blocks certification first: the items of major findings, then of minor ones, each by criticality."}</p>
+            <p class="muted">{ format!("Items below level {AUDIT_LEVEL}, what blocks certification first: the items of major findings, then of minor ones, each by criticality.") }</p>
             { body }
             { for ambition }
         </section>
@@ -392,7 +393,7 @@ pub fn stage1_checklist(report: &Report) -> Html {
         <section class="report-section" aria-labelledby="stage1-h">
             <h2 id="stage1-h">{"Stage 1 checklist"}</h2>
             <p class="muted">{ format!(
-                "The documents a Stage 1 audit looks for: {} missing, {} partial, {} present. Present means every item behind it is at level 3 or above, with evidence listed on critical items.",
+                "The documents a Stage 1 audit looks for: {} missing, {} partial, {} present. Present means every item behind it is at level {AUDIT_LEVEL} or above, with evidence listed on critical items.",
                 count(DocumentStatus::Missing),
                 count(DocumentStatus::Partial),
                 count(DocumentStatus::Present)
@@ -446,7 +447,7 @@ pub fn statement_of_applicability(report: &Report) -> Html {
         <section class="report-section" aria-labelledby="soa-h">
             <h2 id="soa-h">{"Statement of Applicability"}</h2>
             <p class="muted">{ format!(
-                "The {} Annex A controls: {applicable} applicable, {} excluded. Every included control has a reason and every excluded one needs a justification; status is judged against level 3.",
+                "The {} Annex A controls: {applicable} applicable, {} excluded. Every included control has a reason and every excluded one needs a justification; status is judged against level {AUDIT_LEVEL}.",
                 soa.len(),
                 soa.len() - applicable
             ) }</p>

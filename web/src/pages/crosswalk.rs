@@ -284,20 +284,10 @@ fn status_map(direction: &Direction) -> Html {
             </ul>
             <ul class="heat-legend status-legend" aria-label="Legend of the statuses">
                 { for Shade::ALL.iter().map(|&sh| html! {
-                    <li><span class={classes!("swatch", "st", format!("st-{}", sh.as_str()))} aria-hidden="true"></span>{ shade_meaning(sh) }</li>
+                    <li><span class={classes!("swatch", "st", format!("st-{}", sh.as_str()))} aria-hidden="true"></span>{ sh.meaning() }</li>
                 }) }
             </ul>
         </div>
-    }
-}
-
-fn shade_meaning(s: Shade) -> &'static str {
-    match s {
-        Shade::Covered => "Covered: a source containing it at level 3 and at target",
-        Shade::Partial => "Partial: a source containing it, not yet at level 3 and target",
-        Shade::Indicative => "Indicative: only sources covering part of it",
-        Shade::NotCovered => "Not covered: everything that counts at 0",
-        Shade::NotAssessed => "Not assessed (or assess directly)",
     }
 }
 
@@ -608,19 +598,16 @@ fn reverse_view(r: &Reverse, view: Rc<Crosswalk>) -> Html {
     }
 }
 
-/// "How is this mapped?": the crosswalk rules in plain words.
+/// "How is this mapped?": the crosswalk rules as the engine words them
+/// (`aims_engine::crosswalk::rules`).
 fn mapping_rules() -> Html {
     html! {
         <details class="rules panel">
             <summary>{"How is this mapped?"}</summary>
             <ul>
-                <li><strong>{"The pairs: "}</strong>{"280 pairs between NIST AI RMF subcategories and ISO/IEC 42001 items, from the NIST AI Resource Center crosswalk, which gives them no type. We typed each one (equal, subset of, superset of, intersects, not related: NIST's OLIR terms) and give the reason: what the two share and what one has that the other lacks."}</li>
-                <li><strong>{"Covered "}</strong>{"needs a source that contains the other side (equal, or an ISO item that is a superset of the subcategory) at level 3 and at its target. Sources that cover only part of it (intersects, subset) give at most partial coverage and an indicative maturity of at most 2, even all at target. Not related pairs never count. A justified exclusion leaves that source out; the others still count."}</li>
-                <li><strong>{"Coverage of a subcategory "}</strong>{"is the mean attainment, min(maturity, target) \u{f7} target, of the items it rests on (or of a containing item alone, if better), unassessed ones counted as 0. It measures how far the items are; the status says what the pairs can support."}</li>
-                <li><strong>{"Functions and categories "}</strong>{"take the mean coverage of their subcategories. Covered when all are covered, unknown when all are unknown, not covered when none is covered or partial, otherwise partial; the count in each status is shown."}</li>
-                <li><strong>{"The reverse direction "}</strong>{"infers an ISO item at level 3 only from a subcategory that contains it (equal, or the item a subset of the subcategory); from the others at most level 2, indicative. The management-system mechanics the NIST AI RMF does not address (scope, management-system roles, the Statement of Applicability, documented information, internal audit, management review, improvement and corrective action) and items with no related pair are never inferred: assess them directly. Until then the results stay provisional."}</li>
-                <li><strong>{"Raising any answer "}</strong>{"never lowers a coverage, a status or an inferred value."}</li>
-                <li><strong>{"The heat map "}</strong>{"counts the pairs joining each function and section and averages the attainment of the assessed end of those pairs; the status map below it shows each subcategory or item as covered, partial, indicative, not covered or not assessed."}</li>
+                { for aims_engine::crosswalk::rules().into_iter().map(|r| html! {
+                    <li><strong>{ format!("{}: ", r.title) }</strong>{ r.text }</li>
+                }) }
             </ul>
         </details>
     }
@@ -654,8 +641,8 @@ mod tests {
         let labels: std::collections::HashSet<&str> =
             Relationship::ALL.iter().map(|&r| rel_label(r)).collect();
         assert_eq!(labels.len(), Relationship::ALL.len());
-        let shades: std::collections::HashSet<&str> =
-            Shade::ALL.iter().map(|&s| shade_meaning(s)).collect();
+        let shades: std::collections::HashSet<String> =
+            Shade::ALL.iter().map(|&s| s.meaning()).collect();
         assert_eq!(shades.len(), Shade::ALL.len());
     }
 

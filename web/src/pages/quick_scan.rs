@@ -269,7 +269,7 @@ fn end_screen(
         }
     });
     let gap_body = if report.gaps.is_empty() {
-        html! { <p class="muted">{"No gap below level 3 among the items your answers cover."}</p> }
+        html! { <p class="muted">{ format!("No gap below level {} among the items your answers cover.", aims_engine::scoring::AUDIT_LEVEL) }</p> }
     } else {
         html! { <ol class="qs-gaps">{ for gaps }</ol> }
     };
