@@ -314,17 +314,8 @@ fn roi_options(options: &JsValue) -> Result<RoiOptions, ApiError> {
     Ok(out)
 }
 
-/// The 3-year ROI of certification (the JSON of `aims roi --format json`). `inputs`: ROI inputs
-/// (missing fields take the sourced defaults; omit for all defaults). `options.seed` and
-/// `options.trials` set the Monte Carlo (the same seed gives the same report, bit for bit);
-/// `options.assessment` takes the schedule and capacity from an assessment's roadmap.
-#[wasm_bindgen]
-pub fn roi(
-    inputs: Option<RoiInputsInput>,
-    options: Option<RoiOptionsInput>,
-) -> Result<RoiReportOutput, JsValue> {
-    let inputs: JsValue = inputs.map(Into::into).unwrap_or(JsValue::UNDEFINED);
-    let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
+/// The ROI report of `roi` and `roiText`, read from their JS arguments.
+fn roi_report(inputs: JsValue, options: JsValue) -> Result<RoiReport, JsValue> {
     let text = if inputs.is_undefined() || inputs.is_null() {
         None
     } else {
@@ -334,8 +325,44 @@ pub fn roi(
         )
     };
     let options = roi_options(&options).map_err(js_error)?;
-    let report = roi_text(text.as_deref(), &options).map_err(js_error)?;
+    roi_text(text.as_deref(), &options).map_err(js_error)
+}
+
+/// The 3-year ROI of certification (the JSON of `aims roi --format json`). `inputs`: ROI inputs
+/// (missing fields take the sourced defaults; omit for all defaults). `options.seed` and
+/// `options.trials` set the Monte Carlo (the same seed gives the same report, bit for bit);
+/// `options.assessment` gives the organisation and, once something is answered, the schedule
+/// and capacity of its roadmap.
+#[wasm_bindgen]
+pub fn roi(
+    inputs: Option<RoiInputsInput>,
+    options: Option<RoiOptionsInput>,
+) -> Result<RoiReportOutput, JsValue> {
+    let report = roi_report(
+        inputs.map(Into::into).unwrap_or(JsValue::UNDEFINED),
+        options.map(Into::into).unwrap_or(JsValue::UNDEFINED),
+    )?;
     Ok(to_js(&report)?.unchecked_into())
+}
+
+/// The ROI report as text for people, word for word what `aims roi` prints.
+#[wasm_bindgen(js_name = roiText)]
+pub fn roi_as_text(
+    inputs: Option<RoiInputsInput>,
+    options: Option<RoiOptionsInput>,
+) -> Result<String, JsValue> {
+    roi_report(
+        inputs.map(Into::into).unwrap_or(JsValue::UNDEFINED),
+        options.map(Into::into).unwrap_or(JsValue::UNDEFINED),
+    )
+    .map(|r| r.to_text())
+}
+
+/// The readiness report as text for people, word for word what `aims score` prints.
+#[wasm_bindgen(js_name = scoreText)]
+pub fn score_as_text(assessment: AssessmentInput) -> Result<String, JsValue> {
+    let text = json_text(&assessment, "assessment", ASSESSMENT).map_err(js_error)?;
+    Ok(score_text(&text).map_err(js_error)?.to_text())
 }
 
 /// A catalog: `"iso42001"`, `"nist-ai-rmf"`, `"crosswalk"` or `"quick-scan"` (the JSON of

@@ -2,7 +2,7 @@
 // types.test.mjs against the packed package. It fails to compile if a declaration is missing,
 // too loose (a wrong literal is accepted) or wrong (a result has another shape).
 import init, {
-  catalog, crosswalk, roi, score, validate, version,
+  catalog, crosswalk, roi, roiText, score, scoreText, validate, version,
   type AimsError, type Assessment, type ForwardCrosswalk, type Gap, type IsoCatalog,
   type QuickScanCatalog, type Relationship, type Report, type ReverseCrosswalk, type RoiReport, type Validation,
 } from 'aims-engine';
@@ -40,6 +40,8 @@ const questions: QuickScanCatalog = catalog('quick-scan');
 const iso: IsoCatalog = catalog('iso42001');
 const estimate: RoiReport = roi({ organisation: { employees: 40 }, costs: { consulting: { low: 0, likely: 1, high: 2 } } }, { seed: 1, trials: 10 });
 const defaults: RoiReport = roi();
+const roiWords: string = roiText(null, { seed: 1, trials: 10, assessment });
+const scoreWords: string = scoreText(assessment);
 const untrusted: unknown = JSON.parse('{"format": "aims-assessment"}');
 const checked: Validation = validate(untrusted);
 const v: string = version();
@@ -71,3 +73,4 @@ const untyped: Relationship = 'related';
 console.log(badMaturity, notNull, relationship, rationale, joint, direct, untyped);
 console.log(blocking, enough, missingCritical, related, proposed, ambition, inclusion);
 console.log(firstDocument?.document, documentStatus, documentClauses);
+console.log(roiWords, scoreWords);

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,10 +18,15 @@ const FIXTURE = join(ROOT, 'engine', 'tests', 'fixtures', 'techserve-month1.json
 const version = JSON.parse(await readFile(join(ROOT, 'js', 'npm', 'package.json'), 'utf8')).version;
 const TARBALL = process.env.AIMS_NPM_TARBALL ?? join(ROOT, 'target', 'npm', `aims-engine-${version}.tgz`);
 
+/** Runs `aims ARGS` and gives its standard output. */
+function aimsText(...args) {
+  const [cmd, pre] = process.env.AIMS_BIN ? [process.env.AIMS_BIN, []] : ['cargo', ['run', '-q', '-p', 'aims-cli', '--']];
+  return execFileSync(cmd, [...pre, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
 /** Runs `aims ARGS` and parses its JSON output. */
 function aims(...args) {
-  const [cmd, pre] = process.env.AIMS_BIN ? [process.env.AIMS_BIN, []] : ['cargo', ['run', '-q', '-p', 'aims-cli', '--']];
-  return JSON.parse(execFileSync(cmd, [...pre, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }));
+  return JSON.parse(aimsText(...args));
 }
 
 let dir;
@@ -120,7 +125,7 @@ test('roi with a seed is deterministic and equals `aims roi` bit for bit', () =>
   const small = engine.roi({ organisation: { employees: 40 } }, { seed: 7, trials: 500 });
   assert.notEqual(small.total_cost, a.total_cost);
   assert.throws(() => engine.roi({ costs: { consulting: { low: -1 } } }), /^Error: inputs\.costs\.consulting\.low: /);
-  assert.throws(() => engine.roi({ costs: { consulting: 'x' } }), /^Error: inputs: costs\.consulting: /);
+  assert.throws(() => engine.roi({ costs: { consulting: 'x' } }), /^Error: inputs\.costs\.consulting: /);
   assert.throws(() => engine.roi(null, { seed: 1.5 }), /^Error: options\.seed: /);
   assert.throws(() => engine.roi(null, { trials: 0 }), /^Error: options\.trials: /);
   // With an assessment, its roadmap gives the schedule, as `aims roi --assessment`.
@@ -150,4 +155,30 @@ test('catalog gives the listings of `aims catalog`; an unknown name is named', (
     assert.deepEqual(engine.catalog(name), aims('catalog', name, '--format', 'json'), name);
   }
   assert.throws(() => engine.catalog('iso'), /^Error: name: unknown catalog "iso"/);
+});
+
+test('the CLI and the JS API give the same figures and words on every reference organisation', async () => {
+  const fixtures = join(ROOT, 'engine', 'tests', 'fixtures');
+  // The reference fixtures, and an organisation that has answered nothing yet (its size, not a
+  // roadmap, drives the ROI: the one rule of roi::prepare).
+  const empty = join(dir, 'nothing-answered.json');
+  await writeFile(empty, JSON.stringify({
+    format: 'aims-assessment', version: 1, framework: 'iso42001',
+    organisation: { name: 'Not started', employees: 40, ai_systems_in_scope: 2, certifications: ['ISO/IEC 27001'] },
+    answers: {},
+  }));
+  const files = (await readdir(fixtures)).filter((f) => f.endsWith('.json')).map((f) => join(fixtures, f));
+  assert.ok(files.length >= 6, files.join(', '));
+  for (const file of [...files, empty]) {
+    const assessment = JSON.parse(readFileSync(file, 'utf8'));
+    const report = engine.score(assessment);
+    assert.deepEqual(report, aims('score', file, '--format', 'json'), file);
+    assert.equal(`${engine.scoreText(assessment)}\n`, aimsText('score', file), file);
+    const options = { seed: 42, trials: 1000, assessment };
+    const roi = engine.roi(null, options);
+    assert.deepEqual(roi, aims('roi', '--assessment', file, '--seed', '42', '--trials', '1000', '--format', 'json'), file);
+    assert.equal(`${engine.roiText(null, options)}\n`, aimsText('roi', '--assessment', file, '--seed', '42', '--trials', '1000'), file);
+    // The roadmap schedules the ROI once something is answered, and only then.
+    assert.equal(roi.months_basis, report.answered > 0 ? 'roadmap' : 'from_scratch', file);
+  }
 });

@@ -3,6 +3,7 @@
 // storage layout (web/src/storage.rs) before the app loads.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { start, ROOT, SHOTS } from '../support/browser.mjs';
@@ -312,6 +313,41 @@ test('the report takes the inputs saved on the ROI page', async () => {
   await plain.waitForSelector('.report #roi-h');
   assert.match(await plain.textContent('section[aria-labelledby=roi-h]'), /Likely case over 45 months, .* from the default inputs/);
   await plain.close();
+});
+
+/** `aims ARGS` (the CLI over the same engine): `AIMS_BIN`, else `cargo run`. */
+function aims(...args) {
+  const [cmd, pre] = process.env.AIMS_BIN ? [process.env.AIMS_BIN, []] : ['cargo', ['run', '-q', '-p', 'aims-cli', '--']];
+  return execFileSync(cmd, [...pre, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+test('the report shows the figures and words `aims` prints for the same organisation', async () => {
+  for (const name of ['techserve-month1.json', 'nist-all-at-target.json', 'one-below.json']) {
+    const file = join(ROOT, 'engine', 'tests', 'fixtures', name);
+    const assessment = await fixture(name);
+    // The ROI page's defaults are the engine's: seed 42, 10,000 trials, as `aims roi`.
+    const text = aims('roi', '--assessment', file);
+    const line = (label) => text.split('\n').find((l) => l.startsWith(`  ${label} `))?.slice(2 + label.length).trim().split(/\s+/);
+    const score = JSON.parse(aims('score', file, '--format', 'json'));
+    const page = await seeded('#/report', assessment);
+    await page.waitForSelector('.report #roi-h');
+    const roi = (await page.textContent('section[aria-labelledby=roi-h]')).replace(/\s+/g, ' ');
+    const [p10, p50, p90] = line('NPV').slice(-3);
+    for (const want of [
+      `Net present value (likely)${line('NPV')[0]} USD`,
+      `Return on investment (likely)${line('ROI')[0]}`,
+      `Total cost ${line('Total cost')[0]} USD, total benefit ${line('Total benefit')[0]} USD`,
+      `the NPV ranges from ${p10} (P10) to ${p90} USD (P90), median ${p50}`,
+      `the ROI is positive in ${text.match(/Probability that ROI > 0: (\S+)/)[1]} of trials`,
+      ' and the schedule of the roadmap above.',
+    ]) {
+      assert.ok(roi.includes(want), `${name}: "${want}" not in the report's ROI section: ${roi.slice(0, 600)}`);
+    }
+    // The readiness the report shows is the engine's, by the same rule for percentages.
+    const shown = (await page.locator('.figure-value').first().textContent()).trim();
+    assert.equal(shown, score.readiness === null ? 'Not assessed yet' : `${score.readiness}%`, name);
+    await page.close();
+  }
 });
 
 test('hostile text in the name, notes and justifications renders as text on the report', async () => {
