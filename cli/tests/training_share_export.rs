@@ -308,45 +308,106 @@ fn catalog_iso42001_as_oscal() {
     );
 }
 
+const COMMANDS: [&str; 9] = [
+    "catalog",
+    "score",
+    "crosswalk",
+    "roi",
+    "export",
+    "report",
+    "cases",
+    "compare",
+    "share",
+];
+
 #[test]
-fn help_lists_the_new_commands() {
+fn help_lists_every_command_with_its_usage() {
     let help = ok(&["--help"]);
-    for cmd in [
-        "export FILE",
-        "report FILE",
-        "cases [ID]",
-        "compare LEARNER MODEL",
-        "share FILE",
-        "share --decode",
-        "--format oscal",
+    for cmd in COMMANDS {
+        assert!(help.contains(&format!("\n    {cmd} ")), "{cmd}");
+    }
+    for usage in [
+        "export FILE [--format csv|soa|oscal|json] [--date YYYY-MM-DD]",
+        "report FILE [--date YYYY-MM-DD] [--roi] [--roi-input FILE]",
+        "cases [ID] [--format json|text]",
+        "compare LEARNER MODEL [--format json|text] [--pass-mark N]",
+        "share [FILE] [--decode TOKEN]",
+        "[--format csv|json|oscal]",
     ] {
-        assert!(help.contains(cmd), "{cmd}");
+        assert!(help.contains(usage), "{usage}");
     }
 }
 
+/// The options a command's help lists, as `--name`.
+fn options_in(help: &str) -> Vec<String> {
+    let table = help.split("\nOPTIONS:\n").nth(1).unwrap();
+    table
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--"))
+        .map(|l| format!("--{}", l.split_whitespace().next().unwrap()))
+        .collect()
+}
+
 #[test]
-fn every_command_has_its_own_help() {
+fn every_command_has_its_own_help_and_accepts_exactly_what_it_lists() {
     let all = ok(&["--help"]);
-    for cmd in [
-        "catalog",
-        "score",
-        "crosswalk",
-        "roi",
-        "export",
-        "report",
-        "cases",
-        "compare",
-        "share",
-    ] {
+    for cmd in COMMANDS {
         let own = ok(&[cmd, "--help"]);
-        assert!(own.starts_with(&format!("aims {cmd}: usage")), "{own}");
-        // The same lines as in `aims --help`, and the same text through `aims help <cmd>`.
-        let first = own.lines().nth(2).unwrap();
-        assert!(first.starts_with(cmd), "{first}");
-        assert!(all.contains(first), "{first}");
+        assert!(
+            own.starts_with(&format!("aims {cmd}: usage\n\n{cmd}")),
+            "{own}"
+        );
+        // The same text through `aims help <cmd>` and with -h after other arguments.
         assert_eq!(ok(&["help", cmd]), own);
         assert_eq!(ok(&[cmd, "FILE", "-h"]), own, "-h after other arguments");
+        assert!(own.contains("-h, --help"), "{own}");
+        // Every option listed is one the command parses (a missing value or a bad file is
+        // another error, never "unknown option"), and `aims --help` shows the same ones.
+        let options = options_in(&own);
+        for option in &options {
+            let r = aims(&[cmd, option.as_str()]);
+            assert!(
+                !r.stderr.contains("unknown option"),
+                "{cmd} {option}: {}",
+                r.stderr
+            );
+            assert!(
+                all.contains(&format!("[{option}")),
+                "{option} in aims --help"
+            );
+        }
+        let refused = aims(&[cmd, "--no-such-option"]);
+        assert_eq!(refused.code, Some(2));
+        let expected = if options.is_empty() {
+            "this command takes no options".to_string()
+        } else {
+            format!("expected one of {}", options.join(", "))
+        };
+        assert!(
+            refused.stderr.contains(&expected),
+            "{cmd}: {}",
+            refused.stderr
+        );
     }
-    assert!(ok(&["compare", "--help"]).contains("--pass-mark N"));
     fails(&["help", "frobnicate"], "unknown command \"frobnicate\"");
+}
+
+#[test]
+fn defaults_in_the_help_are_the_engine_defaults() {
+    let defaults = aims_engine::roi::RoiInputs::default().monte_carlo;
+    let roi = ok(&["roi", "--help"]);
+    assert!(
+        roi.contains(&format!("(default: {})", defaults.seed)),
+        "{roi}"
+    );
+    assert!(
+        roi.contains(&format!("(default: {})", defaults.trials)),
+        "{roi}"
+    );
+    let compare = ok(&["compare", "--help"]);
+    let pass_mark = aims_engine::training::DEFAULT_PASS_MARK;
+    assert!(
+        compare.contains(&format!("(default: {pass_mark})")),
+        "{compare}"
+    );
 }
