@@ -1,77 +1,8 @@
 //! `aims cases`, `compare`, `share`, `export`, `report` and `catalog --format oscal`, run as a
 //! user would: the built binary, files, case ids and standard input.
 
-#![allow(clippy::unwrap_used)]
-
+use crate::util::{aims, aims_with_stdin, fails, fixture, json, ok, temp_file};
 use aims_engine::assessment::Assessment;
-use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-struct Run {
-    ok: bool,
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn aims_with_stdin(args: &[&str], stdin: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aims"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Closing standard input (at the end of the block) lets the command finish reading.
-    {
-        let mut input = child.stdin.take().unwrap();
-        input.write_all(stdin.as_bytes()).unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    Run {
-        ok: out.status.success(),
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn aims(args: &[&str]) -> Run {
-    aims_with_stdin(args, "")
-}
-
-fn ok(args: &[&str]) -> String {
-    let r = aims(args);
-    assert!(r.ok, "aims {args:?}: {}", r.stderr);
-    r.stdout
-}
-
-fn fails(args: &[&str], says: &str) {
-    let r = aims(args);
-    assert_eq!(r.code, Some(2), "aims {args:?} should fail: {}", r.stdout);
-    assert!(r.stderr.contains(says), "aims {args:?}: {}", r.stderr);
-}
-
-fn fixture(name: &str) -> String {
-    format!(
-        "{}/../engine/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-/// A file in a fresh directory under the target's temporary directory.
-fn temp_file(name: &str, text: &str) -> String {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("aims-cli-tests");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_string_lossy().into_owned()
-}
-
-fn json(s: &str) -> Value {
-    serde_json::from_str(s).unwrap()
-}
 
 /// The assessment a text holds (so that `3` and `3.0` compare equal).
 fn assessment(s: &str) -> Assessment {
