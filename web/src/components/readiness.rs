@@ -302,6 +302,16 @@ fn gap_item(g: &Gap) -> Html {
                 <strong>{ item_name(g.item) }</strong>
                 if g.inferred { { inferred_badge() } }
             </p>
+            { gap_body(g) }
+        </li>
+    }
+}
+
+/// The body of a gap card, the same on the results, the report and the quick scan: the
+/// maturity, the level (or target) it must reach, the criticality and the next step.
+pub fn gap_body(g: &Gap) -> Html {
+    html! {
+        <>
             <p class="gap-levels">
                 {"Maturity "}<strong>{ g.current }</strong>
                 <span aria-hidden="true">{" \u{2192} "}</span><span class="visually-hidden">{" to "}</span>
@@ -309,7 +319,7 @@ fn gap_item(g: &Gap) -> Html {
                 <span class="muted">{ format!(" \u{b7} {} criticality", g.criticality.as_str()) }</span>
             </p>
             <p class="gap-action"><span class="muted">{"Next step: "}</span>{ g.action.to_string() }</p>
-        </li>
+        </>
     }
 }
 
