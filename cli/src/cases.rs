@@ -1,20 +1,38 @@
 //! `aims cases [ID] [--format json|text] [--model | --start | --roi-inputs]`: the built-in
 //! training cases (docs/training.md): the list, one case's briefing and task, or its files.
 
-use crate::args::Args;
+use crate::args::{format, Args, Command, Opt, Takes};
 use aims_engine::training::{case, cases, Case};
 use std::fmt::Write;
 
-const OPTIONS: &[(&str, bool)] = &[
-    ("format", true),
-    ("model", false),
-    ("start", false),
-    ("roi-inputs", false),
-];
+pub const COMMAND: Command = Command {
+    name: "cases",
+    args: "[ID]",
+    about: "The training cases: the list, or a case's briefing and task; with a case id, \
+            --start, --model or --roi-inputs prints one of its files.",
+    options: &[
+        format(&["json", "text"], "text"),
+        Opt {
+            name: "start",
+            takes: Takes::Nothing,
+            help: "the assessment file to fill in",
+        },
+        Opt {
+            name: "model",
+            takes: Takes::Nothing,
+            help: "the model answer",
+        },
+        Opt {
+            name: "roi-inputs",
+            takes: Takes::Nothing,
+            help: "the case's ROI inputs, for `aims roi --input`",
+        },
+    ],
+    run,
+};
 
-pub fn run(argv: &[String]) -> Result<String, String> {
-    let args = Args::parse(argv, OPTIONS)?;
-    let format = args.choice("format", &["json", "text"], "text")?;
+fn run(args: &Args) -> Result<String, String> {
+    let format = args.choice("format")?;
     let files = ["model", "start", "roi-inputs"]
         .into_iter()
         .filter(|f| args.flag(f))

@@ -2,15 +2,31 @@
 //! against a model answer, item by item (docs/training.md). MODEL is an assessment file or
 //! the id of a built-in case (`techserve-month-1`).
 
-use crate::args::Args;
+use crate::args::{format, Args, Command, Opt, Takes};
 use crate::input::read_assessment;
 use aims_engine::assessment::Assessment;
 use aims_engine::training;
 
-pub fn run(argv: &[String]) -> Result<String, String> {
-    let args = Args::parse(argv, &[("format", true), ("pass-mark", true)])?;
+pub const COMMAND: Command = Command {
+    name: "compare",
+    args: "LEARNER MODEL",
+    about: "A learner's assessment checked against a model answer, item by item, with a score \
+            and the findings each side implies against the pass mark; MODEL is a file or a \
+            case id.",
+    options: &[
+        format(&["json", "text"], "text"),
+        Opt {
+            name: "pass-mark",
+            takes: Takes::Value("N"),
+            help: "the score out of 100 that passes (default: 70)",
+        },
+    ],
+    run,
+};
+
+fn run(args: &Args) -> Result<String, String> {
     args.expect_positional(&["learner's assessment file", "model answer file or case id"])?;
-    let format = args.choice("format", &["json", "text"], "text")?;
+    let format = args.choice("format")?;
     let learner = read_assessment(&args.positional[0])?;
     let model = model(&args.positional[1])?;
     let pass_mark = match args.number::<u8>("pass-mark")? {

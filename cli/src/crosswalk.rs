@@ -2,15 +2,30 @@
 //! assessment as NIST AI RMF coverage, or a NIST AI RMF assessment as inferred ISO/IEC 42001
 //! answers with their readiness report.
 
-use crate::args::Args;
+use crate::args::{format, Args, Command, Opt, Takes};
 use crate::input::read_assessment;
 use aims_engine::assessment::Framework;
 use aims_engine::crosswalk::{forward, output, reverse, FrameworkMismatch};
 
-pub fn run(argv: &[String]) -> Result<String, String> {
-    let args = Args::parse(argv, &[("to", true), ("format", true)])?;
+pub const COMMAND: Command = Command {
+    name: "crosswalk",
+    args: "FILE",
+    about: "ISO/IEC 42001 answers as NIST AI RMF coverage, or NIST AI RMF answers as inferred \
+            ISO/IEC 42001 answers with their report (- reads standard input).",
+    options: &[
+        Opt {
+            name: "to",
+            takes: Takes::Value("nist-ai-rmf|iso42001"),
+            help: "the framework to map to (default: the other one)",
+        },
+        format(&["json", "csv"], "json"),
+    ],
+    run,
+};
+
+fn run(args: &Args) -> Result<String, String> {
     args.expect_positional(&["assessment file, or - for standard input"])?;
-    let format = args.choice("format", &["json", "csv"], "json")?;
+    let format = args.choice("format")?;
     let to = match args.value("to") {
         None => None,
         Some(t) => Some(Framework::parse(t).ok_or_else(|| {

@@ -14,48 +14,22 @@ mod roi;
 mod score;
 mod share;
 
+use args::{Args, Command};
 use std::io::Write;
 use std::process::ExitCode;
 
-/// Each command with its usage lines, in the order of `aims --help`; `aims <command> --help`
-/// prints the command's own lines, so the two cannot drift apart.
-const COMMANDS: &[(&str, &str)] = &[
-    (
-        "catalog",
-        "catalog <iso42001|nist-ai-rmf|crosswalk|quick-scan> [--format csv|json]\n                  print a catalog\ncatalog iso42001 --format oscal\n                  the ISO/IEC 42001 ids and short titles as an OSCAL 1.1.2 catalog",
-    ),
-    (
-        "score",
-        "score FILE [--format text|json]\n                  readiness report of an assessment file (- reads standard input):\n                  scores, verdict, findings, Statement of Applicability, gaps, roadmap",
-    ),
-    (
-        "crosswalk",
-        "crosswalk FILE [--to nist-ai-rmf|iso42001] [--format json|csv]\n                  ISO/IEC 42001 answers as NIST AI RMF coverage, or NIST AI RMF answers\n                  as inferred ISO/IEC 42001 answers with their report",
-    ),
-    (
-        "roi",
-        "roi [--assessment FILE] [--input FILE] [--seed N] [--trials N] [--format text|json]\n                  3-year cost, benefit, NPV and ROI of certification with a Monte Carlo\n                  (default 10,000 trials, seed 42) and a tornado; --input reads a JSON\n                  inputs file (missing fields take sourced defaults), --assessment takes\n                  the months and capacity from its roadmap (- reads standard input)\nroi --print-defaults [--input FILE] [--assessment FILE]\n                  print the inputs as a JSON starting file for --input",
-    ),
-    (
-        "export",
-        "export FILE [--format csv|soa|oscal|json] [--date YYYY-MM-DD]\n                  the assessment as CSV (one row per item), the Statement of\n                  Applicability as CSV, OSCAL 1.1.2 assessment results, or JSON;\n                  --date dates the OSCAL document (default today)",
-    ),
-    (
-        "report",
-        "report FILE [--date YYYY-MM-DD] [--roi] [--roi-input FILE]\n                  the printable readiness report as Markdown; --roi adds the ROI\n                  estimate (--roi-input: a JSON inputs file, as for `aims roi`)",
-    ),
-    (
-        "cases",
-        "cases [ID] [--format text|json] [--start | --model | --roi-inputs]\n                  the training cases: the list, a briefing and task, the file to\n                  fill in, the model answer, or the case's ROI inputs",
-    ),
-    (
-        "compare",
-        "compare LEARNER MODEL [--format text|json] [--pass-mark N]\n                  a learner's assessment checked against a model answer, item by\n                  item, with a score and the findings each side implies against the pass\n                  mark (default 70); MODEL is a file or a case id",
-    ),
-    (
-        "share",
-        "share FILE        the assessment as a share-link token (for the app's URL fragment)\nshare --decode TOKEN\n                  the assessment a token or link holds, as JSON (- reads standard input)",
-    ),
+/// Every command, in the order of `aims --help`. A command is its module's declaration
+/// (`args::Command`): adding one is a module and an entry here.
+const COMMANDS: &[&Command] = &[
+    &catalog::COMMAND,
+    &score::COMMAND,
+    &crosswalk::COMMAND,
+    &roi::COMMAND,
+    &export::COMMAND,
+    &report::COMMAND,
+    &cases::COMMAND,
+    &compare::COMMAND,
+    &share::COMMAND,
 ];
 
 const HELP_HEAD: &str = "\
@@ -67,8 +41,8 @@ USAGE:
 
 COMMANDS:";
 
-const HELP_TAIL: &str = "\
-    help              print this help
+const HELP_TAIL: &str = "    help [COMMAND]
+        This help, or a command's help.
 
 OPTIONS:
     -h, --help        print this help (after a command: that command's help)
@@ -76,26 +50,23 @@ OPTIONS:
 
 Everything runs locally; nothing is sent anywhere.";
 
-/// `aims --help`: every command's lines between the head and the tail.
+/// `aims --help`: every command's usage and summary between the head and the tail.
 fn help() -> String {
     let mut out = String::from(HELP_HEAD);
     out.push('\n');
-    for (_, usage) in COMMANDS {
-        for line in usage.lines() {
-            out.push_str("    ");
-            out.push_str(line);
-            out.push('\n');
-        }
+    for c in COMMANDS {
+        c.summary(&mut out);
     }
     out.push_str(HELP_TAIL);
     out
 }
 
-/// `aims <command> --help`: the command's usage lines.
-fn command_help(name: &str) -> Option<String> {
-    COMMANDS.iter().find(|(n, _)| *n == name).map(|(n, usage)| {
-        format!("aims {n}: usage\n\n{usage}\n\nRun `aims --help` for every command.")
-    })
+fn command(name: &str) -> Result<&'static Command, String> {
+    COMMANDS
+        .iter()
+        .copied()
+        .find(|c| c.name == name)
+        .ok_or_else(|| format!("unknown command {name:?}; run `aims --help` for the list"))
 }
 
 fn main() -> ExitCode {
@@ -131,31 +102,22 @@ pub fn run(argv: &[String]) -> Result<String, String> {
     let Some((cmd, rest)) = argv.split_first() else {
         return Ok(help());
     };
-    // `aims <command> --help` (or -h) anywhere among its arguments, and `aims help <command>`.
-    if rest.iter().any(|a| a == "--help" || a == "-h") {
-        if let Some(h) = command_help(cmd) {
-            return Ok(h);
-        }
-    }
     match cmd.as_str() {
         "help" => match rest.first() {
-            Some(c) => command_help(c)
-                .ok_or_else(|| format!("unknown command {c:?}; run `aims --help` for the list")),
+            Some(c) => Ok(command(c)?.help()),
             None => Ok(help()),
         },
         "-h" | "--help" => Ok(help()),
         "-V" | "--version" => Ok(format!("aims {}", env!("CARGO_PKG_VERSION"))),
-        "catalog" => catalog::run(rest),
-        "score" => score::run(rest),
-        "crosswalk" => crosswalk::run(rest),
-        "roi" => roi::run(rest),
-        "export" => export::run(rest),
-        "report" => report::run(rest),
-        "cases" => cases::run(rest),
-        "compare" => compare::run(rest),
-        "share" => share::run(rest),
-        other => Err(format!(
-            "unknown command {other:?}; run `aims --help` for the list"
-        )),
+        name => {
+            let command = command(name)?;
+            // `--help` (or -h) anywhere among a command's arguments prints its help, even
+            // next to arguments it would refuse.
+            if rest.iter().any(|a| a == "--help" || a == "-h") {
+                return Ok(command.help());
+            }
+            let args = Args::parse(rest, command.options)?;
+            (command.run)(&args)
+        }
     }
 }

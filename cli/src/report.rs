@@ -1,18 +1,35 @@
 //! `aims report FILE [--date YYYY-MM-DD] [--roi] [--roi-input FILE]`: the printable readiness
 //! report as Markdown, with the ROI estimate when asked for.
 
-use crate::args::Args;
+use crate::args::{Args, Command, Opt, Takes, DATE};
 use crate::clock::report_date;
 use crate::input::read_assessment;
 use aims_engine::export::{markdown_report, ReportOptions};
 use aims_engine::roi;
 
-const OPTIONS: &[(&str, bool)] = &[("date", true), ("roi", false), ("roi-input", true)];
+pub const COMMAND: Command = Command {
+    name: "report",
+    args: "FILE",
+    about: "The printable readiness report as Markdown (- reads standard input).",
+    options: &[
+        DATE,
+        Opt {
+            name: "roi",
+            takes: Takes::Nothing,
+            help: "add the ROI estimate",
+        },
+        Opt {
+            name: "roi-input",
+            takes: Takes::Value("FILE"),
+            help: "add the ROI estimate from a JSON inputs file, as for `aims roi --input`",
+        },
+    ],
+    run,
+};
 
-pub fn run(argv: &[String]) -> Result<String, String> {
-    let args = Args::parse(argv, OPTIONS)?;
+fn run(args: &Args) -> Result<String, String> {
     args.expect_positional(&["assessment file, or - for standard input"])?;
-    let date = report_date(&args)?;
+    let date = report_date(args)?;
     let roi_input = match args.value("roi-input") {
         Some(path) => Some(
             crate::input::read_at_most("--roi-input ", path, roi::RoiInputs::MAX_JSON_BYTES)?

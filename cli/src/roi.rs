@@ -1,23 +1,50 @@
 //! `aims roi [--assessment FILE] [--input FILE] [--seed N] [--trials N] [--format json|text]
 //! [--print-defaults]`: the return on investment of certification, from the engine's ROI model.
 
-use crate::args::Args;
+use crate::args::{format, Args, Command, Opt, Takes};
 use crate::input::read_assessment;
 use aims_engine::roi::{self, RoiInputs};
 
-const OPTIONS: &[(&str, bool)] = &[
-    ("assessment", true),
-    ("input", true),
-    ("seed", true),
-    ("trials", true),
-    ("format", true),
-    ("print-defaults", false),
-];
+pub const COMMAND: Command = Command {
+    name: "roi",
+    args: "",
+    about: "Cost, benefit, NPV and ROI of certification over the certificate cycle, with a \
+            Monte Carlo and a tornado of the inputs.",
+    options: &[
+        Opt {
+            name: "assessment",
+            takes: Takes::Value("FILE"),
+            help: "take the months and capacity from this assessment's roadmap (- reads \
+                   standard input)",
+        },
+        Opt {
+            name: "input",
+            takes: Takes::Value("FILE"),
+            help: "a JSON inputs file; missing fields take the sourced defaults",
+        },
+        Opt {
+            name: "seed",
+            takes: Takes::Value("N"),
+            help: "the Monte Carlo seed (default: 42)",
+        },
+        Opt {
+            name: "trials",
+            takes: Takes::Value("N"),
+            help: "the Monte Carlo trials (default: 10000)",
+        },
+        format(&["json", "text"], "text"),
+        Opt {
+            name: "print-defaults",
+            takes: Takes::Nothing,
+            help: "print the inputs as a JSON starting file for --input",
+        },
+    ],
+    run,
+};
 
-pub fn run(argv: &[String]) -> Result<String, String> {
-    let args = Args::parse(argv, OPTIONS)?;
+fn run(args: &Args) -> Result<String, String> {
     args.expect_positional(&[])?;
-    let format = args.choice("format", &["json", "text"], "text")?;
+    let format = args.choice("format")?;
     let input = match args.value("input") {
         Some(path) => Some(
             crate::input::read_at_most("--input ", path, RoiInputs::MAX_JSON_BYTES)?

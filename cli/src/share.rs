@@ -2,13 +2,25 @@
 //! (a token or a whole link, `-` for standard input) prints the assessment it holds
 //! (docs/share-link.md).
 
-use crate::args::Args;
+use crate::args::{Args, Command, Opt, Takes};
 use crate::input::read_assessment;
 use aims_engine::share::{decode, encode};
 use std::io::Read;
 
-pub fn run(argv: &[String]) -> Result<String, String> {
-    let args = Args::parse(argv, &[("decode", true)])?;
+pub const COMMAND: Command = Command {
+    name: "share",
+    args: "[FILE]",
+    about: "The assessment FILE as a share-link token (for the app's URL fragment), or with \
+            --decode the assessment a token or link holds, as JSON (- reads standard input).",
+    options: &[Opt {
+        name: "decode",
+        takes: Takes::Value("TOKEN"),
+        help: "print the assessment a token or a whole link holds (- reads standard input)",
+    }],
+    run,
+};
+
+fn run(args: &Args) -> Result<String, String> {
     match args.value("decode") {
         None => {
             args.expect_positional(&["assessment file, or - for standard input"])?;

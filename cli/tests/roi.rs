@@ -1,53 +1,14 @@
 //! `aims roi`: the JSON keys the issue promises, determinism for a seed, the inputs file and its
 //! errors, `--print-defaults` round trip, `--assessment`, and a snapshot of the text report.
-//! Set `UPDATE_SNAPSHOTS=1` to rewrite the snapshot after an intended change, then review the
-//! diff.
 
-// Helpers outside `#[test]` functions unwrap too: a failure here is a failed test.
-#![allow(clippy::unwrap_used)]
-
+use crate::util::{assert_snapshot, error_of, ok, temp_file};
 use serde_json::Value;
-use std::path::PathBuf;
-use std::process::Command;
-
-fn aims(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_aims"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 fn json(args: &[&str]) -> Value {
     let mut all = vec!["roi", "--format", "json"];
     all.extend_from_slice(args);
-    let (ok, out, err) = aims(&all);
-    assert!(ok, "{args:?}: {err}");
+    let out = ok(&all);
     serde_json::from_str(&out).unwrap()
-}
-
-/// A file in the temp dir, unique to this test process and `name`.
-fn temp_file(name: &str, content: &str) -> PathBuf {
-    let path = std::env::temp_dir().join(format!("aims-roi-test-{}-{name}", std::process::id()));
-    std::fs::write(&path, content).unwrap();
-    path
-}
-
-fn error_of(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_aims"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "{args:?} should fail with exit code 2"
-    );
-    String::from_utf8(out.stderr).unwrap()
 }
 
 #[test]
@@ -122,16 +83,15 @@ fn a_seed_gives_the_same_report_and_another_seed_another() {
 
 #[test]
 fn print_defaults_is_a_starting_file_that_reads_back_to_the_same_report() {
-    let (ok, defaults, err) = aims(&["roi", "--print-defaults"]);
-    assert!(ok, "{err}");
+    let defaults = ok(&["roi", "--print-defaults"]);
     let v: Value = serde_json::from_str(&defaults).unwrap();
     assert_eq!(v["costs"]["certification_audit"]["likely"], 37500.0);
     assert!(v["costs"]["certification_audit"]["source"]
         .as_str()
         .unwrap()
         .contains("Schellman"));
-    let file = temp_file("defaults.json", &defaults);
-    let path = file.to_str().unwrap();
+    let file = temp_file("roi-defaults.json", &defaults);
+    let path = file.as_str();
     assert_eq!(
         json(&["--input", path, "--trials", "500"]),
         json(&["--trials", "500"])
@@ -142,10 +102,10 @@ fn print_defaults_is_a_starting_file_that_reads_back_to_the_same_report() {
 #[test]
 fn an_inputs_file_changes_what_it_names_and_keeps_the_rest() {
     let file = temp_file(
-        "partial.json",
+        "roi-partial.json",
         r#"{"horizon_months": 60, "costs": {"consulting": {"low": 0, "likely": 0, "high": 0}}}"#,
     );
-    let r = json(&["--input", file.to_str().unwrap(), "--trials", "500"]);
+    let r = json(&["--input", file.as_str(), "--trials", "500"]);
     std::fs::remove_file(&file).ok();
     assert_eq!(r["horizon_months"], 60);
     let consulting = r["assumptions"]
@@ -178,8 +138,8 @@ fn errors_name_the_input_and_what_is_accepted() {
         ("{}", &["--colour"], "unknown option --colour"),
     ];
     for (i, (content, extra, expected)) in cases.iter().enumerate() {
-        let file = temp_file(&format!("err{i}.json"), content);
-        let mut args = vec!["roi", "--input", file.to_str().unwrap()];
+        let file = temp_file(&format!("roi-err{i}.json"), content);
+        let mut args = vec!["roi", "--input", file.as_str()];
         args.extend_from_slice(extra);
         let err = error_of(&args);
         std::fs::remove_file(&file).ok();
@@ -193,15 +153,13 @@ fn errors_name_the_input_and_what_is_accepted() {
 fn an_assessment_sets_the_schedule_from_its_roadmap() {
     let assessment = r#"{"format": "aims-assessment", "version": 1, "framework": "iso42001",
         "organisation": {"employees": 40}, "planning": {"people": 2, "share_of_time": 0.5}, "answers": {"4.1": {"maturity": 1}}}"#;
-    let file = temp_file("assessment.json", assessment);
-    let path = file.to_str().unwrap();
-    let (ok, score, err) = aims(&["score", path, "--format", "json"]);
-    assert!(ok, "{err}");
+    let file = temp_file("roi-assessment.json", assessment);
+    let path = file.as_str();
+    let score = ok(&["score", path, "--format", "json"]);
     let score: Value = serde_json::from_str(&score).unwrap();
     let r = json(&["--assessment", path, "--trials", "500"]);
-    let (ok, inputs, _) = aims(&["roi", "--assessment", path, "--print-defaults"]);
+    let inputs = ok(&["roi", "--assessment", path, "--print-defaults"]);
     std::fs::remove_file(&file).ok();
-    assert!(ok);
     assert_eq!(r["certification_month"], score["roadmap"]["total_months"]);
     let inputs: Value = serde_json::from_str(&inputs).unwrap();
     assert_eq!(inputs["organisation"]["employees"], 40);
@@ -231,12 +189,10 @@ fn roi_and_score_give_the_same_certification_month_for_every_training_case() {
         "hospital-triage",
         "startup-certify",
     ] {
-        let (ok, model, err) = aims(&["cases", case, "--model"]);
-        assert!(ok, "{err}");
-        let file = temp_file(&format!("{case}.json"), &model);
-        let path = file.to_str().unwrap();
-        let (ok, score, err) = aims(&["score", path, "--format", "json"]);
-        assert!(ok, "{err}");
+        let model = ok(&["cases", case, "--model"]);
+        let file = temp_file(&format!("roi-{case}.json"), &model);
+        let path = file.as_str();
+        let score = ok(&["score", path, "--format", "json"]);
         let score: Value = serde_json::from_str(&score).unwrap();
         let r = json(&["--assessment", path, "--trials", "200"]);
         std::fs::remove_file(&file).ok();
@@ -252,19 +208,7 @@ fn roi_and_score_give_the_same_certification_month_for_every_training_case() {
 
 #[test]
 fn text_report_matches_its_snapshot() {
-    let (ok, out, err) = aims(&["roi", "--trials", "2000"]);
-    assert!(ok, "{err}");
+    let out = ok(&["roi", "--trials", "2000"]);
     assert!(out.contains("Estimate from stated assumptions"));
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/roi-default.txt");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &out).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "missing snapshot {}; run with UPDATE_SNAPSHOTS=1",
-            path.display()
-        )
-    });
-    assert!(expected == out, "the ROI text report differs from its snapshot; if intended, rerun with UPDATE_SNAPSHOTS=1 and review");
+    assert_snapshot("roi-default.txt", &out);
 }

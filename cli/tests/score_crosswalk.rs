@@ -1,54 +1,7 @@
 //! `aims score` and `aims crosswalk` on the engine's reference organisations
 //! (engine/tests/fixtures/), run as a user would: the built binary, files and standard input.
 
-// Helpers outside #[test] fns unwrap too: a failed unwrap is a failed test.
-#![allow(clippy::unwrap_used)]
-
-use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-struct Run {
-    ok: bool,
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn aims_with_stdin(args: &[&str], stdin: Option<&str>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aims"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    drop(input);
-    let out = child.wait_with_output().unwrap();
-    Run {
-        ok: out.status.success(),
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn aims(args: &[&str]) -> Run {
-    aims_with_stdin(args, None)
-}
-
-fn fixture(name: &str) -> String {
-    format!(
-        "{}/../engine/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn json(s: &str) -> Value {
-    serde_json::from_str(s).unwrap()
-}
+use crate::util::{aims, aims_with_stdin, fixture, json};
 
 #[test]
 fn score_prints_a_text_report_by_default() {
@@ -90,7 +43,7 @@ fn score_json_has_the_report_keys() {
 #[test]
 fn score_reads_standard_input() {
     let text = std::fs::read_to_string(fixture("one-below.json")).unwrap();
-    let r = aims_with_stdin(&["score", "-", "--format=json"], Some(&text));
+    let r = aims_with_stdin(&["score", "-", "--format=json"], &text);
     assert!(r.ok, "{}", r.stderr);
     assert_eq!(json(&r.stdout)["verdict"], "ready_with_corrective_actions");
 }
@@ -98,7 +51,7 @@ fn score_reads_standard_input() {
 #[test]
 fn warnings_go_to_stderr_and_the_report_is_still_printed() {
     let input = r#"{"format": "aims-assessment", "version": 1, "answers": {"A.10.4": {"applicable": false}, "5.2": {"maturity": 2, "colour": "red"}}}"#;
-    let r = aims_with_stdin(&["score", "-"], Some(input));
+    let r = aims_with_stdin(&["score", "-"], input);
     assert!(r.ok, "{}", r.stderr);
     assert_eq!(
         r.stderr,
@@ -120,7 +73,7 @@ fn files_that_fail_to_read_are_refused() {
     ];
     for (input, last) in cases {
         for command in ["score", "crosswalk"] {
-            let r = aims_with_stdin(&[command, "-"], Some(input));
+            let r = aims_with_stdin(&[command, "-"], input);
             assert_eq!(r.code, Some(2), "{command} {input}");
             assert!(r.stdout.is_empty());
             assert_eq!(
@@ -133,7 +86,7 @@ fn files_that_fail_to_read_are_refused() {
     }
     let r = aims_with_stdin(
         &["score", "-"],
-        Some(r#"{"format": "aims-assessment", "version": 1, "answers": {"5.2": {"maturity": 6}}}"#),
+        r#"{"format": "aims-assessment", "version": 1, "answers": {"5.2": {"maturity": 6}}}"#,
     );
     assert!(
         r.stderr
@@ -306,22 +259,11 @@ fn a_file_beyond_the_readers_limit_is_refused_without_reading_it_all() {
         )
     );
     // The same through standard input: at most the limit plus one byte is read.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aims"))
-        .args(["score", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    // The program stops reading after the limit, so the rest of the write may fail.
-    let _ = input.write_all(text.as_bytes());
-    drop(input);
-    let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let r = aims_with_stdin(&["score", "-"], &text);
     assert!(
-        !out.status.success() && stderr.contains("may be at most 1048576 bytes"),
-        "{stderr}"
+        !r.ok && r.stderr.contains("may be at most 1048576 bytes"),
+        "{}",
+        r.stderr
     );
     // ROI inputs have their own limit.
     let r = aims(&["roi", "--input", p]);

@@ -1,77 +1,8 @@
 //! `aims cases`, `compare`, `share`, `export`, `report` and `catalog --format oscal`, run as a
 //! user would: the built binary, files, case ids and standard input.
 
-#![allow(clippy::unwrap_used)]
-
+use crate::util::{aims, aims_with_stdin, fails, fixture, json, ok, temp_file};
 use aims_engine::assessment::Assessment;
-use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-struct Run {
-    ok: bool,
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn aims_with_stdin(args: &[&str], stdin: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aims"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Closing standard input (at the end of the block) lets the command finish reading.
-    {
-        let mut input = child.stdin.take().unwrap();
-        input.write_all(stdin.as_bytes()).unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    Run {
-        ok: out.status.success(),
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn aims(args: &[&str]) -> Run {
-    aims_with_stdin(args, "")
-}
-
-fn ok(args: &[&str]) -> String {
-    let r = aims(args);
-    assert!(r.ok, "aims {args:?}: {}", r.stderr);
-    r.stdout
-}
-
-fn fails(args: &[&str], says: &str) {
-    let r = aims(args);
-    assert_eq!(r.code, Some(2), "aims {args:?} should fail: {}", r.stdout);
-    assert!(r.stderr.contains(says), "aims {args:?}: {}", r.stderr);
-}
-
-fn fixture(name: &str) -> String {
-    format!(
-        "{}/../engine/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-/// A file in a fresh directory under the target's temporary directory.
-fn temp_file(name: &str, text: &str) -> String {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("aims-cli-tests");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_string_lossy().into_owned()
-}
-
-fn json(s: &str) -> Value {
-    serde_json::from_str(s).unwrap()
-}
 
 /// The assessment a text holds (so that `3` and `3.0` compare equal).
 fn assessment(s: &str) -> Assessment {
@@ -308,45 +239,106 @@ fn catalog_iso42001_as_oscal() {
     );
 }
 
+const COMMANDS: [&str; 9] = [
+    "catalog",
+    "score",
+    "crosswalk",
+    "roi",
+    "export",
+    "report",
+    "cases",
+    "compare",
+    "share",
+];
+
 #[test]
-fn help_lists_the_new_commands() {
+fn help_lists_every_command_with_its_usage() {
     let help = ok(&["--help"]);
-    for cmd in [
-        "export FILE",
-        "report FILE",
-        "cases [ID]",
-        "compare LEARNER MODEL",
-        "share FILE",
-        "share --decode",
-        "--format oscal",
+    for cmd in COMMANDS {
+        assert!(help.contains(&format!("\n    {cmd} ")), "{cmd}");
+    }
+    for usage in [
+        "export FILE [--format csv|soa|oscal|json] [--date YYYY-MM-DD]",
+        "report FILE [--date YYYY-MM-DD] [--roi] [--roi-input FILE]",
+        "cases [ID] [--format json|text]",
+        "compare LEARNER MODEL [--format json|text] [--pass-mark N]",
+        "share [FILE] [--decode TOKEN]",
+        "[--format csv|json|oscal]",
     ] {
-        assert!(help.contains(cmd), "{cmd}");
+        assert!(help.contains(usage), "{usage}");
     }
 }
 
+/// The options a command's help lists, as `--name`.
+fn options_in(help: &str) -> Vec<String> {
+    let table = help.split("\nOPTIONS:\n").nth(1).unwrap();
+    table
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--"))
+        .map(|l| format!("--{}", l.split_whitespace().next().unwrap()))
+        .collect()
+}
+
 #[test]
-fn every_command_has_its_own_help() {
+fn every_command_has_its_own_help_and_accepts_exactly_what_it_lists() {
     let all = ok(&["--help"]);
-    for cmd in [
-        "catalog",
-        "score",
-        "crosswalk",
-        "roi",
-        "export",
-        "report",
-        "cases",
-        "compare",
-        "share",
-    ] {
+    for cmd in COMMANDS {
         let own = ok(&[cmd, "--help"]);
-        assert!(own.starts_with(&format!("aims {cmd}: usage")), "{own}");
-        // The same lines as in `aims --help`, and the same text through `aims help <cmd>`.
-        let first = own.lines().nth(2).unwrap();
-        assert!(first.starts_with(cmd), "{first}");
-        assert!(all.contains(first), "{first}");
+        assert!(
+            own.starts_with(&format!("aims {cmd}: usage\n\n{cmd}")),
+            "{own}"
+        );
+        // The same text through `aims help <cmd>` and with -h after other arguments.
         assert_eq!(ok(&["help", cmd]), own);
         assert_eq!(ok(&[cmd, "FILE", "-h"]), own, "-h after other arguments");
+        assert!(own.contains("-h, --help"), "{own}");
+        // Every option listed is one the command parses (a missing value or a bad file is
+        // another error, never "unknown option"), and `aims --help` shows the same ones.
+        let options = options_in(&own);
+        for option in &options {
+            let r = aims(&[cmd, option.as_str()]);
+            assert!(
+                !r.stderr.contains("unknown option"),
+                "{cmd} {option}: {}",
+                r.stderr
+            );
+            assert!(
+                all.contains(&format!("[{option}")),
+                "{option} in aims --help"
+            );
+        }
+        let refused = aims(&[cmd, "--no-such-option"]);
+        assert_eq!(refused.code, Some(2));
+        let expected = if options.is_empty() {
+            "this command takes no options".to_string()
+        } else {
+            format!("expected one of {}", options.join(", "))
+        };
+        assert!(
+            refused.stderr.contains(&expected),
+            "{cmd}: {}",
+            refused.stderr
+        );
     }
-    assert!(ok(&["compare", "--help"]).contains("--pass-mark N"));
     fails(&["help", "frobnicate"], "unknown command \"frobnicate\"");
+}
+
+#[test]
+fn defaults_in_the_help_are_the_engine_defaults() {
+    let defaults = aims_engine::roi::RoiInputs::default().monte_carlo;
+    let roi = ok(&["roi", "--help"]);
+    assert!(
+        roi.contains(&format!("(default: {})", defaults.seed)),
+        "{roi}"
+    );
+    assert!(
+        roi.contains(&format!("(default: {})", defaults.trials)),
+        "{roi}"
+    );
+    let compare = ok(&["compare", "--help"]);
+    let pass_mark = aims_engine::training::DEFAULT_PASS_MARK;
+    assert!(
+        compare.contains(&format!("(default: {pass_mark})")),
+        "{compare}"
+    );
 }

@@ -664,3 +664,32 @@ fn hostile_text_survives_a_share_link_unchanged() {
     assert_eq!(back, a);
     assert_eq!(back.organisation.name.as_deref(), Some(HOSTILE[6]));
 }
+
+/// The UUIDs of the OSCAL documents are pinned: a change of how they are derived would give an
+/// organisation's already exported documents new identities.
+#[test]
+fn oscal_uuids_stay_the_same_from_release_to_release() {
+    let results: Value = serde_json::from_str(&oscal::assessment_results(
+        &fixture("techserve-month1"),
+        date(),
+    ))
+    .unwrap();
+    let mut all = Vec::new();
+    uuids(&results, &mut all);
+    let catalog: Value = serde_json::from_str(&oscal::catalog()).unwrap();
+    uuids(&catalog, &mut all);
+    let pinned = [
+        all[0].as_str(),
+        all[1].as_str(),
+        all[all.len() - 1].as_str(),
+    ];
+    assert_eq!(all.len(), 145);
+    assert_eq!(
+        pinned,
+        [
+            "355209b1-bfba-5ee6-abe4-08942068f3e2",
+            "78088f50-e86a-54c0-9df4-ce56691fc57f",
+            "7f89db17-7354-54cc-9d9a-a3e054a0e4f9"
+        ]
+    );
+}

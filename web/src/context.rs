@@ -3,6 +3,8 @@
 
 use crate::state::{Action, AppState};
 use crate::storage::{Saved, Store};
+use aims_engine::assessment::Assessment;
+use aims_engine::crosswalk::{self, Forward, Matrix, Reverse};
 use aims_engine::scoring::Report;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -114,4 +116,70 @@ impl Ctx {
 pub fn use_ctx() -> Ctx {
     // The provider wraps every page; a missing one is a programming error caught by the tests.
     use_context::<Ctx>().expect("pages render inside the app's context provider")
+}
+
+/// The crosswalk of the open assessment, in the direction its framework allows, and its heat
+/// map.
+pub struct Crosswalk {
+    pub direction: Direction,
+    pub matrix: Matrix,
+}
+
+pub enum Direction {
+    /// ISO/IEC 42001 answers read as NIST AI RMF coverage.
+    Forward(Forward),
+    /// NIST AI RMF answers read as inferred ISO/IEC 42001 items (boxed: it carries a report).
+    Reverse(Box<Reverse>),
+}
+
+impl Crosswalk {
+    pub fn of(a: &Assessment) -> Crosswalk {
+        let direction = match crosswalk::forward(a) {
+            Ok(f) => Direction::Forward(f),
+            // Not ISO/IEC 42001, so NIST AI RMF: the reverse direction.
+            Err(_) => Direction::Reverse(Box::new(crosswalk::infer_iso(
+                a.nist_answers().unwrap_or(&Default::default()),
+                &a.organisation,
+                a.planning.as_ref(),
+            ))),
+        };
+        Crosswalk {
+            direction,
+            matrix: crosswalk::matrix(a),
+        }
+    }
+}
+
+/// The crosswalk of the open assessment, recomputed only when it changes (its id or revision).
+#[hook]
+pub fn use_crosswalk() -> Rc<Crosswalk> {
+    let ctx = use_ctx();
+    let assessment = ctx.state.assessment.clone();
+    use_memo((ctx.state.current.clone(), ctx.state.rev), move |_| {
+        Crosswalk::of(&assessment)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aims_engine::assessment::Framework;
+
+    #[test]
+    fn each_framework_gets_its_direction_with_all_rows() {
+        let iso = Crosswalk::of(&Assessment::new(Framework::Iso42001));
+        assert_eq!(iso.matrix.functions.len(), 4);
+        assert_eq!(iso.matrix.sections.len(), 16);
+        match iso.direction {
+            Direction::Forward(f) => assert_eq!(f.subcategories.len(), 72),
+            Direction::Reverse(_) => panic!("an ISO/IEC 42001 assessment reads forward"),
+        }
+        match Crosswalk::of(&Assessment::new(Framework::NistAiRmf)).direction {
+            Direction::Reverse(r) => {
+                assert_eq!(r.items.len(), 70);
+                assert_eq!(r.assess_directly.len(), 18);
+            }
+            Direction::Forward(_) => panic!("a NIST AI RMF assessment reads in reverse"),
+        }
+    }
 }

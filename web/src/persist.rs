@@ -14,9 +14,9 @@ use crate::state::{merge, Action, AppState, Notice, Part};
 use crate::storage::{
     merge_index, Backend, Index, IndexNews, Memory, Overrode, SaveError, Saved, Store, WebStorage,
 };
+use gloo_events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -276,21 +276,27 @@ pub fn use_persistent_state(namespace: &str) -> (UseReducerHandle<AppState>, Rc<
         let pending = pending.clone();
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            let window = web_sys::window();
-            let on_hide = {
-                let store = store.clone();
-                let latest = latest.clone();
-                let dispatch = dispatch.clone();
-                Closure::<dyn Fn()>::new(move || {
-                    pending.borrow_mut().take();
-                    let s = latest.borrow().clone();
-                    let d = dispatch.clone();
-                    flush(&store, &s, &Callback::from(move |a| d.dispatch(a)));
-                })
-            };
-            let on_storage =
-                Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
-                    let Some(key) = e.key() else { return };
+            // Without a window (never in a browser) nothing is followed; the listeners are
+            // removed when they are dropped, with the effect.
+            let listeners = web_sys::window().map(|w| {
+                let on_hide = {
+                    let store = store.clone();
+                    let latest = latest.clone();
+                    let dispatch = dispatch.clone();
+                    EventListener::new(&w, "pagehide", move |_| {
+                        pending.borrow_mut().take();
+                        let s = latest.borrow().clone();
+                        let d = dispatch.clone();
+                        flush(&store, &s, &Callback::from(move |a| d.dispatch(a)));
+                    })
+                };
+                let on_storage = EventListener::new(&w, "storage", move |e| {
+                    let Some(key) = e
+                        .dyn_ref::<web_sys::StorageEvent>()
+                        .and_then(web_sys::StorageEvent::key)
+                    else {
+                        return;
+                    };
                     let s = latest.borrow().clone();
                     if key == store.index_key() {
                         let (_, news) = merged_index(&store, &s, now_ms());
@@ -304,26 +310,9 @@ pub fn use_persistent_state(namespace: &str) -> (UseReducerHandle<AppState>, Rc<
                         }
                     }
                 });
-            if let Some(w) = &window {
-                let _ = w
-                    .add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
-                let _ = w.add_event_listener_with_callback(
-                    "storage",
-                    on_storage.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "pagehide",
-                        on_hide.as_ref().unchecked_ref(),
-                    );
-                    let _ = w.remove_event_listener_with_callback(
-                        "storage",
-                        on_storage.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+                (on_hide, on_storage)
+            });
+            move || drop(listeners)
         });
     }
     (state, store)

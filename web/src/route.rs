@@ -102,29 +102,16 @@ pub fn current_hash() -> String {
 /// the route (a case id, a share token).
 #[yew::hook]
 pub fn use_location_hash() -> String {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
     let hash = yew::use_state_eq(current_hash);
     {
         let hash = hash.clone();
         yew::use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || hash.set(current_hash()));
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                // Without the listener the page still reads the hash it was opened with.
-                let _ = w.add_event_listener_with_callback(
-                    "hashchange",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "hashchange",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            // Without the listener the page still reads the hash it was opened with; it is
+            // removed when dropped, with the effect.
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "hashchange", move |_| hash.set(current_hash()))
+            });
+            move || drop(listener)
         });
     }
     (*hash).clone()

@@ -119,6 +119,13 @@ pub enum Action {
         name: String,
         assessment: Assessment,
     },
+    /// Adds an assessment read from elsewhere (an imported file, a share link) as a new saved
+    /// assessment, opens it and says so: one step, so no render sees it half done.
+    AddAsNew {
+        name: String,
+        assessment: Assessment,
+        notice: String,
+    },
     Rename {
         id: String,
         name: String,
@@ -225,6 +232,19 @@ impl AppState {
 
     fn touch(&mut self) {
         self.rev += 1;
+    }
+
+    /// A new saved assessment holding `assessment`, opened and marked to be saved.
+    fn add_and_open(&mut self, name: String, case: Option<CaseRef>, assessment: Assessment) {
+        let id = self.fresh_id();
+        self.entries.push(Entry {
+            id: id.clone(),
+            name,
+            updated: 0.0,
+            case,
+        });
+        self.open(id, assessment, 0);
+        self.rev = 1; // save it, so it exists in storage
     }
 
     fn open(&mut self, id: String, assessment: Assessment, rev: u64) {
@@ -342,16 +362,14 @@ impl Reducible for AppState {
                 case,
                 name,
                 assessment,
+            } => s.add_and_open(name, Some(case), assessment),
+            Action::AddAsNew {
+                name,
+                assessment,
+                notice,
             } => {
-                let id = s.fresh_id();
-                s.entries.push(Entry {
-                    id: id.clone(),
-                    name,
-                    updated: 0.0,
-                    case: Some(case),
-                });
-                s.open(id, assessment, 0);
-                s.rev = 1; // save it, so it exists in storage
+                s.add_and_open(name, None, assessment);
+                s.notices.push(Notice::Info(notice));
             }
             Action::Open { id, saved } => {
                 if s.entries.iter().any(|e| e.id == id) {
@@ -1206,6 +1224,73 @@ mod tests {
             framework: Framework::Iso42001,
         });
         assert_eq!(s.current_entry().unwrap().case, None);
+    }
+
+    /// A quick-scan answer rates its items as `SetMaturity` does: an inferred maturity becomes
+    /// the organisation's own.
+    #[test]
+    fn a_quick_scan_answer_clears_inferred_as_set_maturity_does() {
+        use aims_engine::catalog::QuestionKind;
+        let (i, items) = Question::all()
+            .iter()
+            .enumerate()
+            .find_map(|(i, q)| match q.kind {
+                QuestionKind::Maturity(items) if items.len() > 1 => Some((i, items)),
+                _ => None,
+            })
+            .unwrap();
+        let mut a = Assessment::default();
+        if let Answers::Iso42001(m) = &mut a.answers {
+            for &item in items {
+                m.insert(
+                    item,
+                    Answer {
+                        inferred: true,
+                        ..Answer::rated(1)
+                    },
+                );
+            }
+        }
+        let s = apply(AppState::new("t".into()), vec![Action::Replace(a)]);
+        let s = s.reduce(Action::QuickScan(
+            i,
+            Some(aims_engine::quick_scan::Choice::Level(3)),
+        ));
+        let s = s.reduce(Action::SetMaturity(items[0], Some(2)));
+        let Answers::Iso42001(m) = &s.assessment.answers else {
+            panic!("ISO answers")
+        };
+        for item in items {
+            assert!(!m[item].inferred, "{item}");
+        }
+        assert_eq!(m[&items[0]].maturity, Some(2));
+        assert_eq!(m[&items[items.len() - 1]].maturity, Some(3));
+    }
+
+    #[test]
+    fn an_assessment_added_as_new_is_opened_saved_and_announced_in_one_step() {
+        let s = apply(
+            AppState::new("t".into()),
+            vec![Action::SetMaturity(id("5.2"), Some(4))],
+        );
+        let own = (s.current.clone(), s.assessment.clone());
+        let mut imported = Assessment::default();
+        imported.organisation.name = Some("Shared Ltd".into());
+        let s = s.reduce(Action::AddAsNew {
+            name: "Shared Ltd".into(),
+            assessment: imported.clone(),
+            notice: "Opened the shared assessment.".into(),
+        });
+        assert_eq!(s.entries.len(), 2);
+        assert_ne!(s.current, own.0);
+        assert_eq!(s.current_entry().unwrap().name, "Shared Ltd");
+        assert_eq!(s.current_entry().unwrap().case, None);
+        assert_eq!(*s.assessment, imported);
+        assert!(s.has_unsaved_changes(), "the new assessment is saved");
+        assert!(s
+            .notices
+            .iter()
+            .any(|n| matches!(n, Notice::Info(m) if m == "Opened the shared assessment.")));
     }
 
     #[test]

@@ -13,14 +13,14 @@
 //! - [`report`]: what [`run`] returns, and [`RoiReport::to_text`] for people;
 //!   [`from_assessment`]: the schedule and capacity a gap assessment's roadmap gives.
 //! - [`pcg`], [`pert`], [`portable_math`]: the seeded generator, PERT sampling and `ln`/`exp`
-//!   from basic operations.
+//!   that round the same on every target (`libm`).
 //!
 //! Guarantees: [`run`] never panics and never returns NaN or infinity; invalid inputs give
 //! [`RoiError::Invalid`] naming each input and its accepted range. The same inputs and seed
 //! give bit-identical reports natively and in Wasm: randomness is [`pcg::Pcg32`] seeded by the
 //! caller (no getrandom), and everything on the path from inputs to report uses only IEEE-754
-//! basic operations (`+ - * /`, `sqrt`, `floor`) — `ln`/`exp` come from [`portable_math`], never
-//! from the platform's maths library. Every report carries [`ESTIMATE_LABEL`].
+//! basic operations (`+ - * /`, `sqrt`, `floor`) — `ln`/`exp` come from [`portable_math`]
+//! (`libm`, plain Rust), never from the platform's maths library. Every report carries [`ESTIMATE_LABEL`].
 
 pub mod defaults;
 mod error;
@@ -54,10 +54,36 @@ pub use validate::{MAX_SEED, MAX_TRIALS};
 pub const ESTIMATE_LABEL: &str =
     "Estimate from stated assumptions, not a quote, forecast or guarantee";
 
-/// The bits of `monte_carlo.npv.p50` for the default inputs with seed 42 and 10,000 trials, as
-/// computed natively. An in-browser test runs the same in Wasm and compares bit for bit; a unit
-/// test here keeps the constant true. It changes whenever the defaults or the model change.
-pub const GOLDEN_P50_NPV_BITS: u64 = 0xc100_478d_236c_d976;
+/// The bits of a report's figures that go through `ln`/`exp` and the Monte Carlo: the NPV's
+/// P10, P50 and P90, and an FNV-1a hash of every tornado bar's low, high, low NPV and high NPV.
+/// An in-browser test computes them in Wasm and compares with [`GOLDEN_BITS`], bit for bit.
+pub fn determinism_bits(r: &RoiReport) -> [u64; 4] {
+    let npv = &r.monte_carlo.npv;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for bar in &r.tornado {
+        for x in [bar.low, bar.high, bar.low_npv, bar.high_npv] {
+            for byte in x.to_bits().to_le_bytes() {
+                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    [
+        npv.p10.to_bits(),
+        npv.p50.to_bits(),
+        npv.p90.to_bits(),
+        hash,
+    ]
+}
+
+/// [`determinism_bits`] for the default inputs with seed 42 and 10,000 trials, as computed
+/// natively; a unit test here keeps the constant true. It changes whenever the defaults or the
+/// model change.
+pub const GOLDEN_BITS: [u64; 4] = [
+    0xc10c_cca6_dacf_83ac,
+    0xc100_478d_236c_d976,
+    0x40c8_d3fa_105e_67e3,
+    0xc129_3e6b_db1a_78bb,
+];
 
 /// Computes the report for some inputs: validation, the likely case, the Monte Carlo (trials and
 /// seed from `inputs.monte_carlo`) and the tornado.
@@ -90,12 +116,15 @@ mod tests {
     #[test]
     fn golden_value_for_the_wasm_determinism_test() {
         let r = run(&with_trials(10_000, 42)).unwrap();
-        let bits = r.monte_carlo.npv.p50.to_bits();
+        assert!(r.tornado.len() > 5, "the tornado is part of the check");
+        let bits = determinism_bits(&r);
         assert_eq!(
             bits,
-            super::GOLDEN_P50_NPV_BITS,
-            "P50 NPV = {} (bits {bits:#x})",
-            r.monte_carlo.npv.p50
+            super::GOLDEN_BITS,
+            "P10/P50/P90 NPV = {}/{}/{} (bits {bits:#x?})",
+            r.monte_carlo.npv.p10,
+            r.monte_carlo.npv.p50,
+            r.monte_carlo.npv.p90
         );
     }
 

@@ -10,6 +10,7 @@ use crate::components::charts::{
 };
 use crate::components::icon::{badge, icon, Icon, Tone};
 use crate::route::Route;
+use aims_engine::assessment::Framework;
 use aims_engine::catalog::IsoId;
 use aims_engine::scoring::{
     DocumentStatus, Finding, FindingSeverity, Gap, PhaseId, Priority, Report, SoaStatus, Verdict,
@@ -302,6 +303,16 @@ fn gap_item(g: &Gap) -> Html {
                 <strong>{ item_name(g.item) }</strong>
                 if g.inferred { { inferred_badge() } }
             </p>
+            { gap_body(g) }
+        </li>
+    }
+}
+
+/// The body of a gap card, the same on the results, the report and the quick scan: the
+/// maturity, the level (or target) it must reach, the criticality and the next step.
+pub fn gap_body(g: &Gap) -> Html {
+    html! {
+        <>
             <p class="gap-levels">
                 {"Maturity "}<strong>{ g.current }</strong>
                 <span aria-hidden="true">{" \u{2192} "}</span><span class="visually-hidden">{" to "}</span>
@@ -309,7 +320,7 @@ fn gap_item(g: &Gap) -> Html {
                 <span class="muted">{ format!(" \u{b7} {} criticality", g.criticality.as_str()) }</span>
             </p>
             <p class="gap-action"><span class="muted">{"Next step: "}</span>{ g.action.to_string() }</p>
-        </li>
+        </>
     }
 }
 
@@ -532,6 +543,15 @@ pub fn scoring_rules(open: bool) -> Html {
     }
 }
 
+/// True when there is nothing to report: no rating at all (for a NIST AI RMF assessment, no
+/// answer at all, since its ISO values are inferred).
+pub fn nothing_answered(report: &Report, framework: Framework, answers: usize) -> bool {
+    match framework {
+        Framework::Iso42001 => report.answered == 0,
+        Framework::NistAiRmf => answers == 0,
+    }
+}
+
 /// What the results show before anything is answered: where to start.
 pub fn empty_state() -> Html {
     html! {
@@ -543,5 +563,29 @@ pub fn empty_state() -> Html {
                 <a class="button secondary" href={Route::Assessment.hash()}>{"Open the full assessment"}</a>
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aims_engine::assessment::{Answer, Answers, Assessment};
+    use aims_engine::readiness::score;
+
+    #[test]
+    fn the_empty_state_shows_only_before_any_answer() {
+        let empty = Assessment::new(Framework::Iso42001);
+        let r = score(&empty);
+        assert!(nothing_answered(&r, Framework::Iso42001, 0));
+        let mut one = Assessment::new(Framework::Iso42001);
+        if let Answers::Iso42001(m) = &mut one.answers {
+            m.insert(IsoId::parse("5.2").unwrap(), Answer::rated(1));
+        }
+        let r = score(&one);
+        assert!(!nothing_answered(&r, Framework::Iso42001, 1));
+        let nist = Assessment::new(Framework::NistAiRmf);
+        let r = score(&nist);
+        assert!(nothing_answered(&r, Framework::NistAiRmf, 0));
+        assert!(!nothing_answered(&r, Framework::NistAiRmf, 1));
     }
 }

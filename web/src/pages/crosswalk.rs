@@ -7,62 +7,19 @@
 use crate::components::charts::percent;
 use crate::components::coverage::{counts, function_summary, status_badge};
 use crate::components::readiness::{inferred_badge, item_name};
-use crate::context::use_ctx;
+use crate::context::{use_crosswalk, Crosswalk, Direction};
 use crate::route::Route;
-use aims_engine::assessment::Assessment;
 use aims_engine::catalog::{
     CategoryId, Function, IsoId, Relationship, CROSSWALK_ATTRIBUTION, NIST_ATTRIBUTION,
 };
 use aims_engine::crosswalk::{
-    self, Cell, CoverageStatus, Forward, Inference, InferredItem, Matrix, Reverse, Rollup, Shade,
-    Source, SubcategoryCoverage, Support,
+    Cell, CoverageStatus, Forward, Inference, InferredItem, Reverse, Rollup, Shade, Source,
+    SubcategoryCoverage, Support,
 };
 use std::fmt::Display;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// The crosswalk of the open assessment, in the direction its framework allows, and its heat
-/// map.
-pub struct Crosswalk {
-    pub direction: Direction,
-    pub matrix: Matrix,
-}
-
-pub enum Direction {
-    /// ISO/IEC 42001 answers read as NIST AI RMF coverage.
-    Forward(Forward),
-    /// NIST AI RMF answers read as inferred ISO/IEC 42001 items (boxed: it carries a report).
-    Reverse(Box<Reverse>),
-}
-
-impl Crosswalk {
-    pub fn of(a: &Assessment) -> Crosswalk {
-        let direction = match crosswalk::forward(a) {
-            Ok(f) => Direction::Forward(f),
-            // Not ISO/IEC 42001, so NIST AI RMF: the reverse direction.
-            Err(_) => Direction::Reverse(Box::new(crosswalk::infer_iso(
-                a.nist_answers().unwrap_or(&Default::default()),
-                &a.organisation,
-                a.planning.as_ref(),
-            ))),
-        };
-        Crosswalk {
-            direction,
-            matrix: crosswalk::matrix(a),
-        }
-    }
-}
-
-/// The crosswalk of the open assessment, recomputed only when it changes (its id or revision).
-#[hook]
-pub fn use_crosswalk() -> Rc<Crosswalk> {
-    let ctx = use_ctx();
-    let assessment = ctx.state.assessment.clone();
-    use_memo((ctx.state.current.clone(), ctx.state.rev), move |_| {
-        Crosswalk::of(&assessment)
-    })
-}
 
 #[function_component(CrosswalkPage)]
 pub fn page() -> Html {
@@ -616,25 +573,6 @@ fn mapping_rules() -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aims_engine::assessment::Framework;
-
-    #[test]
-    fn each_framework_gets_its_direction_with_all_rows() {
-        let iso = Crosswalk::of(&Assessment::new(Framework::Iso42001));
-        assert_eq!(iso.matrix.functions.len(), 4);
-        assert_eq!(iso.matrix.sections.len(), 16);
-        match iso.direction {
-            Direction::Forward(f) => assert_eq!(f.subcategories.len(), 72),
-            Direction::Reverse(_) => panic!("an ISO/IEC 42001 assessment reads forward"),
-        }
-        match Crosswalk::of(&Assessment::new(Framework::NistAiRmf)).direction {
-            Direction::Reverse(r) => {
-                assert_eq!(r.items.len(), 70);
-                assert_eq!(r.assess_directly.len(), 18);
-            }
-            Direction::Forward(_) => panic!("a NIST AI RMF assessment reads in reverse"),
-        }
-    }
 
     #[test]
     fn every_type_and_shade_has_its_own_label() {

@@ -16,7 +16,7 @@
 
 use crate::components::icon::{icon, Icon};
 use crate::components::progress::Progress;
-use crate::components::readiness::verdict_look;
+use crate::components::readiness::{gap_body, verdict_look};
 use crate::components::readiness_band::ReadinessBandView;
 use crate::context::use_ctx;
 use crate::route::Route;
@@ -258,17 +258,11 @@ fn end_screen(
         html! {
             <li class="qs-gap panel">
                 <p class="qs-gap-title"><strong><span class="item-id">{ g.item.as_str() }</span>{" "}{ g.title }</strong></p>
-                <p class="gap-levels">
-                    {"Maturity "}<strong>{ g.current }</strong>
-                    <span aria-hidden="true">{" \u{2192} "}</span><span class="visually-hidden">{" to "}</span>
-                    {"level "}<strong>{ g.target }</strong>
-                    <span class="muted">{ format!(" \u{b7} {} criticality", g.criticality.as_str()) }</span>
-                </p>
-                <p class="gap-action"><span class="muted">{"Next step: "}</span>{ g.action.to_string() }</p>
+                { gap_body(g) }
             </li>
         }
     });
-    let gap_body = if report.gaps.is_empty() {
+    let gap_list = if report.gaps.is_empty() {
         html! { <p class="muted">{ format!("No gap below level {} among the items your answers cover.", aims_engine::scoring::AUDIT_LEVEL) }</p> }
     } else {
         html! { <ol class="qs-gaps">{ for gaps }</ol> }
@@ -299,7 +293,7 @@ fn end_screen(
                 </p>
             }
             <h3>{"Your top three gaps"}</h3>
-            { gap_body }
+            { gap_list }
             if props.embedded {
                 <div class="actions qs-cta">
                     if let Some(url) = props.app_url.clone() {

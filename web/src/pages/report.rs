@@ -8,9 +8,7 @@ use crate::components::coverage::function_summary;
 use crate::components::exports::ExportButtons;
 use crate::components::readiness;
 use crate::components::share_link::ShareLink;
-use crate::context::use_ctx;
-use crate::pages::crosswalk::{use_crosswalk, Crosswalk, Direction};
-use crate::pages::results::nothing_answered;
+use crate::context::{use_crosswalk, use_ctx, Crosswalk, Direction};
 use crate::roi_inputs::{roi_likely_case, RoiResult};
 use crate::route::Route;
 use aims_engine::crosswalk::Inference;
@@ -64,7 +62,7 @@ pub fn page() -> Html {
     };
     let date = use_memo((), |_| today());
     let a = &ctx.state.assessment;
-    if nothing_answered(report, a.framework(), a.answers.len()) {
+    if readiness::nothing_answered(report, a.framework(), a.answers.len()) {
         return readiness::empty_state();
     }
     let organisation = a

@@ -9,7 +9,6 @@ use crate::components::readiness;
 use crate::context::use_ctx;
 use crate::route::Route;
 use aims_engine::assessment::Framework;
-use aims_engine::scoring::Report;
 use yew::prelude::*;
 
 /// How many gaps show before "Show the other gaps".
@@ -17,22 +16,13 @@ const GAPS_SHOWN: usize = 10;
 /// How many findings of each severity show before "Show the other ...".
 const FINDINGS_SHOWN: usize = 6;
 
-/// True when there is nothing to report: no rating at all (for a NIST AI RMF assessment, no
-/// answer at all, since its ISO values are inferred).
-pub fn nothing_answered(report: &Report, framework: Framework, answers: usize) -> bool {
-    match framework {
-        Framework::Iso42001 => report.answered == 0,
-        Framework::NistAiRmf => answers == 0,
-    }
-}
-
 #[function_component(ResultsPage)]
 pub fn page() -> Html {
     let ctx = use_ctx();
     let report = &ctx.report;
     let assessment = &ctx.state.assessment;
     let framework = assessment.framework();
-    if nothing_answered(report, framework, assessment.answers.len()) {
+    if readiness::nothing_answered(report, framework, assessment.answers.len()) {
         return readiness::empty_state();
     }
     let nist = (framework == Framework::NistAiRmf).then(|| {
@@ -61,30 +51,5 @@ pub fn page() -> Html {
             { readiness::roadmap(report) }
             { readiness::scoring_rules(false) }
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use aims_engine::assessment::{Answer, Answers, Assessment};
-    use aims_engine::catalog::IsoId;
-    use aims_engine::readiness::score;
-
-    #[test]
-    fn the_empty_state_shows_only_before_any_answer() {
-        let empty = Assessment::new(Framework::Iso42001);
-        let r = score(&empty);
-        assert!(nothing_answered(&r, Framework::Iso42001, 0));
-        let mut one = Assessment::new(Framework::Iso42001);
-        if let Answers::Iso42001(m) = &mut one.answers {
-            m.insert(IsoId::parse("5.2").unwrap(), Answer::rated(1));
-        }
-        let r = score(&one);
-        assert!(!nothing_answered(&r, Framework::Iso42001, 1));
-        let nist = Assessment::new(Framework::NistAiRmf);
-        let r = score(&nist);
-        assert!(nothing_answered(&r, Framework::NistAiRmf, 0));
-        assert!(!nothing_answered(&r, Framework::NistAiRmf, 1));
     }
 }

@@ -11,8 +11,7 @@
 use crate::components::icon::{icon, Icon};
 use crate::components::readiness::verdict_look;
 use crate::context::use_ctx;
-use crate::format::one_decimal;
-use crate::pages::training::sentence;
+use crate::format::{one_decimal, sentence};
 use crate::route::{replace_hash, use_location_hash, Route};
 use crate::state::Action;
 use aims_engine::assessment::{Assessment, Diagnostic, Framework};
@@ -161,14 +160,13 @@ pub fn page() -> Html {
                 let name = name.clone();
                 Callback::from(move |_: MouseEvent| {
                     ctx.save_now();
-                    ctx.dispatch(Action::New {
+                    ctx.dispatch(Action::AddAsNew {
                         name: name.clone(),
-                        framework: a.framework(),
+                        assessment: (*a).clone(),
+                        notice: format!(
+                            "Opened the shared assessment as the new assessment \u{201c}{name}\u{201d}."
+                        ),
                     });
-                    ctx.dispatch(Action::Replace((*a).clone()));
-                    ctx.dispatch(Action::Info(format!(
-                        "Opened the shared assessment as the new assessment \u{201c}{name}\u{201d}."
-                    )));
                     replace_hash(Route::Results.hash());
                 })
             };

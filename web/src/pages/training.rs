@@ -19,6 +19,7 @@ use crate::components::icon::{icon, Icon};
 use crate::context::{use_ctx, Ctx};
 use crate::dom::{app_base, select_on_focus, use_focus_after_render};
 use crate::download::download_text;
+use crate::format::sentence;
 use crate::route::{use_location_hash, Route};
 use crate::state::Action;
 use crate::storage::CaseRef;
@@ -32,15 +33,6 @@ use yew::prelude::*;
 /// The name of a learner's saved assessment of a case.
 pub fn learner_name(case: &Case) -> String {
     format!("Training: {}", case.title)
-}
-
-/// `the share link …` → `The share link …`.
-pub fn sentence(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[function_component(TrainingPage)]

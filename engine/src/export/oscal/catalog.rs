@@ -12,7 +12,7 @@
 //! wording of what the item asks: the target of the findings in assessment results.
 
 use super::model::{Catalog, CatalogDocument, Control, Group, Metadata, Part, Prop};
-use super::uuid::{hex, sha1, Uuid, AIMS_NAMESPACE};
+use super::uuid::{digest, v5, AIMS_NAMESPACE};
 use super::{control_id, label, objective_id, pretty, prop, NS, OSCAL_VERSION};
 use crate::catalog::{IsoId, ISO_ATTRIBUTION};
 
@@ -25,9 +25,9 @@ pub fn catalog() -> String {
     let groups: Vec<Group> = IsoId::sections().map(group).collect();
     // The UUID names the content: it changes when an id, title or objective changes.
     let content = pretty(&groups);
-    let uuid = Uuid::v5(
+    let uuid = v5(
         AIMS_NAMESPACE,
-        &format!("catalog/iso42001/{}", hex(&sha1(content.as_bytes()))),
+        &format!("catalog/iso42001/{}", digest(&content)),
     );
     pretty(&CatalogDocument {
         catalog: Catalog {

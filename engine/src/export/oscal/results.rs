@@ -20,7 +20,7 @@ use super::model::{
     FindingTarget, ImportAp, IncludeAll, Metadata, ObjectiveStatus, Observation, Party, Prop,
     RelatedObservation, RelevantEvidence, Resource, ResultsDocument, ReviewedControls,
 };
-use super::uuid::{hex, sha1, Uuid, AIMS_NAMESPACE};
+use super::uuid::{digest, v5, Child, Uuid, AIMS_NAMESPACE};
 use super::{control_id, objective_id, oscal_text, pretty, prop, NS, OSCAL_VERSION};
 use crate::assessment::Assessment;
 use crate::catalog::{IsoId, GENERIC_LEVELS, ISO_ATTRIBUTION};
@@ -38,12 +38,9 @@ pub fn assessment_results(a: &Assessment, date: ReportDate) -> String {
     // Every UUID derives from the document's, which names the content and the date. (The
     // file's own JSON: the code that writes it is in the app already.)
     let content = a.to_json();
-    let doc = Uuid::v5(
+    let doc = v5(
         AIMS_NAMESPACE,
-        &format!(
-            "assessment-results/{}/{date}",
-            hex(&sha1(content.as_bytes()))
-        ),
+        &format!("assessment-results/{}/{date}", digest(&content)),
     );
     let plan = doc.child("assessment-plan");
     let org_name = a

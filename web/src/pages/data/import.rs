@@ -266,14 +266,13 @@ pub fn import_box() -> Html {
                 let file = file.clone();
                 Callback::from(move |_: MouseEvent| {
                     ctx.save_now();
-                    ctx.dispatch(Action::New {
+                    ctx.dispatch(Action::AddAsNew {
                         name: name.clone(),
-                        framework: a.framework(),
+                        assessment: a.clone(),
+                        notice: format!(
+                            "Imported {file} as the new assessment \u{201c}{name}\u{201d}."
+                        ),
                     });
-                    ctx.dispatch(Action::Replace(a.clone()));
-                    ctx.dispatch(Action::Info(format!(
-                        "Imported {file} as the new assessment \u{201c}{name}\u{201d}."
-                    )));
                     state.set(Import::Idle);
                 })
             };
