@@ -102,6 +102,10 @@ fn main() {
         iso_rows.len()
     )
     .unwrap();
+    // The guidance's reading texts (what the item asks, evidence, level descriptions) are a
+    // table of their own: scoring never reads them, so a build that only scores (the quick scan,
+    // the widget) links none of them.
+    let mut explanations = Vec::with_capacity(iso_rows.len());
     for (i, r) in iso_rows.iter().enumerate() {
         let kind = match r[2].as_str() {
             "clause" => "Clause",
@@ -115,16 +119,27 @@ fn main() {
         } else {
             format!("Some(IsoId({}))", iso_index[&r[3]])
         };
-        let g = match guidance_by_id.get(&r[0]) {
-            None => "None".to_string(),
+        let (g, e) = match guidance_by_id.get(&r[0]) {
+            None => ("None".to_string(), "None".to_string()),
             Some(b) => guidance_literal(b, r[0].starts_with("A.")),
         };
+        explanations.push(e);
         writeln!(
             out,
             "    IsoItem {{ id: {:?}, title: {:?}, kind: IsoKind::{kind}, parent: {parent}, section: IsoId({}), assessable: {}, guidance: {g} }},",
             r[0], r[1], section_of(i), assessable[i]
         )
         .unwrap();
+    }
+    out.push_str("];\n");
+    writeln!(
+        out,
+        "pub(crate) static ISO_EXPLANATIONS: [Option<Explanation>; {}] = [",
+        explanations.len()
+    )
+    .unwrap();
+    for e in &explanations {
+        writeln!(out, "    {e},").unwrap();
     }
     out.push_str("];\n");
 
@@ -170,7 +185,9 @@ fn main() {
         categories.len()
     )
     .unwrap();
+    let mut category_ids = Vec::with_capacity(categories.len());
     for (i, r) in categories.iter().enumerate() {
+        category_ids.push(format!("{:?}", r[0]));
         if cat_index.insert(r[0].clone(), i).is_some() {
             fail(&format!("duplicate NIST category {}", r[0]));
         }
@@ -196,7 +213,9 @@ fn main() {
         core.len()
     )
     .unwrap();
+    let mut subcategory_ids = Vec::with_capacity(core.len());
     for (i, r) in core.iter().enumerate() {
+        subcategory_ids.push(format!("{:?}", r[0]));
         if sub_index.insert(r[0].clone(), i).is_some() {
             fail(&format!("duplicate NIST subcategory {}", r[0]));
         }
@@ -216,6 +235,20 @@ fn main() {
         .unwrap();
     }
     out.push_str("];\n");
+    // The ids alone, for parsing and printing ids: a build that never shows NIST's texts (the
+    // quick scan, the widget) links none of them.
+    for (name, ids) in [
+        ("CATEGORY_IDS", &category_ids),
+        ("SUBCATEGORY_IDS", &subcategory_ids),
+    ] {
+        writeln!(
+            out,
+            "pub(crate) static {name}: [&str; {}] = [{}];",
+            ids.len(),
+            ids.join(", ")
+        )
+        .unwrap();
+    }
 
     // ---- Crosswalk ---------------------------------------------------------------------------
     let cw = read_csv(
@@ -682,7 +715,8 @@ fn write_options(out: &mut String, name: &str, values: &[Option<String>]) {
     out.push_str("];\n");
 }
 
-fn guidance_literal(b: &Block, annex_a: bool) -> String {
+/// The item's `Guidance` (what scoring reads) and its `Explanation` (the texts people read).
+fn guidance_literal(b: &Block, annex_a: bool) -> (String, String) {
     let criticality = match b.get_one("criticality") {
         "critical" => "Critical",
         "high" => "High",
@@ -755,15 +789,23 @@ fn guidance_literal(b: &Block, annex_a: bool) -> String {
             b.line, b.id
         ));
     }
-    format!(
-        "Some(&Guidance {{ criticality: Criticality::{criticality}, asks: {:?}, evidence: &[{}], action: {:?}, levels: {levels}, treats: {:?}, applies_to: &[{}], if_excluded: {:?} }})",
-        b.get_one("asks"),
-        evidence.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join(", "),
+    let guidance = format!(
+        "Some(&Guidance {{ criticality: Criticality::{criticality}, action: {:?}, treats: {:?}, applies_to: &[{}], if_excluded: {:?} }})",
         b.get_one("action"),
         treats,
         applies_to.join(", "),
         if_excluded,
-    )
+    );
+    let explanation = format!(
+        "Some(Explanation {{ asks: {:?}, evidence: &[{}], levels: {levels} }})",
+        b.get_one("asks"),
+        evidence
+            .iter()
+            .map(|e| format!("{e:?}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    (guidance, explanation)
 }
 
 /// A `[id]` block of `key = value` lines.

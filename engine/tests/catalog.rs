@@ -168,17 +168,20 @@ fn crosswalk_ends_exist_and_cover_what_the_reference_says() {
 fn every_item_has_guidance_and_the_key_items_are_ranked_high() {
     for id in IsoId::all() {
         let it = id.item();
-        match (it.assessable, it.guidance) {
-            (true, Some(g)) => {
-                assert!(!g.asks.is_empty() && !g.action.is_empty(), "{id}");
-                assert!((2..=4).contains(&g.evidence.len()), "{id}");
-                assert!(g.evidence.iter().all(|e| !e.is_empty()), "{id}");
-                if let Some(levels) = g.levels {
+        match (it.assessable, it.guidance, id.explanation()) {
+            (true, Some(g), Some(e)) => {
+                assert!(!e.asks.is_empty() && !g.action.is_empty(), "{id}");
+                assert!((2..=4).contains(&e.evidence.len()), "{id}");
+                assert!(e.evidence.iter().all(|e| !e.is_empty()), "{id}");
+                if let Some(levels) = e.levels {
                     assert!(levels.iter().all(|l| !l.is_empty()), "{id}");
                 }
             }
-            (true, None) => panic!("{id} has no guidance"),
-            (false, g) => assert!(g.is_none(), "heading {id} should carry no guidance"),
+            (true, _, _) => panic!("{id} has no guidance or no explanation"),
+            (false, g, e) => assert!(
+                g.is_none() && e.is_none(),
+                "heading {id} should carry no guidance"
+            ),
         }
         assert_eq!(
             id.harmonized_structure(),

@@ -21,6 +21,7 @@ import { engineBare } from './engine-wasm.mjs';
 import { serve } from './serve.mjs';
 import { transfer as visit } from './browser.mjs';
 import { lighthouse } from './lighthouse.mjs';
+import { brotliBytes, wasmParts } from './wasm-parts.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const env = (k, d) => process.env[k] ?? d;
@@ -29,6 +30,9 @@ const HELLO_DIST = env('HELLO_DIST', join(ROOT, 'target/perf/hello-dist'));
 const TARGET = env('CARGO_TARGET_DIR', join(ROOT, 'target'));
 const APP_WASM = env('APP_WASM', join(TARGET, 'wasm32-unknown-unknown/release/aims-web.wasm'));
 const APP_WASM_NAMED = env('APP_WASM_NAMED', join(TARGET, 'perf/aims-web-named.wasm'));
+// The widget (docs/embedding.md): as shipped, and with names kept for twiggy.
+const EMBED_WASM = env('EMBED_WASM', join(TARGET, 'perf/embed/aims_embed_bg.wasm'));
+const EMBED_WASM_NAMED = env('EMBED_WASM_NAMED', join(TARGET, 'perf/aims-embed-named.wasm'));
 const CRITERION_DIR = env('CRITERION_DIR', join(TARGET, 'criterion'));
 const NPM_DIR = env('NPM_DIR', join(TARGET, 'npm/aims-engine'));
 const ENGINE_WASM_DIR = env('ENGINE_WASM_DIR', join(TARGET, 'perf/engine-wasm'));
@@ -50,6 +54,7 @@ export const GOALS = {
   score_plus_crosswalk_native_max_ns: 20_000,
   wasm_native_ratio_max: 2,
   roi_100k_native_max_ns: 15e6,
+  widget_wasm_brotli_max_bytes: 80 * KB,
 };
 
 const report = {
@@ -57,7 +62,7 @@ const report = {
   generated: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? null, node: process.version, chromium: null },
   goals: GOALS,
-  transfer: null, twiggy: null, load: null, lighthouse: null, interaction: null, engine: null, scale: null, memory: null,
+  transfer: null, twiggy: null, widget: null, load: null, lighthouse: null, interaction: null, engine: null, scale: null, memory: null,
   missing: [],
 };
 const miss = (row, why) => { report.missing.push({ row, reason: why }); console.error(`perf: ${row}: ${why}`); };
@@ -72,49 +77,28 @@ report.transfer = await attempt('transfer', async () => {
 report.twiggy = await attempt('twiggy', async () => {
   // The shipped code with names (tests/perf/run: v0 symbol names, wasm-bindgen, wasm-opt -Oz
   // --debuginfo), so sizes are the shipped ones; without it, the Trunk input before wasm-bindgen
-  // and wasm-opt. Custom sections (names, wasm-bindgen's schema, producers) never ship: they are
-  // left out and listed apart.
+  // and wasm-opt (tests/perf/wasm-parts.mjs).
   const named = await stat(APP_WASM_NAMED).then(() => true, () => false);
-  const wasm = named ? APP_WASM_NAMED : APP_WASM;
-  const out = execFileSync('twiggy', ['top', '-f', 'json', wasm], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const all = JSON.parse(out);
-  const stripped = (n) => /^custom section|subsection$/.test(n);
-  const kept = all.filter((i) => !stripped(i.name));
-  const shipped = kept.reduce((t, i) => t + i.shallow_size, 0);
-  const pct = (b) => Math.round((b / shipped) * 10000) / 100;
-  const items = kept.slice(0, 15).map((i) => ({ item: plainName(i.name), shallow_bytes: i.shallow_size, shallow_percent: pct(i.shallow_size) }));
-  const excluded = all.filter((i) => stripped(i.name)).map((i) => ({ item: i.name, shallow_bytes: i.shallow_size }));
-  // By part: each function counted for the first module of ours its name mentions (a generic
-  // Yew function made for a component counts for that component), static data apart, else its
-  // crate.
-  const parts = new Map();
-  for (const i of kept) {
-    const k = partOf(plainName(i.name));
-    parts.set(k, (parts.get(k) ?? 0) + i.shallow_size);
-  }
-  const by_part = [...parts].sort((x, y) => y[1] - x[1]).map(([part, bytes]) => ({ part, shallow_bytes: bytes, shallow_percent: pct(bytes) }));
+  const parts = await wasmParts(named ? APP_WASM_NAMED : APP_WASM);
   return {
-    wasm, wasm_bytes: (await stat(wasm)).size, shipped_bytes: shipped,
+    ...parts,
     note: named ? 'the shipped code (wasm-bindgen, wasm-opt -Oz) with names kept; percentages of what ships (custom sections excluded)' : 'before wasm-bindgen and wasm-opt (names kept); percentages of what ships (custom sections excluded)',
-    top: items, by_part, excluded,
   };
 });
-
-/** A symbol without v0 crate disambiguators (`yew[2b9d07035cae429]::html` → `yew::html`). */
-function plainName(name) {
-  return name.replace(/\[[0-9a-f]+\]/g, '');
-}
-
-/** What a Wasm item belongs to: one of our modules (pages and components by name), the static
- * data, or a dependency crate. */
-function partOf(name) {
-  if (name.startsWith('data segment')) return 'static data (texts, tables)';
-  const ours = name.match(/aims_web::(?:pages|components)::[a-z_]+|aims_web::[a-z_]+|aims_engine::[a-z_]+/);
-  if (ours) return ours[0];
-  const crate = name.replace(/^[<&*\s]+/, '').match(/^(?:dyn |impl )?([a-z_][a-z0-9_]*)::/);
-  if (crate) return `${crate[1]} (crate)`;
-  return 'other (glue, imports, unnamed)';
-}
+// The embeddable widget's Wasm as ./x dist ships it, beside its goal and the baseline's Wasm,
+// with its parts from the named build (tests/perf/run builds both).
+report.widget = await attempt('widget', async () => {
+  const helloWasm = (await readdir(HELLO_DIST)).find((f) => f.endsWith('.wasm'));
+  const baseline = helloWasm ? { raw: (await stat(join(HELLO_DIST, helloWasm))).size, brotli: await brotliBytes(join(HELLO_DIST, helloWasm)) } : null;
+  const raw = (await stat(EMBED_WASM)).size;
+  const brotli = await brotliBytes(EMBED_WASM);
+  const parts = await wasmParts(EMBED_WASM_NAMED).catch((e) => ({ error: String(e?.message ?? e).split('\n')[0] }));
+  return {
+    wasm: EMBED_WASM, raw, brotli, goal_brotli: GOALS.widget_wasm_brotli_max_bytes, meets_goal: brotli <= GOALS.widget_wasm_brotli_max_bytes,
+    baseline_wasm: baseline, over_baseline_brotli: baseline ? brotli - baseline.brotli : null,
+    parts,
+  };
+});
 
 // ---- 2, 3, 6. Browser rows -------------------------------------------------------------------
 const browser = await attempt('browser', launch);
@@ -326,6 +310,17 @@ function render(r) {
     const of = `% of ${kb(r.twiggy.shipped_bytes)} raw${r.twiggy.wasm.endsWith('-named.wasm') ? '' : ' (pre-opt)'}`;
     r.twiggy.top.forEach((i, k) => add('1 wasm top', `${k + 1}. ${short(i.item)}`, `${(i.shallow_bytes / KB).toFixed(1)} KB`, `${i.shallow_percent.toFixed(2)} ${of}`));
     r.twiggy.by_part.slice(0, 15).forEach((p, k) => add('1 wasm parts', `${k + 1}. ${p.part}`, `${(p.shallow_bytes / KB).toFixed(1)} KB`, `${p.shallow_percent.toFixed(2)} ${of}`));
+  }
+  if (r.widget) {
+    const w = r.widget;
+    const base = w.baseline_wasm ? `baseline hello-world Wasm ${kb(w.baseline_wasm.brotli)} brotli (widget − baseline ${kb(w.over_baseline_brotli)})` : 'baseline Wasm not found';
+    add('1 widget', 'widget Wasm, brotli 11', kb(w.brotli), `${kb(w.raw)} raw; ${base}`, '≤ 80.0 KB', w.meets_goal);
+    if (w.parts.by_part) {
+      const of = `% of ${kb(w.parts.shipped_bytes)} raw`;
+      w.parts.by_part.slice(0, 15).forEach((p, k) => add('1 widget parts', `${k + 1}. ${p.part}`, `${(p.shallow_bytes / KB).toFixed(1)} KB`, `${p.shallow_percent.toFixed(2)} ${of}`));
+    } else {
+      add('1 widget parts', 'not measured', '', w.parts.error);
+    }
   }
   if (r.load) {
     for (const [p, label] of [['desktop', 'unthrottled'], ['mobile', '4x CPU, 150 ms, 1.6 Mbps']]) {

@@ -3,7 +3,7 @@
 //! Ids and short titles match the standard's numbering (objectives A.2-A.10, 38 controls,
 //! 32 assessable clause leaves). The guidance is our own plain-language wording.
 
-use super::data::ISO_ITEMS;
+use super::data::{ISO_EXPLANATIONS, ISO_ITEMS};
 use super::rules::AiRole;
 use super::suggest::{nearest, UnknownId};
 use std::fmt;
@@ -68,18 +68,14 @@ impl Criticality {
     }
 }
 
-/// Our guidance for one assessable item.
+/// Our guidance for one assessable item: what scoring reads. The texts that explain the item
+/// to a person are its [`Explanation`] ([`IsoId::explanation`]), a table of their own so that
+/// a build which only scores (the quick scan, the widget) carries none of them.
 #[derive(Debug)]
 pub struct Guidance {
     pub criticality: Criticality,
-    /// What the item asks, in one or two plain sentences.
-    pub asks: &'static str,
-    /// Two to four examples of evidence an auditor would expect.
-    pub evidence: &'static [&'static str],
     /// A concrete first step for an organisation with a gap here.
     pub action: &'static str,
-    /// What each maturity level 0-5 means for this item, where the generic scale would mislead.
-    pub levels: Option<[&'static str; 6]>,
     /// Annex A controls: the risk or obligation the control treats, completing "Included
     /// because " (the default reason for inclusion in the Statement of Applicability).
     pub treats: Option<&'static str>,
@@ -88,6 +84,17 @@ pub struct Guidance {
     /// Annex A controls that leave a role out: the justification proposed when the
     /// organisation has none of the roles in `applies_to`.
     pub if_excluded: Option<&'static str>,
+}
+
+/// Our explanation of one assessable item, for the people who rate it.
+#[derive(Debug)]
+pub struct Explanation {
+    /// What the item asks, in one or two plain sentences.
+    pub asks: &'static str,
+    /// Two to four examples of evidence an auditor would expect.
+    pub evidence: &'static [&'static str],
+    /// What each maturity level 0-5 means for this item, where the generic scale would mislead.
+    pub levels: Option<[&'static str; 6]>,
 }
 
 #[derive(Debug)]
@@ -177,6 +184,12 @@ impl IsoId {
 
     pub fn as_str(self) -> &'static str {
         self.item().id
+    }
+
+    /// Our explanation of an assessable item (what it asks, evidence, level descriptions);
+    /// `None` for headings.
+    pub fn explanation(self) -> Option<&'static Explanation> {
+        ISO_EXPLANATIONS[self.0 as usize].as_ref()
     }
 
     pub fn index(self) -> usize {

@@ -133,12 +133,12 @@ impl CatalogName {
                         "assessable": it.assessable,
                         "harmonized_structure": id.harmonized_structure(),
                     });
-                    if let Some(g) = it.guidance {
+                    if let (Some(g), Some(e)) = (it.guidance, id.explanation()) {
                         v["criticality"] = json!(g.criticality.as_str());
-                        v["asks"] = json!(g.asks);
-                        v["evidence"] = json!(g.evidence);
+                        v["asks"] = json!(e.asks);
+                        v["evidence"] = json!(e.evidence);
                         v["action"] = json!(g.action);
-                        if let Some(levels) = g.levels {
+                        if let Some(levels) = e.levels {
                             v["levels"] = json!(levels);
                         }
                     }

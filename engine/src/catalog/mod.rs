@@ -15,7 +15,9 @@ mod rules;
 mod suggest;
 mod tables;
 
-pub use iso::{Criticality, Guidance, IsoId, IsoItem, IsoKind, MaturityLevel, GENERIC_LEVELS};
+pub use iso::{
+    Criticality, Explanation, Guidance, IsoId, IsoItem, IsoKind, MaturityLevel, GENERIC_LEVELS,
+};
 pub use listing::{CatalogName, UnknownCatalog};
 pub use nist::{CategoryId, CategoryInfo, Function, SubcategoryId, SubcategoryInfo};
 pub use pairs::{Pair, Relationship};
@@ -29,7 +31,7 @@ pub(crate) use tables::{Shipped, Tables};
 mod data {
     #[allow(unused_imports)]
     // Guidance types are unused only while the content files are empty.
-    use super::iso::{Criticality, Guidance, IsoId, IsoItem, IsoKind};
+    use super::iso::{Criticality, Explanation, Guidance, IsoId, IsoItem, IsoKind};
     use super::nist::{CategoryId, CategoryInfo, Function, SubcategoryId, SubcategoryInfo};
     use super::pairs::{Pair, Relationship};
     use super::quick_scan::{Question, QuestionKind};

@@ -1,7 +1,7 @@
 //! NIST AI RMF 1.0 core: 4 functions, 19 categories, 72 subcategories, with NIST's text
 //! (NIST AI 100-1, public domain).
 
-use super::data::{CATEGORIES, FUNCTION_TEXT, SUBCATEGORIES};
+use super::data::{CATEGORIES, CATEGORY_IDS, FUNCTION_TEXT, SUBCATEGORIES, SUBCATEGORY_IDS};
 use super::suggest::{nearest, UnknownId};
 use std::fmt;
 
@@ -112,8 +112,9 @@ impl CategoryId {
     pub fn info(self) -> &'static CategoryInfo {
         &CATEGORIES[self.0 as usize]
     }
+    /// The id, from the table of ids alone (parsing and printing ids link no NIST text).
     pub fn as_str(self) -> &'static str {
-        self.info().id
+        CATEGORY_IDS[self.0 as usize]
     }
     pub fn index(self) -> usize {
         self.0 as usize
@@ -123,15 +124,15 @@ impl CategoryId {
     }
     pub fn parse(s: &str) -> Result<CategoryId, UnknownId> {
         let t = normalise(s);
-        CATEGORIES
+        CATEGORY_IDS
             .iter()
-            .position(|c| c.id == t)
+            .position(|&c| c == t)
             .map(|i| CategoryId(i as u16))
             .ok_or_else(|| {
                 UnknownId::new(
                     s,
                     "a NIST AI RMF category",
-                    nearest(&t, CATEGORIES.iter().map(|c| c.id)),
+                    nearest(&t, CATEGORY_IDS.iter().copied()),
                 )
             })
     }
@@ -144,23 +145,24 @@ impl SubcategoryId {
     pub fn info(self) -> &'static SubcategoryInfo {
         &SUBCATEGORIES[self.0 as usize]
     }
+    /// The id, from the table of ids alone (parsing and printing ids link no NIST text).
     pub fn as_str(self) -> &'static str {
-        self.info().id
+        SUBCATEGORY_IDS[self.0 as usize]
     }
     pub fn index(self) -> usize {
         self.0 as usize
     }
     pub fn parse(s: &str) -> Result<SubcategoryId, UnknownId> {
         let t = normalise(s);
-        SUBCATEGORIES
+        SUBCATEGORY_IDS
             .iter()
-            .position(|c| c.id == t)
+            .position(|&c| c == t)
             .map(|i| SubcategoryId(i as u16))
             .ok_or_else(|| {
                 UnknownId::new(
                     s,
                     "a NIST AI RMF subcategory",
-                    nearest(&t, SUBCATEGORIES.iter().map(|c| c.id)),
+                    nearest(&t, SUBCATEGORY_IDS.iter().copied()),
                 )
             })
     }

@@ -246,7 +246,7 @@ pub fn compare_with_pass_mark(
                 title: id.item().title,
                 excludable: id.is_annex_a(),
                 findings: (finding(&lf, id), finding(&mf, id)),
-                asks: id.item().guidance.map(|g| g.asks),
+                asks: id.explanation().map(|g| g.asks),
             })
         }
         (None, None) => match (learner.nist_answers(), model.nist_answers()) {

@@ -57,7 +57,7 @@ pub fn item_editor(props: &ItemEditorProps) -> Html {
     let default_answer = Answer::default();
     let answer = props.answer.as_ref().unwrap_or(&default_answer);
     let applicable = answer.applicable || !id.is_annex_a();
-    let meanings = item.guidance.and_then(|g| g.levels);
+    let meanings = id.explanation().and_then(|g| g.levels);
 
     // The justification typed before the exclusion is confirmed (kept here, not in the
     // assessment, until the control is actually excluded).
@@ -271,7 +271,7 @@ pub fn item_editor(props: &ItemEditorProps) -> Html {
         }
     }));
 
-    let guidance = item.guidance.map(|g| {
+    let guidance = id.explanation().map(|g| {
         html! {
             <>
                 <p class="item-asks">{ g.asks }</p>

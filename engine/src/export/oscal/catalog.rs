@@ -127,7 +127,7 @@ fn mixed(section: IsoId, children: &[IsoId]) -> Vec<Group> {
 
 fn control(id: IsoId) -> Control {
     let item = id.item();
-    let objective = match item.guidance {
+    let objective = match id.explanation() {
         Some(g) => g.asks.to_string(),
         None => format!(
             "The organisation does what \"{}\" ({}) asks, documented, approved and applied across the scope with records (maturity level 3, Defined).",
