@@ -1,5 +1,5 @@
-//! Numbers and text written for people in the web app, one rule each (the engine's `amount`
-//! groups thousands; these are the short figures of the pages).
+//! Short figures of the pages written for people (amounts, percentages and shares come from
+//! the engine's `aims_engine::format`, one rule for every surface).
 
 /// `1.25` → `"1.3"`, `2.0` → `"2"`.
 pub fn one_decimal(x: f64) -> String {

@@ -13,7 +13,7 @@
 //!
 //! The roadmap's months come from the one effort model ([`crate::effort`]), which scales with the
 //! assessment's headcount and AI systems in scope. When the roadmap is used (see
-//! [`super::prepare`]: only for an assessment with answers), the schedule and the capacity always
+//! `roi::prepare`: only for an assessment with answers), the schedule and the capacity always
 //! come from it, so the ROI's certification month is the roadmap's.
 
 use super::inputs::{Range, RoadmapMonths, RoiInputs};

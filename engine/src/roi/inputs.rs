@@ -1,6 +1,6 @@
 //! What the ROI model is told: every cost and benefit as a low / likely / high [`Range`] with its
 //! source, the schedule, the organisation's size, the discount rate and the Monte Carlo
-//! settings. How they are read from JSON is in [`super::read`]; their defaults in
+//! settings. How they are read from JSON is in `roi::read`; their defaults in
 //! [`super::defaults`]. This module uses neither: the types come first.
 //!
 //! **Reading.** [`RoiInputs`] deserializes from a JSON object in which every field may be left

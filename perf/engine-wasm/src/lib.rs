@@ -47,7 +47,7 @@ impl Bench {
         }
     }
 
-    /// "score techserve-month1 (70 answers)": `scoring::score`, `n` times.
+    /// "score techserve-month1 (70 answers)": `readiness::score`, `n` times.
     pub fn score(&self, n: u32) {
         for _ in 0..n {
             drop(black_box(score(black_box(&self.iso))));

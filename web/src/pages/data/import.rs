@@ -5,7 +5,7 @@
 
 use crate::context::use_ctx;
 use crate::state::Action;
-use aims_engine::assessment::{Assessment, Diagnostic, DiagnosticSeverity, ReadError};
+use aims_engine::assessment::{Assessment, Diagnostic, DiagnosticSeverity, ReadError, Refused};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -40,27 +40,18 @@ pub enum Import {
     },
 }
 
-/// What reading a file's text gives.
+/// What reading a file's text gives: the engine's rule for a file to use
+/// (`Assessment::read_strict`: warnings accepted, any error refuses it).
 pub fn classify(file: &str, text: &str) -> Import {
-    match Assessment::read(text) {
-        Err(error) => Import::Unreadable {
-            file: file.to_string(),
-            error,
+    let file = file.to_string();
+    match Assessment::read_strict(text) {
+        Err(Refused::Unreadable(error)) => Import::Unreadable { file, error },
+        Err(Refused::Errors(diagnostics)) => Import::Invalid { file, diagnostics },
+        Ok((assessment, diagnostics)) => Import::Ready {
+            file,
+            assessment: Box::new(assessment),
+            diagnostics,
         },
-        Ok((assessment, diagnostics)) => {
-            if diagnostics.iter().any(Diagnostic::is_error) {
-                Import::Invalid {
-                    file: file.to_string(),
-                    diagnostics,
-                }
-            } else {
-                Import::Ready {
-                    file: file.to_string(),
-                    assessment: Box::new(assessment),
-                    diagnostics,
-                }
-            }
-        }
     }
 }
 
