@@ -19,8 +19,17 @@ fn mount() -> Element {
     root
 }
 
-async fn tick() {
-    yew::platform::time::sleep(Duration::from_millis(20)).await;
+/// Waits until `ready()` holds, checking again after each short yield to the browser (the
+/// render runs in between), and fails naming `what` after 5 s: a slow machine waits longer, a
+/// fast one not at all.
+async fn until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if ready() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("timed out waiting for {what}");
 }
 
 fn heading(root: &Element) -> String {
@@ -35,13 +44,14 @@ async fn app_mounts_on_the_route_in_the_hash_and_follows_changes() {
     let location = web_sys::window().unwrap().location();
     location.set_hash("#/results").unwrap();
     let root = mount();
-    tick().await;
-    assert_eq!(heading(&root), "Results");
+    until("the Results page", || heading(&root) == "Results").await;
     assert!(root.query_selector("footer").unwrap().is_some());
 
     location.set_hash("#/roi").unwrap();
-    tick().await;
-    assert_eq!(heading(&root), "ROI");
+    until("the ROI page after a hash change", || {
+        heading(&root) == "ROI"
+    })
+    .await;
     let current = root
         .query_selector("nav a[aria-current=page]")
         .unwrap()

@@ -6,6 +6,7 @@
 
 use crate::context::{use_ctx, Ctx};
 use crate::download::download_text;
+use crate::format::{today, today_iso};
 use crate::state::Action;
 use aims_engine::assessment::Assessment;
 use aims_engine::export::{self, oscal, ReportDate, ReportOptions};
@@ -29,25 +30,6 @@ pub fn file_name(name: &str, kind: Option<&str>, date: &str, extension: &str) ->
         Some(kind) => format!("{slug}-{kind}-{date}.{extension}"),
         None => format!("{slug}-{date}.{extension}"),
     }
-}
-
-/// Today's date in the browser's time zone, as `YYYY-MM-DD`.
-pub fn today_iso() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
-}
-
-/// Today as the engine's date (the engine has no clock); `None` only if the browser's clock
-/// gives a date outside 1970-9999.
-pub fn today() -> Option<ReportDate> {
-    ReportDate::parse(&today_iso()).ok().or_else(|| {
-        ReportDate::from_days_since_epoch((js_sys::Date::now() / 86_400_000.0).floor() as i64)
-    })
 }
 
 /// One download the component offers.

@@ -7,36 +7,23 @@
 mod import;
 mod organisation;
 
-use crate::components::exports::{file_name, today_iso, ExportButtons};
+use crate::components::exports::{file_name, ExportButtons};
 use crate::components::share_link::ShareLink;
 use crate::context::{use_ctx, Ctx};
 use crate::dom::{use_focus_after_render, FocusRequest};
 use crate::download::download_text;
+use crate::format::{saved_time, today_iso};
 use crate::state::Action;
 use crate::storage::Entry;
 use aims_engine::assessment::{Assessment, Framework};
 use import::ImportBox;
 use organisation::OrganisationForm;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// A file name from a name and a date: `acme-ai-ltd-2026-11-28.json`.
 pub fn export_file_name(name: &str, date: &str) -> String {
     file_name(name, None, date, "json")
-}
-
-/// A saved time as people read it, e.g. "28 Nov 2026, 21:56".
-fn readable_time(ms: f64) -> String {
-    if ms <= 0.0 {
-        return "not saved yet".into();
-    }
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    js_sys::Date::new(&JsValue::from_f64(ms))
-        .to_locale_string("en-GB", &options)
-        .as_string()
-        .unwrap_or_default()
 }
 
 /// Downloads an assessment as its JSON file, named after `name` and today.
@@ -298,7 +285,7 @@ fn entry_row(
         <li class={classes!("saved-item", is_open.then_some("is-open"))} id={dom.clone()}>
             { title }
             <p class="saved-meta">
-                { if e.updated > 0.0 { format!("Last saved {}", readable_time(e.updated)) } else { "Not saved yet".to_string() } }
+                { if e.updated > 0.0 { format!("Last saved {}", saved_time(e.updated)) } else { "Not saved yet".to_string() } }
                 if let Some(a) = answered { { format!(" \u{00b7} {a}") } }
             </p>
             if !renaming_this {

@@ -9,34 +9,13 @@ use crate::components::exports::ExportButtons;
 use crate::components::readiness;
 use crate::components::share_link::ShareLink;
 use crate::context::{use_crosswalk, use_ctx, Crosswalk, Direction};
+use crate::format::{long_date, today};
 use crate::roi_inputs::{roi_likely_case, RoiResult};
 use crate::route::Route;
 use aims_engine::crosswalk::Inference;
 use aims_engine::format::{amount, number, percent, share};
 use aims_engine::roi::{MonthsBasis, ESTIMATE_LABEL};
 use yew::prelude::*;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// Today as "28 November 2025", from the browser's clock.
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    let month = MONTHS.get(d.get_month() as usize).copied().unwrap_or("");
-    format!("{} {month} {}", d.get_date(), d.get_full_year())
-}
 
 fn print() -> Callback<MouseEvent> {
     Callback::from(|_: MouseEvent| {
@@ -60,7 +39,7 @@ pub fn page() -> Html {
             move |(id, _)| roi_likely_case(&store, id, &assessment, crate::persist::now_ms()),
         )
     };
-    let date = use_memo((), |_| today());
+    let date = use_memo((), |_| today().map(long_date).unwrap_or_default());
     let a = &ctx.state.assessment;
     if readiness::nothing_answered(report, a.framework(), a.answers.len()) {
         return readiness::empty_state();
