@@ -93,6 +93,8 @@ fn answer(annex_a: bool) -> impl Strategy<Value = Answer> {
                     evidence,
                     inferred,
                     quick_scan: None,
+                    status: None,
+                    systems: Default::default(),
                     extra,
                 }
             },

@@ -10,7 +10,7 @@
 //! engine. This module only moves values between text fields and JSON paths.
 
 use crate::storage::Store;
-use aims_engine::assessment::{Assessment, HarmonizedCertificate};
+use aims_engine::assessment::Assessment;
 use aims_engine::roi::from_assessment::inputs_with_assessment;
 use aims_engine::roi::RoiInputs;
 use serde_json::{Map, Value};
@@ -219,10 +219,7 @@ fn with_organisation(mut value: Value, assessment: &Assessment) -> Value {
     }
     if let Some(cert) = org.harmonized_certificate() {
         if get_path(&value, "existing_certificate.standard").is_none() {
-            let name = match cert {
-                HarmonizedCertificate::Iso27001 => "iso27001",
-                HarmonizedCertificate::Iso9001 => "iso9001",
-            };
+            let name = cert.roi_standard();
             set_path(
                 &mut value,
                 "existing_certificate.standard",

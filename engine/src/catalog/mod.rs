@@ -15,7 +15,10 @@ mod rules;
 mod suggest;
 mod tables;
 
-pub use iso::{Criticality, Guidance, IsoId, IsoItem, IsoKind, MaturityLevel, GENERIC_LEVELS};
+pub use iso::{
+    Criticality, Guidance, IsoId, IsoItem, IsoKind, MaturityLevel, GENERIC_LEVELS,
+    PER_SYSTEM_PREFIXES,
+};
 pub use listing::CatalogName;
 pub use nist::{CategoryId, CategoryInfo, Function, SubcategoryId, SubcategoryInfo};
 pub use pairs::{Pair, Relationship};

@@ -228,9 +228,14 @@ fn write_findings(o: &mut String, r: &Report) -> fmt::Result {
                 let ids: Vec<&str> = f.related.iter().map(|i| i.as_str()).collect();
                 format!(" (also covers {})", ids.join(", "))
             };
+            let systems = if f.systems.is_empty() {
+                String::new()
+            } else {
+                format!(" AI systems rated lowest: {}.", f.systems.join(", "))
+            };
             writeln!(
                 o,
-                "- **{}** {}{related}: {}{inferred}",
+                "- **{}** {}{related}: {}{systems}{inferred}",
                 f.item,
                 f.item.item().title,
                 f.reason

@@ -21,7 +21,7 @@
 use serde_json::Value;
 
 use super::inputs::{Range, RoadmapMonths, RoiInputs};
-use crate::assessment::{Assessment, HarmonizedCertificate};
+use crate::assessment::Assessment;
 use crate::scoring::{self, PhaseId, Roadmap};
 
 /// The schedule a roadmap implies, as ROI inputs take it.
@@ -65,10 +65,7 @@ pub fn inputs_with_assessment(
     if let Value::Object(top) = &mut value {
         for (key, value) in [
             ("employees", assessment.organisation.employees),
-            (
-                "ai_systems_in_scope",
-                assessment.organisation.ai_systems_in_scope,
-            ),
+            ("ai_systems_in_scope", assessment.systems_in_scope()),
         ] {
             if let Some(n) = value.filter(|n| *n > 0) {
                 let org = top
@@ -80,10 +77,7 @@ pub fn inputs_with_assessment(
             }
         }
         if let Some(cert) = assessment.organisation.harmonized_certificate() {
-            let name = match cert {
-                HarmonizedCertificate::Iso27001 => "iso27001",
-                HarmonizedCertificate::Iso9001 => "iso9001",
-            };
+            let name = cert.roi_standard();
             let section = top
                 .entry("existing_certificate")
                 .or_insert_with(|| Value::Object(serde_json::Map::new()));
