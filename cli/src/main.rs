@@ -9,6 +9,7 @@ mod compare;
 mod crosswalk;
 mod export;
 mod input;
+mod plan;
 mod report;
 mod roi;
 mod score;
@@ -40,6 +41,7 @@ const COMMANDS: &[(&str, &str)] = &[
         "export",
         "export FILE [--format csv|soa|oscal|json] [--date YYYY-MM-DD]\n                  the assessment as CSV (one row per item), the Statement of\n                  Applicability as CSV, OSCAL 1.1.2 assessment results, or JSON;\n                  --date dates the OSCAL document (default today)",
     ),
+    ("plan", plan::USAGE),
     (
         "report",
         "report FILE [--date YYYY-MM-DD] [--roi] [--roi-input FILE]\n                  the printable readiness report as Markdown; --roi adds the ROI\n                  estimate (--roi-input: a JSON inputs file, as for `aims roi`)",
@@ -150,6 +152,7 @@ pub fn run(argv: &[String]) -> Result<String, String> {
         "crosswalk" => crosswalk::run(rest),
         "roi" => roi::run(rest),
         "export" => export::run(rest),
+        "plan" => plan::run(rest),
         "report" => report::run(rest),
         "cases" => cases::run(rest),
         "compare" => compare::run(rest),

@@ -23,8 +23,10 @@ export interface Answer {
   reason?: string;
   note?: string;
   owner?: string;
-  /** Preferably YYYY-MM-DD. */
+  /** YYYY-MM-DD (or YYYY-MM: the month's last day); other text is kept but gives the plan no date. */
   due?: string;
+  /** Where the action on the item stands (the action plan); default "open". */
+  status?: "open" | "in_progress" | "done";
   /** Links or references to records (a single text is read as a one-item list). */
   evidence?: string[] | string;
   /** true when the maturity was inferred by the crosswalk rather than rated. */
@@ -552,3 +554,48 @@ export function catalog(name: "nist-ai-rmf"): NistCatalog;
 export function catalog(name: "crosswalk"): CrosswalkCatalog;
 export function catalog(name: "quick-scan"): QuickScanCatalog;
 export function catalog(name: CatalogName): IsoCatalog | NistCatalog | CrosswalkCatalog | QuickScanCatalog;
+
+/** Options of `plan`. */
+export interface PlanOptions {
+  /** "YYYY-MM-DD": the day overdue actions are judged against; default today (UTC). */
+  today?: string;
+  /** "json" (default): the plan object; "csv", "oscal" (plan of action and milestones), "ics": the export's text. */
+  format?: "json" | "csv" | "oscal" | "ics";
+  /** "priority" (default), "due" (undated last) or "owner" (unassigned last). */
+  order?: "priority" | "due" | "owner";
+}
+
+/** One action of the plan: closing the gap on one item. */
+export interface PlanAction {
+  item: IsoId;
+  title: string;
+  priority: "critical" | "high" | "medium" | "low";
+  /** The finding that covers the item; null for an ambition gap. */
+  finding: "major" | "minor" | "observation" | null;
+  current: Maturity;
+  target: 1 | 2 | 3 | 4 | 5;
+  action: string;
+  /** The AI systems rated lowest, when the item is answered per system. */
+  systems?: string[];
+  owner?: string;
+  /** YYYY-MM-DD. */
+  due?: string;
+  /** `due` as written when it is not a date. */
+  due_as_written?: string;
+  status: "open" | "in_progress" | "done";
+  evidence: string[];
+  overdue: boolean;
+  days_overdue: number;
+}
+
+/** The action plan (docs/exports.md, "The action plan"). */
+export interface Plan {
+  today: string;
+  organisation?: string;
+  actions: PlanAction[];
+  summary: { open: number; in_progress: number; done: number; overdue: number; unassigned: number; undated: number };
+}
+
+/** The action plan of an assessment: the plan object, or with `format` the CSV, OSCAL or iCalendar text. */
+export function plan(assessment: AssessmentInput, options?: PlanOptions & { format?: "json" }): Plan;
+export function plan(assessment: AssessmentInput, options: PlanOptions & { format: "csv" | "oscal" | "ics" }): string;
