@@ -86,11 +86,12 @@ fn cases_lists_shows_and_hands_out_files() {
         "techserve-month-9",
         "hospital-triage",
         "startup-certify",
+        "freight-two-systems",
     ] {
         assert!(list.contains(id), "{list}");
     }
     let all = json(&ok(&["cases", "--format", "json"]));
-    assert_eq!(all.as_array().unwrap().len(), 4);
+    assert_eq!(all.as_array().unwrap().len(), 5);
     assert!(
         all[0].get("model").is_none(),
         "the list gives no model answer away"
