@@ -92,17 +92,21 @@ fn techserve_month_9_has_exactly_the_monitoring_minor() {
     assert_eq!(gaps, [("9.1", 2, 3)]);
 }
 
+/// The controls the Statement of Applicability excludes, in catalog order.
+fn excluded_controls(r: &aims_engine::scoring::Report) -> Vec<&'static str> {
+    r.statement_of_applicability
+        .iter()
+        .filter(|row| !row.applicable)
+        .map(|row| row.id.as_str())
+        .collect()
+}
+
 #[test]
 fn hospital_excludes_development_controls_but_not_third_party_or_impact_ones() {
     let c = case("hospital-triage").unwrap();
     let r = score(&c.model());
     assert_eq!(r.verdict, Verdict::NotReady);
-    let excluded: Vec<&str> = r
-        .statement_of_applicability
-        .iter()
-        .filter(|row| !row.applicable)
-        .map(|row| row.id.as_str())
-        .collect();
+    let excluded = excluded_controls(&r);
     assert_eq!(
         excluded,
         ["A.6.1.2", "A.6.1.3", "A.6.2.3", "A.7.2", "A.7.3", "A.7.6"]
@@ -307,12 +311,7 @@ fn kestrel_samples_two_supplied_systems_and_the_weakest_sets_the_control() {
     let r = score(&a);
     assert_eq!(r.verdict, Verdict::NotReady);
     // The development controls the profile proposes are the ones the model excludes.
-    let excluded: Vec<&str> = r
-        .statement_of_applicability
-        .iter()
-        .filter(|row| !row.applicable)
-        .map(|row| row.id.as_str())
-        .collect();
+    let excluded = excluded_controls(&r);
     assert_eq!(excluded, ["A.6.1.2", "A.6.1.3", "A.6.2.3", "A.7.2"]);
     assert!(r.proposed_exclusions.is_empty(), "all decided");
     let proposed: Vec<&str> = score(&c.start())
