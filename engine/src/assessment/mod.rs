@@ -301,6 +301,34 @@ impl Profile {
         self.system(id).map_or(id, AiSystem::label)
     }
 
+    /// An id for a new system named `name`, unused in the inventory: the name as a lowercase
+    /// slug (`Support chatbot` → `support-chatbot`), `system` when nothing is left, with `-2`,
+    /// `-3`… when taken.
+    pub fn unused_system_id(&self, name: &str) -> String {
+        let mut slug = String::new();
+        for c in name.trim().chars().flat_map(char::to_lowercase) {
+            if c.is_alphanumeric() {
+                slug.push(c);
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
+        let base = if slug.is_empty() {
+            "system".to_string()
+        } else {
+            slug
+        };
+        let taken = |id: &str| self.systems.iter().any(|s| s.id == id);
+        if !taken(&base) {
+            return base;
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken(id))
+            .unwrap_or(base)
+    }
+
     /// Every system in scope is supplied by others (and there is at least one): the
     /// organisation develops none of its AI itself.
     pub fn supplier_only(&self) -> bool {

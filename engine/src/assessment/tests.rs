@@ -490,3 +490,14 @@ fn iso_27701_is_a_recognised_certificate() {
     );
     assert_eq!(HarmonizedCertificate::Iso27701.roi_standard(), "iso27001");
 }
+
+#[test]
+fn new_systems_get_unused_readable_ids() {
+    let (a, _) = Assessment::read(&v2(TWO_SYSTEMS, "")).unwrap();
+    assert_eq!(
+        a.profile.unused_system_id("Support Chatbot!"),
+        "support-chatbot"
+    );
+    assert_eq!(a.profile.unused_system_id("chatbot"), "chatbot-2");
+    assert_eq!(a.profile.unused_system_id("  "), "system");
+}

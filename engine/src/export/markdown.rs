@@ -299,14 +299,7 @@ fn write_plan(o: &mut String, a: &Assessment, date: Option<ReportDate>) -> fmt::
     let day = date.or_else(|| ReportDate::from_days_since_epoch(0));
     let Some(day) = day else { return Ok(()) };
     let p = crate::plan::plan(a, day);
-    let recorded = |x: &crate::plan::PlanAction| {
-        x.owner.is_some()
-            || x.due.is_some()
-            || x.due_as_written.is_some()
-            || x.status != crate::assessment::PlanStatus::Open
-            || !x.evidence.is_empty()
-    };
-    if !p.actions.iter().any(recorded) {
+    if !p.has_records() {
         return Ok(());
     }
     writeln!(o, "## Action plan")?;

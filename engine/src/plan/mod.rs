@@ -192,6 +192,19 @@ impl Plan {
         v
     }
 
+    /// Anything of the plan is recorded: an action has an owner, a due date, a status other than
+    /// open, or evidence. The printed reports show the plan only then (before, the gap list
+    /// says all there is).
+    pub fn has_records(&self) -> bool {
+        self.actions.iter().any(|x| {
+            x.owner.is_some()
+                || x.due.is_some()
+                || x.due_as_written.is_some()
+                || x.status != PlanStatus::Open
+                || !x.evidence.is_empty()
+        })
+    }
+
     /// The plan as JSON (what `aims plan --format json` prints and the JS API returns).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
