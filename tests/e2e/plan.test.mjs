@@ -103,6 +103,12 @@ test('plan journey: build a two-system profile, accept a proposed exclusion, ass
   await page.fill('#plan-due-a-5-3', '2099-06-30');
   await page.press('#plan-due-a-5-3', 'Tab');
   await page.selectOption('#plan-status-a-5-3', 'in_progress');
+  // Each edit re-renders the plan: wait until the status is saved before typing the evidence.
+  await page.waitForFunction((ns) => {
+    const index = JSON.parse(localStorage.getItem(`${ns}:index`));
+    const a = JSON.parse(localStorage.getItem(`${ns}:assessment:${index.current}`)).assessment.answers;
+    return a['A.5.3']?.status === 'in_progress' && a['A.5.3']?.due === '2099-06-30';
+  }, NS);
   await page.fill('#plan-evidence-a-5-3', 'https://intranet.example/ia/cv-ranking.pdf\nDPIA 2026-03');
   await page.press('#plan-evidence-a-5-3', 'Tab');
   await page.waitForSelector('#plan-row-5-2 .overdue-flag');
@@ -112,7 +118,10 @@ test('plan journey: build a two-system profile, accept a proposed exclusion, ass
     const a = JSON.parse(localStorage.getItem(`${ns}:assessment:${index.current}`)).assessment.answers;
     return a['5.2']?.owner === 'CEO' && a['5.2']?.due === '2020-01-31'
       && a['A.5.3']?.status === 'in_progress' && a['A.5.3']?.evidence?.length === 2;
-  }, NS);
+  }, NS, { timeout: 15000 }).catch(async (e) => {
+    const now = await saved(page);
+    throw new Error(`not saved as entered: ${JSON.stringify({ '5.2': now.answers['5.2'], 'A.5.3': now.answers['A.5.3'] })}`, { cause: e });
+  });
   const a = await saved(page);
   assert.deepEqual(a.answers['A.5.3'].evidence, ['https://intranet.example/ia/cv-ranking.pdf', 'DPIA 2026-03']);
   assert.equal(a.answers['A.5.3'].maturity, 1, 'the rating is kept');
