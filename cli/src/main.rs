@@ -9,6 +9,7 @@ mod compare;
 mod crosswalk;
 mod export;
 mod input;
+mod plan;
 mod report;
 mod roi;
 mod score;
@@ -26,6 +27,7 @@ const COMMANDS: &[&Command] = &[
     &crosswalk::COMMAND,
     &roi::COMMAND,
     &export::COMMAND,
+    &plan::COMMAND,
     &report::COMMAND,
     &cases::COMMAND,
     &compare::COMMAND,

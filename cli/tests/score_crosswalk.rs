@@ -67,7 +67,7 @@ fn files_that_fail_to_read_are_refused() {
     let cases: &[(&str, &str)] = &[
         ("", "aims: <stdin>: the file is empty; expected an aims-assessment JSON object"),
         ("{\"format\": \"aims-assessment\",\n \"version\": 1,,}", "aims: <stdin>: not valid JSON at line 2, column 15: key must be a string"),
-        (r#"{"format": "aims-assessment", "version": 7}"#, "aims: <stdin>: field \"version\" is 7: this file was written by a newer AIMS Readiness; this one reads versions up to 1. Update AIMS Readiness to open it"),
+        (r#"{"format": "aims-assessment", "version": 7}"#, "aims: <stdin>: field \"version\" is 7: this file was written by a newer AIMS Readiness; this one reads versions up to 2. Update AIMS Readiness to open it"),
         (r#"{"format": "aims-assessment", "version": 1, "answers": {"5.2": {"maturity": 6}}}"#, "aims: <stdin>: 1 error in the file (listed above); fix it and run again"),
         (r#"{"format": "aims-assessment", "version": 1, "answers": {"5.2": {"applicable": false}, "A.9": 2}}"#, "aims: <stdin>: 2 errors in the file (listed above); fix them and run again"),
     ];

@@ -1,8 +1,9 @@
-//! `aims cases`, `compare`, `share`, `export`, `report` and `catalog --format oscal`, run as a
+//! `aims cases`, `compare`, `share`, `export`, `report`, `plan` and `catalog --format oscal`, run as a
 //! user would: the built binary, files, case ids and standard input.
 
 use crate::util::{aims, aims_with_stdin, fails, fixture, json, ok, temp_file};
 use aims_engine::assessment::Assessment;
+use serde_json::Value;
 
 /// The assessment a text holds (so that `3` and `3.0` compare equal).
 fn assessment(s: &str) -> Assessment {
@@ -17,11 +18,12 @@ fn cases_lists_shows_and_hands_out_files() {
         "techserve-month-9",
         "hospital-triage",
         "startup-certify",
+        "freight-two-systems",
     ] {
         assert!(list.contains(id), "{list}");
     }
     let all = json(&ok(&["cases", "--format", "json"]));
-    assert_eq!(all.as_array().unwrap().len(), 4);
+    assert_eq!(all.as_array().unwrap().len(), 5);
     assert!(
         all[0].get("model").is_none(),
         "the list gives no model answer away"
@@ -341,4 +343,87 @@ fn defaults_in_the_help_are_the_engine_defaults() {
         compare.contains(&format!("(default: {pass_mark})")),
         "{compare}"
     );
+}
+
+const PLAN_FILE: &str = r#"{"format": "aims-assessment", "version": 2,
+  "organisation": {"name": "Plan Ltd"},
+  "answers": {
+    "5.2": {"maturity": 0, "owner": "CEO", "due": "2025-05-31"},
+    "6.1.2": {"maturity": 1, "owner": "=Risk", "due": "2025-09-30", "status": "in_progress"},
+    "7.2": {"maturity": 2, "due": "2025-08-01"}
+  }}"#;
+
+#[test]
+fn plan_json_flags_overdue_actions_against_the_date() {
+    let r = aims_with_stdin(&["plan", "-", "--date", "2025-06-30"], PLAN_FILE);
+    assert!(r.ok, "{}", r.stderr);
+    let out = r.stdout;
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["today"], "2025-06-30");
+    assert_eq!(v["summary"]["overdue"], 1);
+    assert_eq!(v["actions"][0]["item"], "5.2");
+    assert_eq!(v["actions"][0]["overdue"], true);
+    assert_eq!(v["actions"][1]["status"], "in_progress");
+}
+
+#[test]
+fn plan_orders_and_formats() {
+    let r = aims_with_stdin(
+        &[
+            "plan",
+            "-",
+            "--date",
+            "2025-06-30",
+            "--order",
+            "due",
+            "--format",
+            "csv",
+        ],
+        PLAN_FILE,
+    );
+    assert!(r.ok);
+    let out = r.stdout;
+    let rows: Vec<&str> = out.trim_end().split("\r\n").collect();
+    assert!(rows[0].starts_with("\u{feff}priority,item,"));
+    assert!(rows[1].contains(",5.2,") && rows[2].contains(",7.2,") && rows[3].contains(",6.1.2,"));
+    assert!(out.contains(",'=Risk,"), "formula neutralised");
+    let r = aims_with_stdin(
+        &["plan", "-", "--date", "2025-06-30", "--format", "ics"],
+        PLAN_FILE,
+    );
+    assert!(r.ok);
+    let out = r.stdout;
+    assert_eq!(out.matches("BEGIN:VEVENT").count(), 3);
+    assert!(out.contains("DTSTART;VALUE=DATE:20250531\r\n"));
+    let r = aims_with_stdin(
+        &["plan", "-", "--date", "2025-06-30", "--format", "oscal"],
+        PLAN_FILE,
+    );
+    assert!(r.ok);
+    let out = r.stdout;
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["plan-of-action-and-milestones"]["poam-items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn plan_refuses_bad_options() {
+    let r = aims_with_stdin(&["plan", "-", "--date", "2025-02-30"], PLAN_FILE);
+    assert!(!r.ok);
+    assert!(r.stderr.contains("--date"), "{}", r.stderr);
+    let r = aims_with_stdin(&["plan", "-", "--order", "size"], PLAN_FILE);
+    assert!(!r.ok);
+    assert!(
+        r.stderr
+            .contains("--order \"size\" is not valid; expected one of priority, due, owner"),
+        "{}",
+        r.stderr
+    );
+    let r = aims_with_stdin(&["plan", "--help"], "");
+    assert!(r.ok && r.stdout.contains("--order priority|due|owner"));
 }

@@ -21,9 +21,11 @@
 //!   and in Wasm.
 //! - [`training`]: built-in case studies with model answers, and the item-by-item comparison
 //!   of a learner's assessment with a model.
+//! - [`plan`]: the action plan: the gaps with owner, due date, status and evidence, overdue
+//!   flags against the date the caller passes, as JSON, CSV and iCalendar.
 //! - [`share`]: an assessment packed into a URL-fragment-safe link, and read back with bounds.
-//! - [`export`]: CSV, Statement of Applicability, OSCAL 1.1.2 (catalog and assessment results)
-//!   and the Markdown report.
+//! - [`export`]: CSV, Statement of Applicability, OSCAL 1.1.2 (catalog, assessment results and
+//!   the plan of action and milestones) and the Markdown report.
 //! - `scale` (feature `scale`, for the scale bench only): a generated catalog N times the
 //!   shipped one, scored and crosswalked by the same code.
 //!
@@ -34,9 +36,11 @@ pub mod assessment;
 pub mod catalog;
 pub mod crosswalk;
 pub mod csv;
+pub mod date;
 pub mod effort;
 pub mod export;
 pub mod format;
+pub mod plan;
 pub mod quick_scan;
 pub mod readiness;
 pub mod roi;

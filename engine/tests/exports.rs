@@ -10,8 +10,10 @@
 
 use aims_engine::assessment::{Answer, Answers, Assessment};
 use aims_engine::catalog::IsoId;
+use aims_engine::export::ics;
 use aims_engine::export::oscal::{self, control_id, objective_id};
 use aims_engine::export::{items_csv, markdown_report, soa_csv, ReportDate, ReportOptions};
+use aims_engine::plan::plan;
 use aims_engine::readiness::score;
 use aims_engine::training::{case, cases};
 use expect_test::expect_file;
@@ -412,13 +414,18 @@ fn oscal_documents_for_validation_are_written_to_target() {
     docs.push(("hostile".to_string(), hostile()));
     docs.push(("empty".to_string(), Assessment::default()));
     docs.push(("only-excluded".to_string(), only_excluded()));
+    docs.push(("planned".to_string(), planned()));
     for (name, a) in docs {
         let text = oscal::assessment_results(&a, date());
         serde_json::from_str::<Value>(&text).unwrap();
         std::fs::write(dir.join(format!("assessment-results-{name}.json")), text).unwrap();
-        written += 1;
+        // The action plan of the same assessment, as a plan of action and milestones.
+        let poam = oscal::poam(&plan(&a, date()), &a.to_json());
+        serde_json::from_str::<Value>(&poam).unwrap();
+        std::fs::write(dir.join(format!("poam-{name}.json")), poam).unwrap();
+        written += 2;
     }
-    assert_eq!(written, 1 + fixtures.len() + cases().len() + 4);
+    assert_eq!(written, 1 + 2 * (fixtures.len() + cases().len() + 5));
 }
 
 #[test]
@@ -666,7 +673,9 @@ fn hostile_text_survives_a_share_link_unchanged() {
 }
 
 /// The UUIDs of the OSCAL documents are pinned: a change of how they are derived would give an
-/// organisation's already exported documents new identities.
+/// organisation's already exported documents new identities. (An assessment's document UUID
+/// names its content as written: the format's version 2 writes a version-1 file anew, so the
+/// results' UUIDs were re-pinned then; the catalog's did not change.)
 #[test]
 fn oscal_uuids_stay_the_same_from_release_to_release() {
     let results: Value = serde_json::from_str(&oscal::assessment_results(
@@ -687,9 +696,174 @@ fn oscal_uuids_stay_the_same_from_release_to_release() {
     assert_eq!(
         pinned,
         [
-            "355209b1-bfba-5ee6-abe4-08942068f3e2",
-            "78088f50-e86a-54c0-9df4-ce56691fc57f",
+            "2ee33530-ba35-57af-858d-23dfb3b65352",
+            "62c8505a-22cf-502d-a8dd-81df44833313",
             "7f89db17-7354-54cc-9d9a-a3e054a0e4f9"
         ]
     );
+}
+
+/// An assessment with a plan: owners, due dates (one overdue, one not a date), statuses,
+/// evidence, two AI systems answered per system, and hostile text in the plan fields.
+fn planned() -> Assessment {
+    let text = r#"{"format": "aims-assessment", "version": 2,
+      "organisation": {"name": "Plan, Inc; \"quoted\""},
+      "profile": {"roles": ["ai_provider"], "systems": [
+        {"id": "bot", "name": "Support bot", "origin": "supplied", "stage": "deployed"},
+        {"id": "cv", "name": "=CV screening", "origin": "in_house", "stage": "development"}]},
+      "answers": {
+        "5.2": {"maturity": 0, "owner": "=CEO()", "due": "2025-05-31", "status": "in_progress"},
+        "6.1.2": {"maturity": 1, "owner": "Risk lead", "due": "2025-09-30", "evidence": ["risk-method.pdf", "@SUM(A1)"]},
+        "A.5.2": {"maturity": 3, "systems": {"bot": {"maturity": 2}, "cv": {"maturity": 1}}, "owner": "DPO", "due": "2025-07"},
+        "A.6.2.4": {"maturity": 2, "due": "soon", "owner": "ML lead, platform; ops"},
+        "7.2": {"maturity": 2, "status": "done", "due": "2025-01-15"}
+      }}"#;
+    let (a, diags) = Assessment::read(text).unwrap();
+    assert!(
+        diags
+            .iter()
+            .all(|d| d.severity != aims_engine::assessment::DiagnosticSeverity::Error),
+        "{diags:?}"
+    );
+    a
+}
+
+#[test]
+fn the_plan_flags_overdue_actions_and_names_systems() {
+    let p = plan(&planned(), date()); // 2025-06-30
+    let get = |s: &str| p.actions.iter().find(|x| x.item.as_str() == s).unwrap();
+    assert!(get("5.2").overdue);
+    assert_eq!(get("5.2").days_overdue, 30);
+    assert!(!get("6.1.2").overdue);
+    assert!(!get("7.2").overdue, "done is never overdue");
+    assert_eq!(get("A.5.2").due.unwrap().to_string(), "2025-07-31");
+    assert_eq!(get("A.5.2").systems, ["=CV screening"]);
+    assert_eq!(get("A.6.2.4").due_as_written.as_deref(), Some("soon"));
+    assert_eq!(p.summary.overdue, 1);
+    assert_eq!(p.summary.done, 1);
+    assert_eq!(p.summary.in_progress, 1);
+    // Priority order first: the major on 5.2 leads.
+    assert_eq!(p.actions[0].item.as_str(), "5.2");
+    let due: Vec<&str> = p
+        .sorted(aims_engine::plan::PlanOrder::Due)
+        .iter()
+        .map(|x| x.item.as_str())
+        .collect();
+    assert_eq!(&due[..4], ["7.2", "5.2", "A.5.2", "6.1.2"]);
+    let owners: Vec<Option<&str>> = p
+        .sorted(aims_engine::plan::PlanOrder::Owner)
+        .iter()
+        .map(|x| x.owner.as_deref())
+        .collect();
+    assert_eq!(owners[0], Some("=CEO()"));
+    assert_eq!(owners.last().copied().flatten(), None, "unassigned last");
+}
+
+#[test]
+fn the_plan_csv_neutralises_formulas() {
+    let text = plan(&planned(), date()).to_csv();
+    let (header, rows) = csv_rows(&text);
+    assert_eq!(header, aims_engine::plan::CSV_HEADER);
+    let formula = |c: &str| c.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    for row in &rows {
+        for cell in row {
+            assert!(!formula(cell), "{cell:?}");
+        }
+    }
+    assert!(text.contains("'=CEO()"));
+    assert!(text.contains("risk-method.pdf; @SUM(A1)"));
+}
+
+#[test]
+fn the_plan_calendar_follows_rfc_5545() {
+    let a = planned();
+    let cal = ics::calendar(&plan(&a, date()));
+    assert!(cal.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(cal.ends_with("END:VCALENDAR\r\n"));
+    assert!(!cal.replace("\r\n", "").contains('\n'), "bare LF");
+    for line in cal.split("\r\n") {
+        assert!(line.len() <= ics::FOLD_AT, "{} octets: {line}", line.len());
+    }
+    let unfolded = cal.replace("\r\n ", "");
+    // Dated actions not done: 5.2, 6.1.2, A.5.2 (7.2 is done, A.6.2.4 has no date).
+    assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 3);
+    assert!(unfolded.contains("DTSTART;VALUE=DATE:20250531\r\nDTEND;VALUE=DATE:20250601"));
+    assert!(unfolded.contains("X-WR-CALNAME:ISO/IEC 42001 action plan: Plan\\, Inc\\; \"quoted\""));
+    assert!(unfolded.contains("DTSTAMP:20250630T000000Z"));
+    // Stable UIDs: the same on another day and after another change.
+    let uids = |c: &str| -> Vec<String> {
+        c.replace("\r\n ", "")
+            .lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_string)
+            .collect()
+    };
+    let mut b = a.clone();
+    b.organisation.employees = Some(10);
+    let later = ReportDate::parse("2025-07-01").unwrap();
+    assert_eq!(uids(&cal), uids(&ics::calendar(&plan(&b, later))));
+}
+
+#[test]
+fn the_poam_is_deterministic_and_carries_the_plan() {
+    let a = planned();
+    let p = plan(&a, date());
+    let text = oscal::poam(&p, &a.to_json());
+    assert_eq!(text, oscal::poam(&plan(&a, date()), &a.to_json()));
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let doc = &v["plan-of-action-and-milestones"];
+    assert_eq!(doc["metadata"]["oscal-version"], "1.1.2");
+    let items = doc["poam-items"].as_array().unwrap();
+    assert_eq!(items.len(), p.actions.len());
+    let risks = doc["risks"].as_array().unwrap();
+    let risk = |item: &str| {
+        risks
+            .iter()
+            .find(|r| r["props"][0]["value"] == item)
+            .unwrap()
+    };
+    assert_eq!(risk("5.2")["status"], "remediating");
+    assert_eq!(risk("5.2")["deadline"], "2025-05-31T23:59:59Z");
+    assert_eq!(risk("7.2")["status"], "closed");
+    assert_eq!(risk("6.1.2")["status"], "open");
+    let first = &items[0];
+    assert_eq!(first["related-risks"][0]["risk-uuid"], risk("5.2")["uuid"]);
+}
+
+#[test]
+fn the_markdown_report_prints_the_plan_with_overdue_actions() {
+    let md = markdown_report(
+        &planned(),
+        &ReportOptions {
+            date: Some(date()),
+            roi: None,
+        },
+    );
+    let plan = &md[md.find("## Action plan").unwrap()..];
+    let plan = &plan[..plan.find("\n## ").unwrap()];
+    assert!(plan.contains("1 overdue on 2025-06-30."), "{plan}");
+    assert!(
+        plan.contains("| 2025-05-31 **overdue by 30 days** | In progress |"),
+        "{plan}"
+    );
+    assert!(plan.contains("soon (not a date)"), "{plan}");
+    assert!(plan.contains("risk-method.pdf; \\@SUM(A1)"), "{plan}");
+    // Without a date nothing is judged overdue; without plan fields there is no section.
+    let undated = markdown_report(
+        &planned(),
+        &ReportOptions {
+            date: None,
+            roi: None,
+        },
+    );
+    assert!(undated.contains("no date given, so none is judged overdue."));
+    assert!(!undated.contains("overdue by"));
+    let bare = markdown_report(
+        &fixture("all-zero"),
+        &ReportOptions {
+            date: None,
+            roi: None,
+        },
+    );
+    assert!(!bare.contains("## Action plan"));
 }

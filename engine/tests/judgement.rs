@@ -4,7 +4,9 @@
 // Helpers outside #[test] fns unwrap too: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used)]
 
-use aims_engine::assessment::{Answer, Answers, Assessment, DiagnosticSeverity, IsoAnswers};
+use aims_engine::assessment::{
+    AiSystem, Answer, Answers, Assessment, DiagnosticSeverity, IsoAnswers, Origin, SystemAnswer,
+};
 use aims_engine::catalog::{AiRole, IsoId};
 use aims_engine::readiness::score;
 use aims_engine::scoring::{FindingSeverity, Priority, Report, SoaStatus, Verdict};
@@ -359,4 +361,133 @@ fn nist_answers_at_target_never_give_a_positive_verdict() {
     for s in ["9.2.1", "7.5.3", "10.2"] {
         assert!(r.not_assessed.contains(&id(s)), "{s} is rated");
     }
+}
+
+fn system(id: &str, origin: Origin) -> AiSystem {
+    AiSystem {
+        id: id.to_string(),
+        name: Some(format!("System {id}")),
+        origin: Some(origin),
+        ..AiSystem::default()
+    }
+}
+
+/// The proposed exclusions of one profile, one line per control: id, basis.
+fn proposals(roles: &[AiRole], systems: &[AiSystem]) -> String {
+    let mut a = assessment(all_at(3));
+    a.profile.roles = roles.to_vec();
+    a.profile.systems = systems.to_vec();
+    score(&a)
+        .proposed_exclusions
+        .iter()
+        .map(|p| format!("{} {:?}\n", p.item, p.basis))
+        .collect()
+}
+
+#[test]
+fn proposed_exclusions_for_each_role_and_profile() {
+    let supplied = [system("a", Origin::Supplied), system("b", Origin::Supplied)];
+    let mixed = [system("a", Origin::Supplied), system("b", Origin::InHouse)];
+    let mut out = String::new();
+    for role in AiRole::ALL {
+        out += &format!("{}:\n{}", role.as_str(), proposals(&[role], &[]));
+    }
+    out += &format!("no roles, supplier-only:\n{}", proposals(&[], &supplied));
+    out += &format!(
+        "ai_provider, supplier-only:\n{}",
+        proposals(&[AiRole::Provider], &supplied)
+    );
+    out += &format!(
+        "ai_producer, supplier-only:\n{}",
+        proposals(&[AiRole::Producer], &supplied)
+    );
+    out += &format!(
+        "ai_customer, one in-house system:\n{}",
+        proposals(&[AiRole::Customer], &mixed)
+    );
+    expect_test::expect![[r#"
+        ai_provider:
+        ai_producer:
+        ai_customer:
+        A.6.1.2 Roles
+        A.6.1.3 Roles
+        A.6.2.3 Roles
+        A.7.2 Roles
+        ai_partner:
+        no roles, supplier-only:
+        A.6.1.2 SuppliedSystems
+        A.6.1.3 SuppliedSystems
+        A.6.2.3 SuppliedSystems
+        A.7.2 SuppliedSystems
+        ai_provider, supplier-only:
+        A.6.1.2 SuppliedSystems
+        A.6.1.3 SuppliedSystems
+        A.6.2.3 SuppliedSystems
+        A.7.2 SuppliedSystems
+        ai_producer, supplier-only:
+        ai_customer, one in-house system:
+    "#]]
+    .assert_eq(&out);
+}
+
+#[test]
+fn per_system_answers_take_the_lowest_and_findings_name_the_system() {
+    let mut answers = all_at(3);
+    let a52 = answers.get_mut(&id("A.5.2")).unwrap();
+    a52.systems.insert(
+        "chatbot".into(),
+        SystemAnswer {
+            maturity: Some(1),
+            ..SystemAnswer::default()
+        },
+    );
+    a52.systems.insert(
+        "scoring".into(),
+        SystemAnswer {
+            maturity: Some(4),
+            ..SystemAnswer::default()
+        },
+    );
+    let mut a = assessment(answers);
+    a.profile.systems = vec![
+        AiSystem {
+            name: Some("Support chatbot".into()),
+            ..system("chatbot", Origin::Supplied)
+        },
+        system("scoring", Origin::InHouse),
+    ];
+    let r = score(&a);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.items().any(|i| i == id("A.5.2")))
+        .unwrap();
+    assert_eq!(f.systems, ["Support chatbot"]);
+    let soa = r
+        .statement_of_applicability
+        .iter()
+        .find(|row| row.id == id("A.5.2"))
+        .unwrap();
+    assert_eq!(soa.maturity, Some(1));
+    let json = serde_json::to_value(&r.findings).unwrap();
+    assert!(json
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["systems"][0] == "Support chatbot"));
+}
+
+#[test]
+fn the_roadmap_is_sized_by_the_inventory() {
+    let effort = |a: &Assessment| score(a).roadmap.effort.person_days;
+    let mut one = assessment(all_at(1));
+    one.organisation.ai_systems_in_scope = Some(1);
+    let mut listed = one.clone();
+    listed.profile.systems = (0..12)
+        .map(|i| system(&i.to_string(), Origin::InHouse))
+        .collect();
+    let mut stated = one.clone();
+    stated.organisation.ai_systems_in_scope = Some(12);
+    assert!(effort(&listed) > effort(&one));
+    assert_eq!(effort(&listed), effort(&stated));
 }

@@ -393,3 +393,44 @@ fn json_value() -> impl Strategy<Value = Value> {
         ]
     })
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Adding an AI system, with its own answers to the controls about a system, never raises
+    /// an item's maturity (in the answers and in the Statement of Applicability).
+    #[test]
+    fn adding_a_system_never_raises_an_items_maturity(
+        a in iso_assessment(),
+        levels in prop::collection::vec(prop::option::of(0u8..=5), 70),
+    ) {
+        use aims_engine::assessment::{AiSystem, SystemAnswer};
+        let before = score(&a);
+        let mut b = a.clone();
+        b.profile.systems.push(AiSystem { id: "new".into(), ..AiSystem::default() });
+        if let Answers::Iso42001(m) = &mut b.answers {
+            for (id, level) in IsoId::assessable().zip(&levels) {
+                if id.per_system() {
+                    m.entry(id).or_default().systems.insert(
+                        "new".into(),
+                        SystemAnswer { maturity: *level, ..SystemAnswer::default() },
+                    );
+                }
+            }
+        }
+        let after = score(&b);
+        for (x, y) in before.statement_of_applicability.iter().zip(&after.statement_of_applicability) {
+            if let (Some(m0), Some(m1)) = (x.maturity, y.maturity) {
+                prop_assert!(m1 <= m0, "{}: {m0} -> {m1}", x.id);
+            }
+        }
+        let (ia, ib) = (a.iso_answers().unwrap(), b.iso_answers().unwrap());
+        for id in IsoId::assessable() {
+            let m0 = ia.get(&id).and_then(Answer::maturity);
+            let m1 = ib.get(&id).and_then(Answer::maturity);
+            if let Some(m0) = m0 {
+                prop_assert!(m1.is_some_and(|m1| m1 <= m0), "{id}: {m0} -> {m1:?}");
+            }
+        }
+    }
+}

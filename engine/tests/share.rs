@@ -93,6 +93,8 @@ fn answer(annex_a: bool) -> impl Strategy<Value = Answer> {
                     evidence,
                     inferred,
                     quick_scan: None,
+                    status: None,
+                    systems: Default::default(),
                     extra,
                 }
             },
@@ -281,4 +283,58 @@ fn an_assessment_too_large_for_a_link_is_refused_when_writing() {
     a.organisation.name = Some(noise);
     let e = encode(&a).unwrap_err();
     assert_eq!(e.kind(), "too_long", "{e}");
+}
+
+/// A full action plan travels in the link: every item with an owner, a due date, a status and
+/// two pieces of evidence, two AI systems answered per system. Prints the token's length (the
+/// figure docs/share-link.md quotes).
+#[test]
+fn a_full_plan_travels_in_the_link() {
+    use aims_engine::assessment::{AiSystem, PlanStatus, SystemAnswer};
+    let mut a = Assessment::new(aims_engine::assessment::Framework::Iso42001);
+    a.organisation.name = Some("Plan Ltd".into());
+    a.profile.systems = ["chatbot", "cv-screen"]
+        .iter()
+        .map(|id| AiSystem {
+            id: id.to_string(),
+            name: Some(format!("The {id} system")),
+            ..AiSystem::default()
+        })
+        .collect();
+    if let Answers::Iso42001(m) = &mut a.answers {
+        for (i, id) in IsoId::assessable().enumerate() {
+            let mut answer = Answer {
+                owner: Some(format!("Owner {}", i % 7)),
+                due: Some(format!("2026-{:02}-{:02}", 1 + i % 12, 1 + i % 28)),
+                status: Some(PlanStatus::ALL[i % 3]),
+                evidence: vec![
+                    format!("https://intranet.example/records/{id}/procedure.pdf"),
+                    format!("Minutes of the review of {id}, 2026-03"),
+                ],
+                ..Answer::rated((i % 4) as u8)
+            };
+            if id.per_system() {
+                for s in ["chatbot", "cv-screen"] {
+                    answer.systems.insert(
+                        s.into(),
+                        SystemAnswer {
+                            maturity: Some((i % 3) as u8),
+                            ..SystemAnswer::default()
+                        },
+                    );
+                }
+            }
+            m.insert(id, answer);
+        }
+    }
+    let token = encode(&a).unwrap();
+    eprintln!(
+        "share link of a full plan: {} characters ({} bytes of JSON)",
+        token.len(),
+        a.to_json().len()
+    );
+    assert!(token.len() < MAX_LINK_CHARS);
+    let (back, diags) = decode(&token).unwrap();
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(back, a);
 }

@@ -93,17 +93,21 @@ fn techserve_month_9_has_exactly_the_monitoring_minor() {
     assert_eq!(gaps, [("9.1", 2, 3)]);
 }
 
+/// The controls the Statement of Applicability excludes, in catalog order.
+fn excluded_controls(r: &aims_engine::scoring::Report) -> Vec<&'static str> {
+    r.statement_of_applicability
+        .iter()
+        .filter(|row| !row.applicable)
+        .map(|row| row.id.as_str())
+        .collect()
+}
+
 #[test]
 fn hospital_excludes_development_controls_but_not_third_party_or_impact_ones() {
     let c = case("hospital-triage").unwrap();
     let r = score(&c.model());
     assert_eq!(r.verdict, Verdict::NotReady);
-    let excluded: Vec<&str> = r
-        .statement_of_applicability
-        .iter()
-        .filter(|row| !row.applicable)
-        .map(|row| row.id.as_str())
-        .collect();
+    let excluded = excluded_controls(&r);
     assert_eq!(
         excluded,
         ["A.6.1.2", "A.6.1.3", "A.6.2.3", "A.7.2", "A.7.3", "A.7.6"]
@@ -301,4 +305,45 @@ fn the_hospital_reports_device_faults_so_its_duty_to_inform_is_not_absent() {
         .unwrap()
         .briefing
         .contains("reported to the medical device regulator"));
+}
+
+#[test]
+fn kestrel_samples_two_supplied_systems_and_the_weakest_sets_the_control() {
+    let c = case("freight-two-systems").unwrap();
+    let a = c.model();
+    assert_eq!(a.profile.systems.len(), 2);
+    assert!(a.profile.supplier_only());
+    assert_eq!(a.systems_in_scope(), Some(2));
+    let r = score(&a);
+    assert_eq!(r.verdict, Verdict::NotReady);
+    // The development controls the profile proposes are the ones the model excludes.
+    let excluded = excluded_controls(&r);
+    assert_eq!(excluded, ["A.6.1.2", "A.6.1.3", "A.6.2.3", "A.7.2"]);
+    assert!(r.proposed_exclusions.is_empty(), "all decided");
+    let proposed: Vec<&str> = score(&c.start())
+        .proposed_exclusions
+        .iter()
+        .map(|p| p.item.as_str())
+        .collect();
+    assert_eq!(proposed, excluded);
+    // The impact-assessment finding names the CV-ranking pilot, not the route planner.
+    let impact = r
+        .findings
+        .iter()
+        .find(|f| f.items().any(|i| i.as_str() == "A.5.3"))
+        .unwrap();
+    assert_eq!(impact.severity, FindingSeverity::Major);
+    assert_eq!(impact.systems, ["HireScreen"]);
+    // A control run well for one system and not for the other takes the weaker rating.
+    let soa = |id: &str| {
+        r.statement_of_applicability
+            .iter()
+            .find(|row| row.id.as_str() == id)
+            .unwrap()
+            .maturity
+    };
+    assert_eq!(soa("A.6.2.4"), Some(1));
+    assert_eq!(soa("A.9.4"), Some(2));
+    // Its ISO/IEC 27001 certificate gives the roadmap its credit.
+    assert!(a.organisation.harmonized_certificate().is_some());
 }

@@ -36,6 +36,8 @@ extern "C" {
     pub type RoiReportOutput;
     #[wasm_bindgen(typescript_type = "Validation")]
     pub type ValidationOutput;
+    #[wasm_bindgen(typescript_type = "PlanOptions")]
+    pub type PlanOptionsInput;
     /// Anything: `validate` reports what is wrong with it rather than refusing it.
     #[wasm_bindgen(typescript_type = "unknown")]
     pub type UnknownInput;
@@ -141,6 +143,51 @@ pub fn crosswalk_text(text: &str, to: Option<&str>) -> Result<CrosswalkOutput, A
             "to: {e} (the assessment's \"framework\" is {:?})",
             a.framework().as_str()
         ))
+    })
+}
+
+/// What [`plan_text`] returns: the plan as an object (`format` `"json"`) or an export's text.
+#[derive(Debug)]
+pub enum PlanOutput {
+    Json(Box<aims_engine::plan::Plan>),
+    Text(String),
+}
+
+/// The action plan, as `aims plan --format FORMAT --date TODAY --order ORDER`: `today`
+/// `YYYY-MM-DD` (the day overdue actions are judged against), `format` `"json"` (default),
+/// `"csv"`, `"oscal"` or `"ics"`, `order` `"priority"` (default), `"due"` or `"owner"`.
+pub fn plan_text(
+    text: &str,
+    today: &str,
+    format: Option<&str>,
+    order: Option<&str>,
+) -> Result<PlanOutput, ApiError> {
+    use aims_engine::export::ics;
+    use aims_engine::export::{oscal, ReportDate};
+    use aims_engine::plan::{plan, PlanOrder};
+    let today = ReportDate::parse(today).map_err(|e| ApiError::new(format!("today: {e}")))?;
+    let order = match order {
+        None => PlanOrder::Priority,
+        Some(o) => PlanOrder::parse(o).ok_or_else(|| {
+            ApiError::new(format!(
+                "order: {o:?} is not an order; expected \"priority\", \"due\" or \"owner\""
+            ))
+        })?,
+    };
+    let format = format.unwrap_or("json");
+    if !["json", "csv", "oscal", "ics"].contains(&format) {
+        return Err(ApiError::new(format!(
+            "format: {format:?} is not a plan format; expected \"json\", \"csv\", \"oscal\" or \"ics\""
+        )));
+    }
+    let a = read_assessment(text)?;
+    let mut p = plan(&a, today);
+    p.actions = p.sorted(order).into_iter().cloned().collect();
+    Ok(match format {
+        "csv" => PlanOutput::Text(p.to_csv()),
+        "oscal" => PlanOutput::Text(oscal::poam(&p, &a.to_json())),
+        "ics" => PlanOutput::Text(ics::calendar(&p)),
+        _ => PlanOutput::Json(Box::new(p)),
     })
 }
 
@@ -397,6 +444,52 @@ pub fn validate(assessment: UnknownInput) -> Result<ValidationOutput, JsValue> {
     Ok(to_js(&validation)?.unchecked_into())
 }
 
+/// The action plan of an assessment: `{ today, format, order }` (`today` `"YYYY-MM-DD"`,
+/// default the caller's today in UTC; `format` `"json"` gives the plan object, `"csv"`,
+/// `"oscal"` and `"ics"` the export's text).
+#[wasm_bindgen(skip_typescript)]
+pub fn plan(assessment: AssessmentInput, options: PlanOptionsInput) -> Result<JsValue, JsValue> {
+    let text = json_text(&assessment, "assessment", ASSESSMENT).map_err(js_error)?;
+    let options: JsValue = options.into();
+    let field = |name: &str| -> Result<Option<String>, JsValue> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(None);
+        }
+        let v =
+            js_sys::Reflect::get(&options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.as_string()
+            .map(Some)
+            .ok_or_else(|| js_error(ApiError::new(format!("{name}: expected text"))))
+    };
+    if !(options.is_undefined() || options.is_null() || options.is_object()) {
+        return Err(js_error(ApiError::new(
+            "options: expected an object such as { today: \"2026-06-30\", format: \"csv\" }",
+        )));
+    }
+    let today = match field("today")? {
+        Some(t) => t,
+        None => {
+            let days = (js_sys::Date::now() / 86_400_000.0).floor() as i64;
+            aims_engine::export::ReportDate::from_days_since_epoch(days)
+                .map(|d| d.to_string())
+                .ok_or_else(|| {
+                    js_error(ApiError::new(
+                        "today: the clock is out of range; pass today",
+                    ))
+                })?
+        }
+    };
+    let format = field("format")?;
+    let order = field("order")?;
+    match plan_text(&text, &today, format.as_deref(), order.as_deref()).map_err(js_error)? {
+        PlanOutput::Json(p) => to_js(&*p),
+        PlanOutput::Text(t) => Ok(JsValue::from_str(&t)),
+    }
+}
+
 /// The version of the engine in this package.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -408,6 +501,27 @@ mod tests {
     use super::*;
 
     const FIXTURE: &str = include_str!("../../engine/tests/fixtures/techserve-month1.json");
+
+    #[test]
+    fn plan_names_bad_options_and_gives_every_format() {
+        let text = r#"{"format":"aims-assessment","version":2,"answers":{"5.2":{"maturity":1,"owner":"CEO","due":"2026-01-31"}}}"#;
+        match plan_text(text, "2026-02-01", None, None).unwrap() {
+            PlanOutput::Json(p) => assert!(p.actions[0].overdue),
+            PlanOutput::Text(_) => panic!("json expected"),
+        }
+        for format in ["csv", "oscal", "ics"] {
+            assert!(matches!(
+                plan_text(text, "2026-02-01", Some(format), Some("due")).unwrap(),
+                PlanOutput::Text(t) if !t.is_empty()
+            ));
+        }
+        let err = |today: &str, format: Option<&str>, order: Option<&str>| {
+            plan_text(text, today, format, order).unwrap_err().message
+        };
+        assert!(err("2026-02-30", None, None).starts_with("today: \"2026-02-30\" is not a date"));
+        assert!(err("2026-02-01", Some("pdf"), None).starts_with("format: \"pdf\""));
+        assert!(err("2026-02-01", None, Some("size")).starts_with("order: \"size\""));
+    }
 
     #[test]
     fn score_equals_the_engine_report() {

@@ -23,37 +23,67 @@ export interface Answer {
   reason?: string;
   note?: string;
   owner?: string;
-  /** Preferably YYYY-MM-DD. */
+  /** YYYY-MM-DD (or YYYY-MM: the month's last day); other text is kept but gives the plan no date. */
   due?: string;
+  /** Where the action on the item stands (the action plan); default "open". */
+  status?: "open" | "in_progress" | "done";
   /** Links or references to records (a single text is read as a one-item list). */
   evidence?: string[] | string;
   /** true when the maturity was inferred by the crosswalk rather than rated. */
   inferred?: boolean;
   /** The quick-scan question whose one answer set this maturity (counted once towards a systemic finding). */
   quick_scan?: string;
+  /**
+   * Answers per AI system of `profile.systems`, keyed by system id; only for A.5.2-A.5.5,
+   * A.6.2.x, A.7.x and A.9.x. The item's maturity is the lowest of them and its own.
+   */
+  systems?: Record<string, SystemAnswer | Maturity | null>;
   /** Unknown fields are kept (with a warning). */
   [field: string]: unknown;
 }
 
-/** The assessment file `"format": "aims-assessment", "version": 1` (docs/assessment-format.md). */
+/** One AI system's answer to a control about a system. */
+export interface SystemAnswer {
+  maturity?: Maturity | null;
+  note?: string;
+  evidence?: string[] | string;
+  [field: string]: unknown;
+}
+
+/** An AI system in scope (an entry of `profile.systems`). */
+export interface AiSystem {
+  /** Unique; per-system answers are keyed by it. */
+  id: string;
+  name?: string;
+  purpose?: string;
+  origin?: "in_house" | "supplied";
+  stage?: "development" | "deployed";
+  affects_individuals?: boolean;
+  intended_users?: string;
+  [field: string]: unknown;
+}
+
+/** The assessment file `"format": "aims-assessment", "version": 2` (version 1 is read too; docs/assessment-format.md). */
 export interface Assessment {
   format: "aims-assessment";
-  version: 1;
+  version: 1 | 2;
   /** Default "iso42001". */
   framework?: Framework;
   organisation?: {
     name?: string;
     sector?: string;
     employees?: number;
-    /** AI systems the management system covers (1 or more); scales the roadmap's effort. */
+    /** AI systems the management system covers (1 or more) while `profile.systems` lists none; scales the roadmap's effort. */
     ai_systems_in_scope?: number;
-    /** e.g. ["ISO/IEC 27001"]: a 27001 or 9001 certificate gives the roadmap its credit; [] says none. */
+    /** e.g. ["ISO/IEC 27001"]: a 27001, 27701 or 9001 certificate gives the roadmap its credit; [] says none. */
     certifications?: string[];
     [field: string]: unknown;
   };
-  /** The organisation's roles for AI (ISO/IEC 22989); they drive the proposed exclusions. */
+  /** The organisation's roles for AI (ISO/IEC 22989) and its AI systems in scope; they drive the proposed exclusions. */
   profile?: {
     roles?: ("ai_provider" | "ai_producer" | "ai_customer" | "ai_partner")[];
+    /** The inventory of AI systems in scope; its count sizes the roadmap. */
+    systems?: AiSystem[];
     [field: string]: unknown;
   };
   /** The team's capacity for the roadmap. */
@@ -191,6 +221,8 @@ export interface Finding {
   root_cause?: "policy" | "impact_assessment" | "risk" | "roles" | "documented_information" | "internal_audit" | "management_review";
   /** Present (true) when the item's maturity was inferred. */
   inferred?: true;
+  /** The AI systems (names) rated lowest on the finding's items, when answered per system. */
+  systems?: string[];
 }
 
 export interface SoaRow {
@@ -284,7 +316,7 @@ export interface Report {
   ambition_gaps: Gap[];
   not_assessed: IsoId[];
   /** Exclusions the organisation's roles for AI suggest; never applied until accepted. */
-  proposed_exclusions: { item: IsoId; title: string; justification: string }[];
+  proposed_exclusions: { item: IsoId; title: string; justification: string; basis: "roles" | "supplied_systems" }[];
   /**
    * The documents a Stage 1 audit looks for, with the clauses each comes from, ticked from the
    * answers and evidence: missing first, then partial, then present (docs/scoring.md).
@@ -526,3 +558,48 @@ export function catalog(name: "nist-ai-rmf"): NistCatalog;
 export function catalog(name: "crosswalk"): CrosswalkCatalog;
 export function catalog(name: "quick-scan"): QuickScanCatalog;
 export function catalog(name: CatalogName): IsoCatalog | NistCatalog | CrosswalkCatalog | QuickScanCatalog;
+
+/** Options of `plan`. */
+export interface PlanOptions {
+  /** "YYYY-MM-DD": the day overdue actions are judged against; default today (UTC). */
+  today?: string;
+  /** "json" (default): the plan object; "csv", "oscal" (plan of action and milestones), "ics": the export's text. */
+  format?: "json" | "csv" | "oscal" | "ics";
+  /** "priority" (default), "due" (undated last) or "owner" (unassigned last). */
+  order?: "priority" | "due" | "owner";
+}
+
+/** One action of the plan: closing the gap on one item. */
+export interface PlanAction {
+  item: IsoId;
+  title: string;
+  priority: "critical" | "high" | "medium" | "low";
+  /** The finding that covers the item; null for an ambition gap. */
+  finding: "major" | "minor" | "observation" | null;
+  current: Maturity;
+  target: 1 | 2 | 3 | 4 | 5;
+  action: string;
+  /** The AI systems rated lowest, when the item is answered per system. */
+  systems?: string[];
+  owner?: string;
+  /** YYYY-MM-DD. */
+  due?: string;
+  /** `due` as written when it is not a date. */
+  due_as_written?: string;
+  status: "open" | "in_progress" | "done";
+  evidence: string[];
+  overdue: boolean;
+  days_overdue: number;
+}
+
+/** The action plan (docs/exports.md, "The action plan"). */
+export interface Plan {
+  today: string;
+  organisation?: string;
+  actions: PlanAction[];
+  summary: { open: number; in_progress: number; done: number; overdue: number; unassigned: number; undated: number };
+}
+
+/** The action plan of an assessment: the plan object, or with `format` the CSV, OSCAL or iCalendar text. */
+export function plan(assessment: AssessmentInput, options?: PlanOptions & { format?: "json" }): Plan;
+export function plan(assessment: AssessmentInput, options: PlanOptions & { format: "csv" | "oscal" | "ics" }): string;

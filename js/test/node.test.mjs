@@ -185,3 +185,32 @@ test('the CLI and the JS API give the same figures and words on every reference 
     assert.equal(roi.months_basis, report.answered > 0 ? 'roadmap' : 'from_scratch', file);
   }
 });
+
+test('plan gives the same plan and exports as `aims plan`, and names bad options', async () => {
+  const file = join(dir, 'planned.json');
+  const a = {
+    format: 'aims-assessment', version: 2, organisation: { name: 'Plan Ltd' },
+    profile: { systems: [{ id: 'bot', name: 'Support bot', origin: 'supplied' }, { id: 'cv', origin: 'in_house' }] },
+    answers: {
+      '5.2': { maturity: 0, owner: 'CEO', due: '2025-05-31' },
+      'A.5.2': { maturity: 3, systems: { bot: { maturity: 1 }, cv: 2 }, owner: 'DPO', due: '2025-09-30', status: 'in_progress', evidence: ['ia-bot.pdf'] },
+    },
+  };
+  await writeFile(file, JSON.stringify(a));
+  const p = engine.plan(a, { today: '2025-06-30' });
+  assert.deepEqual(p, aims('plan', file, '--date', '2025-06-30'));
+  assert.equal(p.summary.overdue, 1);
+  assert.deepEqual(p.actions.find((x) => x.item === 'A.5.2').systems, ['Support bot']);
+  const cmd = process.env.AIMS_BIN ? [process.env.AIMS_BIN, []] : ['cargo', ['run', '-q', '-p', 'aims-cli', '--']];
+  for (const format of ['csv', 'oscal', 'ics']) {
+    const text = engine.plan(a, { today: '2025-06-30', format, order: 'due' });
+    const cli = execFileSync(cmd[0], [...cmd[1], 'plan', file, '--date', '2025-06-30', '--format', format, '--order', 'due'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(typeof text, 'string');
+    assert.equal(text.trimEnd(), cli.trimEnd(), format);
+  }
+  // Without `today`, the plan is made for today (UTC).
+  assert.equal(engine.plan(a).today, new Date().toISOString().slice(0, 10));
+  assert.throws(() => engine.plan(a, { today: '2025-02-30' }), /^Error: today: "2025-02-30" is not a date/);
+  assert.throws(() => engine.plan(a, { format: 'pdf' }), /^Error: format: "pdf"/);
+  assert.throws(() => engine.plan(a, { order: 3 }), /^Error: order: expected text/);
+});

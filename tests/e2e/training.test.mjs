@@ -159,7 +159,7 @@ test('an instructor link opens the case directly, with the model answer availabl
   // The list of cases, and the start page's way in.
   await page.click('text=All training cases');
   await page.waitForSelector('.case-list');
-  assert.equal(await page.locator('.case-list li').count(), 4);
+  assert.equal(await page.locator('.case-list li').count(), 5);
   assert.match(await page.textContent('.case-list'), /Started: your answers are saved/);
   assert.match(await page.textContent('main'), /#\/training\/<case-id>\?hide-model=1/);
   assert.deepEqual(await app.axe(page), [], 'axe on the list of cases');

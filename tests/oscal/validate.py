@@ -4,7 +4,8 @@
 Loads every *.json file in a directory (default: target/oscal, written by the engine test
 `oscal_documents_for_validation_are_written_to_target`) with compliance-trestle's pydantic
 models: `catalog` documents as trestle.oscal.catalog.Catalog, `assessment-results` documents
-as trestle.oscal.assessment_results.AssessmentResults. The models forbid unknown fields and
+as trestle.oscal.assessment_results.AssessmentResults, `plan-of-action-and-milestones` documents
+as trestle.oscal.poam.PlanOfActionAndMilestones. The models forbid unknown fields and
 check OSCAL's patterns (UUIDs, tokens, date-times, the oscal-version), so a document that loads
 is well formed for the OSCAL version trestle implements.
 
@@ -29,15 +30,20 @@ import trestle
 from trestle.oscal import OSCAL_VERSION
 from trestle.oscal.assessment_results import AssessmentResults
 from trestle.oscal.catalog import Catalog
+from trestle.oscal.poam import PlanOfActionAndMilestones
 
-MODELS = {"catalog": Catalog, "assessment-results": AssessmentResults}
+MODELS = {
+    "catalog": Catalog,
+    "assessment-results": AssessmentResults,
+    "plan-of-action-and-milestones": PlanOfActionAndMilestones,
+}
 
 
 def validate(path: pathlib.Path) -> str:
     """Returns the document's root key; raises on any problem."""
     data = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or len(data) != 1:
-        raise ValueError("expected one root key, 'catalog' or 'assessment-results'")
+        raise ValueError("expected one root key, one of " + ", ".join(map(repr, MODELS)))
     (root, body), = data.items()
     model = MODELS.get(root)
     if model is None:
@@ -82,7 +88,8 @@ def main() -> int:
     print(
         f"OSCAL (compliance-trestle {trestle.__version__}, OSCAL {OSCAL_VERSION} models): {len(files) - invalid} of "
         f"{len(files)} documents valid ({seen['catalog']} catalog, "
-        f"{seen['assessment-results']} assessment-results)"
+        f"{seen['assessment-results']} assessment-results, "
+        f"{seen['plan-of-action-and-milestones']} plan-of-action-and-milestones)"
     )
     return 1 if invalid or missing else 0
 

@@ -5,7 +5,7 @@ use crate::components::notices::Notices;
 use crate::components::training_banner::TrainingBanner;
 use crate::context::Ctx;
 use crate::pages::{
-    assessment::AssessmentPage, crosswalk::CrosswalkPage, data::DataPage,
+    assessment::AssessmentPage, crosswalk::CrosswalkPage, data::DataPage, plan::PlanPage,
     quick_scan::QuickScanPage, report::ReportPage, results::ResultsPage, roi::RoiPage,
     share::SharePage, start::StartPage, training::TrainingPage,
 };
@@ -160,6 +160,7 @@ fn page(route: Route) -> Html {
         Route::QuickScan => html! { <QuickScanPage /> },
         Route::Assessment => html! { <AssessmentPage /> },
         Route::Results => html! { <ResultsPage /> },
+        Route::Plan => html! { <PlanPage /> },
         Route::Crosswalk => html! { <CrosswalkPage /> },
         Route::Roi => html! { <RoiPage /> },
         Route::Report => html! { <ReportPage /> },

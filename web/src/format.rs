@@ -1,5 +1,10 @@
-//! Short figures of the pages written for people (amounts, percentages and shares come from
-//! the engine's `aims_engine::format`, one rule for every surface).
+//! Numbers, dates and text written for people in the web app (amounts, percentages and shares
+//! come from the engine's `aims_engine::format`, one rule for every surface; these are the short
+//! figures of the pages). Dates: today from the browser's clock (the engine has none), as the
+//! engine's `ReportDate`, written long on the report; a saved time in the browser's time zone.
+
+use aims_engine::export::ReportDate;
+use wasm_bindgen::JsValue;
 
 /// `1.25` → `"1.3"`, `2.0` → `"2"`.
 pub fn one_decimal(x: f64) -> String {

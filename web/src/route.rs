@@ -8,6 +8,8 @@ pub enum Route {
     QuickScan,
     Assessment,
     Results,
+    /// The action plan (`#/plan`).
+    Plan,
     Crosswalk,
     Roi,
     Report,
@@ -26,10 +28,11 @@ pub enum Route {
 
 impl Route {
     /// The pages shown in the main navigation, in order.
-    pub const NAV: [Route; 8] = [
+    pub const NAV: [Route; 9] = [
         Route::QuickScan,
         Route::Assessment,
         Route::Results,
+        Route::Plan,
         Route::Crosswalk,
         Route::Roi,
         Route::Report,
@@ -46,6 +49,7 @@ impl Route {
             "quick-scan" => Route::QuickScan,
             "assessment" => Route::Assessment,
             "results" => Route::Results,
+            "plan" => Route::Plan,
             "crosswalk" => Route::Crosswalk,
             "roi" => Route::Roi,
             "report" => Route::Report,
@@ -63,6 +67,7 @@ impl Route {
             Route::QuickScan => "#/quick-scan",
             Route::Assessment => "#/assessment",
             Route::Results => "#/results",
+            Route::Plan => "#/plan",
             Route::Crosswalk => "#/crosswalk",
             Route::Roi => "#/roi",
             Route::Report => "#/report",
@@ -79,6 +84,7 @@ impl Route {
             Route::QuickScan => "Quick scan",
             Route::Assessment => "Full assessment",
             Route::Results => "Results",
+            Route::Plan => "Action plan",
             Route::Crosswalk => "NIST AI RMF crosswalk",
             Route::Roi => "ROI",
             Route::Report => "Report",

@@ -16,7 +16,7 @@
 //! tells its user, naming the parts.
 
 use crate::storage::{CaseRef, Entry, Overrode, Problem, SaveError, Saved};
-use aims_engine::assessment::{Answer, Answers, Assessment, Framework};
+use aims_engine::assessment::{AiSystem, Answer, Answers, Assessment, Framework, PlanStatus};
 use aims_engine::catalog::{AiRole, IsoId, Question, SubcategoryId};
 use aims_engine::quick_scan::Choice;
 use std::collections::BTreeSet;
@@ -92,6 +92,19 @@ pub enum Action {
     /// Excludes an Annex A control with a justification in one step (an accepted proposal).
     Exclude(IsoId, String),
     SetRoles(Vec<AiRole>),
+    /// Adds an AI system to the profile's inventory, or replaces the one with the same id.
+    PutSystem(AiSystem),
+    /// Removes an AI system and its per-system answers.
+    RemoveSystem(String),
+    /// The maturity of a control about a system for one AI system (`None`: not rated for it).
+    SetSystemMaturity(IsoId, String, Option<u8>),
+    // ---- the action plan on an item (owner, due date, status, evidence) ---------------------
+    SetOwner(IsoId, String),
+    /// `YYYY-MM-DD` as a date field gives it; empty clears it.
+    SetDue(IsoId, String),
+    SetStatus(IsoId, PlanStatus),
+    /// One link or reference per entry; blank entries are dropped.
+    SetEvidence(IsoId, Vec<String>),
     SetOrganisationName(String),
     SetEmployees(Option<u32>),
     SetAiSystems(Option<u32>),
@@ -305,6 +318,42 @@ impl Reducible for AppState {
                 a.applicable = false;
                 a.justification = clean(justification);
             }),
+            Action::SetOwner(id, o) => s.edit_iso(id, |a| a.owner = clean(o)),
+            Action::SetDue(id, d) => s.edit_iso(id, |a| a.due = clean(d)),
+            Action::SetStatus(id, st) => s.edit_iso(id, |a| {
+                a.status = (st != PlanStatus::Open).then_some(st);
+            }),
+            Action::SetEvidence(id, list) => s.edit_iso(id, |a| {
+                a.evidence = list
+                    .into_iter()
+                    .map(|e| e.trim().to_string())
+                    .filter(|e| !e.is_empty())
+                    .collect();
+            }),
+            Action::PutSystem(system) => {
+                let systems = &mut Rc::make_mut(&mut s.assessment).profile.systems;
+                match systems.iter_mut().find(|x| x.id == system.id) {
+                    Some(x) => *x = system,
+                    None => systems.push(system),
+                }
+                s.touch();
+            }
+            Action::SetSystemMaturity(id, system, m) => s.edit_iso(id, |a| match m {
+                Some(m) => a.systems.entry(system).or_default().maturity = Some(m),
+                None => {
+                    if let Some(x) = a.systems.get_mut(&system) {
+                        x.maturity = None;
+                        if *x == Default::default() {
+                            a.systems.remove(&system);
+                        }
+                    }
+                }
+            }),
+            Action::RemoveSystem(id) => {
+                if Rc::make_mut(&mut s.assessment).remove_system(&id) {
+                    s.touch();
+                }
+            }
             Action::SetRoles(roles) => {
                 Rc::make_mut(&mut s.assessment).profile.roles = roles;
                 s.touch();
@@ -611,6 +660,13 @@ impl Action {
                 | Action::SetReason(..)
                 | Action::Exclude(..)
                 | Action::SetRoles(_)
+                | Action::PutSystem(_)
+                | Action::RemoveSystem(_)
+                | Action::SetSystemMaturity(..)
+                | Action::SetOwner(..)
+                | Action::SetDue(..)
+                | Action::SetStatus(..)
+                | Action::SetEvidence(..)
                 | Action::SetOrganisationName(_)
                 | Action::SetEmployees(_)
                 | Action::SetAiSystems(_)
@@ -822,6 +878,45 @@ mod tests {
         );
         let a = &s.assessment.iso_answers().unwrap()[&id("A.10.4")];
         assert!(!a.applicable && a.justification.as_deref() == Some("No customers"));
+    }
+
+    #[test]
+    fn profile_systems_plan_fields_and_per_system_ratings() {
+        use aims_engine::assessment::AiSystem;
+        let system = |id: &str| AiSystem {
+            id: id.into(),
+            ..AiSystem::default()
+        };
+        let s = apply(
+            AppState::new("t".into()),
+            vec![
+                Action::PutSystem(system("bot")),
+                Action::PutSystem(system("cv")),
+                Action::SetSystemMaturity(id("A.5.3"), "bot".into(), Some(3)),
+                Action::SetSystemMaturity(id("A.5.3"), "cv".into(), Some(1)),
+                Action::SetOwner(id("A.5.3"), "DPO".into()),
+                Action::SetDue(id("A.5.3"), "2026-06-30".into()),
+                Action::SetStatus(id("A.5.3"), PlanStatus::InProgress),
+                Action::SetEvidence(id("A.5.3"), vec![" ia.pdf ".into(), "  ".into()]),
+            ],
+        );
+        let a = &s.assessment.iso_answers().unwrap()[&id("A.5.3")];
+        assert_eq!(a.maturity(), Some(1));
+        assert_eq!(a.evidence, ["ia.pdf"]);
+        assert_eq!(a.status, Some(PlanStatus::InProgress));
+        // Removing a system removes its ratings; clearing the last one leaves nothing behind.
+        let s = apply(
+            (*s).clone(),
+            vec![
+                Action::RemoveSystem("cv".into()),
+                Action::SetSystemMaturity(id("A.5.3"), "bot".into(), None),
+                Action::SetStatus(id("A.5.3"), PlanStatus::Open),
+            ],
+        );
+        let a = &s.assessment.iso_answers().unwrap()[&id("A.5.3")];
+        assert!(a.systems.is_empty());
+        assert_eq!((a.maturity(), a.status), (None, None));
+        assert_eq!(s.assessment.profile.systems.len(), 1);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The assessment file: what an organisation answered, in the versioned JSON format
-//! `"format": "aims-assessment", "version": 1` shared by the web app, the CLI and the JS API
+//! `"format": "aims-assessment", "version": 2` shared by the web app, the CLI and the JS API
 //! (documented in docs/assessment-format.md).
 //!
 //! One type, [`Assessment`], holds either an ISO/IEC 42001 self-assessment (answers keyed by
@@ -14,9 +14,10 @@ mod diagnostic;
 mod read;
 
 pub use diagnostic::{Diagnostic, DiagnosticSeverity, ReadError, Refused};
-pub use read::{MAX_ANSWERS, MAX_FILE_BYTES, MAX_NESTING};
+pub use read::{MAX_ANSWERS, MAX_FILE_BYTES, MAX_NESTING, MAX_SYSTEMS};
 
 use crate::catalog::{AiRole, IsoId, SubcategoryId};
+use crate::date::ReportDate;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -25,7 +26,7 @@ use std::collections::BTreeMap;
 /// The value of the `format` field.
 pub const FORMAT: &str = "aims-assessment";
 /// The newest version of the format this engine reads and the one it writes.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 /// The maturity a certification audit expects ("Defined"), and the default `target`.
 pub const DEFAULT_TARGET: u8 = 3;
 /// The highest maturity on the 0-5 scale.
@@ -177,6 +178,38 @@ impl Assessment {
         Ok((assessment, diagnostics))
     }
 
+    /// The number of AI systems in scope: the inventory's when `profile.systems` lists any,
+    /// else the number stated in `organisation.ai_systems_in_scope` (the only one a version-1
+    /// file has); `None` when neither is given (the effort model then assumes its reference 3).
+    pub fn systems_in_scope(&self) -> Option<u32> {
+        match self.profile.systems.len() {
+            0 => self.organisation.ai_systems_in_scope,
+            n => Some(u32::try_from(n).unwrap_or(u32::MAX)),
+        }
+    }
+
+    /// The organisation as the effort model sees it: `ai_systems_in_scope` is
+    /// [`Assessment::systems_in_scope`].
+    pub fn sized_organisation(&self) -> Organisation {
+        Organisation {
+            ai_systems_in_scope: self.systems_in_scope(),
+            ..self.organisation.clone()
+        }
+    }
+
+    /// Removes an AI system from the inventory together with its per-system answers, so that
+    /// none is left behind to count in an item's maturity. `false` when there is no such system.
+    pub fn remove_system(&mut self, id: &str) -> bool {
+        let before = self.profile.systems.len();
+        self.profile.systems.retain(|s| s.id != id);
+        if let Answers::Iso42001(answers) = &mut self.answers {
+            for a in answers.values_mut() {
+                a.systems.remove(id);
+            }
+        }
+        self.profile.systems.len() != before
+    }
+
     /// The assessment as pretty-printed JSON (format version [`VERSION`]).
     pub fn to_json(&self) -> String {
         // Serializing maps with string keys and plain values into a String cannot fail.
@@ -250,19 +283,151 @@ impl Serialize for Organisation {
     }
 }
 
-/// What the organisation does with AI: its roles in ISO/IEC 22989 terms (top-level `profile`).
+/// What the organisation does with AI: its roles in ISO/IEC 22989 terms and the AI systems in
+/// the scope of its management system (top-level `profile`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Profile {
     /// `ai_provider`, `ai_producer`, `ai_customer`, `ai_partner`; more than one allowed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<AiRole>,
+    /// The inventory of AI systems in scope, each with a unique `id`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub systems: Vec<AiSystem>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
 impl Profile {
     pub fn is_empty(&self) -> bool {
-        self.roles.is_empty() && self.extra.is_empty()
+        self.roles.is_empty() && self.systems.is_empty() && self.extra.is_empty()
+    }
+
+    /// The system with this id.
+    pub fn system(&self, id: &str) -> Option<&AiSystem> {
+        self.systems.iter().find(|s| s.id == id)
+    }
+
+    /// The name of the system with this id, or the id itself when it has no name.
+    pub fn system_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.system(id).map_or(id, AiSystem::label)
+    }
+
+    /// An id for a new system named `name`, unused in the inventory: the name as a lowercase
+    /// slug (`Support chatbot` → `support-chatbot`), `system` when nothing is left, with `-2`,
+    /// `-3`… when taken.
+    pub fn unused_system_id(&self, name: &str) -> String {
+        let mut slug = String::new();
+        for c in name.trim().chars().flat_map(char::to_lowercase) {
+            if c.is_alphanumeric() {
+                slug.push(c);
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
+        let base = if slug.is_empty() {
+            "system".to_string()
+        } else {
+            slug
+        };
+        let taken = |id: &str| self.systems.iter().any(|s| s.id == id);
+        if !taken(&base) {
+            return base;
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken(id))
+            .unwrap_or(base)
+    }
+
+    /// Every system in scope is supplied by others (and there is at least one): the
+    /// organisation develops none of its AI itself.
+    pub fn supplier_only(&self) -> bool {
+        !self.systems.is_empty()
+            && self
+                .systems
+                .iter()
+                .all(|s| s.origin == Some(Origin::Supplied))
+    }
+}
+
+/// One AI system in scope (an entry of `profile.systems`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct AiSystem {
+    /// Unique within the profile; per-system answers are keyed by it.
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affects_individuals: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intended_users: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl AiSystem {
+    /// The name, or the id when the name is missing or blank.
+    pub fn label(&self) -> &str {
+        self.name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .unwrap_or(&self.id)
+    }
+}
+
+/// Where an AI system comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Designed, built, trained or fine-tuned by the organisation.
+    InHouse,
+    /// Bought or used as a product or service of a supplier.
+    Supplied,
+}
+
+impl Origin {
+    pub const ALL: [Origin; 2] = [Origin::InHouse, Origin::Supplied];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::InHouse => "in_house",
+            Origin::Supplied => "supplied",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Origin> {
+        Origin::ALL.into_iter().find(|o| o.as_str() == s.trim())
+    }
+}
+
+/// Where an AI system is in its life cycle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Development,
+    Deployed,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 2] = [Stage::Development, Stage::Deployed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Development => "development",
+            Stage::Deployed => "deployed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|o| o.as_str() == s.trim())
     }
 }
 
@@ -271,6 +436,9 @@ impl Profile {
 pub enum HarmonizedCertificate {
     #[serde(rename = "ISO/IEC 27001")]
     Iso27001,
+    /// The privacy information management system, built on ISO/IEC 27001's structure.
+    #[serde(rename = "ISO/IEC 27701")]
+    Iso27701,
     #[serde(rename = "ISO 9001")]
     Iso9001,
 }
@@ -279,15 +447,26 @@ impl HarmonizedCertificate {
     pub fn as_str(self) -> &'static str {
         match self {
             HarmonizedCertificate::Iso27001 => "ISO/IEC 27001",
+            HarmonizedCertificate::Iso27701 => "ISO/IEC 27701",
             HarmonizedCertificate::Iso9001 => "ISO 9001",
+        }
+    }
+
+    /// The ROI input `existing_certificate.standard` this certificate fills in. ISO/IEC 27701
+    /// is a privacy extension of the ISO/IEC 27001 management system, so its holder's reuse is
+    /// priced with the ISO/IEC 27001 figures (docs/roi.md).
+    pub fn roi_standard(self) -> &'static str {
+        match self {
+            HarmonizedCertificate::Iso27001 | HarmonizedCertificate::Iso27701 => "iso27001",
+            HarmonizedCertificate::Iso9001 => "iso9001",
         }
     }
 }
 
 impl Organisation {
-    /// The first ISO/IEC 27001 or ISO 9001 certificate among `certifications` (27001 preferred):
-    /// any entry whose number, as a run of digits, is 27001 or 9001 ("ISO/IEC 27001:2022",
-    /// "iso 9001" both count).
+    /// The first ISO/IEC 27001, ISO/IEC 27701 or ISO 9001 certificate among `certifications`
+    /// (in that order of preference): any entry whose number, as a run of digits, is 27001,
+    /// 27701 or 9001 ("ISO/IEC 27001:2022", "iso 9001" both count).
     pub fn harmonized_certificate(&self) -> Option<HarmonizedCertificate> {
         let has = |n: &str| {
             self.certifications
@@ -296,6 +475,8 @@ impl Organisation {
         };
         if has("27001") {
             Some(HarmonizedCertificate::Iso27001)
+        } else if has("27701") {
+            Some(HarmonizedCertificate::Iso27701)
         } else if has("9001") {
             Some(HarmonizedCertificate::Iso9001)
         } else {
@@ -364,9 +545,13 @@ pub struct Answer {
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    /// A date, preferably `YYYY-MM-DD`.
+    /// When the action on the item is due: `YYYY-MM-DD` (or `YYYY-MM`, the month's last day);
+    /// other text is kept as written, with a warning, and gives the plan no date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<String>,
+    /// Where the action on the item stands (the action plan); `None` is open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<PlanStatus>,
     /// Links or references to records that back the rating.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<String>,
@@ -378,7 +563,59 @@ pub struct Answer {
     /// evidence, so such items count once towards a systemic finding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quick_scan: Option<String>,
+    /// Answers per AI system (by system id), for the controls about a system
+    /// ([`IsoId::per_system`]); the item's maturity is the lowest of them and of `maturity`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub systems: BTreeMap<String, SystemAnswer>,
     /// Fields this version does not know, kept for the round trip.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Where the action on an item stands (`status` on an answer).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanStatus {
+    #[default]
+    Open,
+    InProgress,
+    Done,
+}
+
+impl PlanStatus {
+    pub const ALL: [PlanStatus; 3] = [PlanStatus::Open, PlanStatus::InProgress, PlanStatus::Done];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlanStatus::Open => "open",
+            PlanStatus::InProgress => "in_progress",
+            PlanStatus::Done => "done",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            PlanStatus::Open => "Open",
+            PlanStatus::InProgress => "In progress",
+            PlanStatus::Done => "Done",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PlanStatus> {
+        PlanStatus::ALL.into_iter().find(|p| p.as_str() == s.trim())
+    }
+}
+
+/// The answer for one item about one AI system (`answers["A.5.2"].systems["chatbot"]`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct SystemAnswer {
+    /// 0-5 as for the item; missing means this system is not assessed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maturity: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -402,9 +639,11 @@ impl Default for Answer {
             note: None,
             owner: None,
             due: None,
+            status: None,
             evidence: Vec::new(),
             inferred: false,
             quick_scan: None,
+            systems: BTreeMap::new(),
             extra: Map::new(),
         }
     }
@@ -428,9 +667,45 @@ impl Answer {
         }
     }
 
-    /// The maturity, clamped to 0-5 (values set in code are not validated like file input).
+    /// The item's maturity, clamped to 0-5 (values set in code are not validated like file
+    /// input): the lowest of the item's own `maturity` and the per-system maturities, since
+    /// an auditor who samples one system below the bar finds the control below it.
     pub fn maturity(&self) -> Option<u8> {
-        self.maturity.map(|m| m.min(MAX_MATURITY))
+        self.systems
+            .values()
+            .filter_map(|s| s.maturity)
+            .chain(self.maturity)
+            .min()
+            .map(|m| m.min(MAX_MATURITY))
+    }
+
+    /// The systems (ids) rated at the item's maturity when it comes from a per-system answer
+    /// (the ones a finding names); empty when the item's own maturity is the lowest or equal.
+    pub fn weakest_systems(&self) -> Vec<&str> {
+        let Some(lowest) = self.maturity() else {
+            return Vec::new();
+        };
+        if self.maturity.is_some_and(|m| m.min(MAX_MATURITY) == lowest) {
+            return Vec::new();
+        }
+        self.systems
+            .iter()
+            .filter(|(_, s)| s.maturity.map(|m| m.min(MAX_MATURITY)) == Some(lowest))
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+
+    /// The due date, when `due` is `YYYY-MM-DD` (a real date) or `YYYY-MM` (its last day).
+    pub fn due_date(&self) -> Option<ReportDate> {
+        let due = self.due.as_deref()?.trim();
+        ReportDate::parse(due)
+            .ok()
+            .or_else(|| ReportDate::end_of_month(due))
+    }
+
+    /// Evidence recorded on the item or on any of its systems.
+    pub fn has_evidence(&self) -> bool {
+        !self.evidence.is_empty() || self.systems.values().any(|s| !s.evidence.is_empty())
     }
 
     /// The target, clamped to 1-5; [`DEFAULT_TARGET`] when unset.

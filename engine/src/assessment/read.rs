@@ -5,8 +5,8 @@
 //! never stops the rest of the file from being read. Nothing here panics on any input.
 
 use super::{
-    Answer, Answers, Assessment, Diagnostic, Framework, Organisation, Planning, Profile, ReadError,
-    MAX_MATURITY, VERSION,
+    AiSystem, Answer, Answers, Assessment, Diagnostic, Framework, Organisation, Origin, PlanStatus,
+    Planning, Profile, ReadError, Stage, SystemAnswer, MAX_MATURITY, VERSION,
 };
 use crate::catalog::{edit_distance, AiRole, ExclusionLimit, IsoId, SubcategoryId, UnknownId};
 use serde_json::{Map, Value};
@@ -40,10 +40,25 @@ const ANSWER_FIELDS: &[&str] = &[
     "note",
     "owner",
     "due",
+    "status",
     "evidence",
     "inferred",
     "quick_scan",
+    "systems",
 ];
+const PROFILE_FIELDS: &[&str] = &["roles", "systems"];
+const SYSTEM_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "purpose",
+    "origin",
+    "stage",
+    "affects_individuals",
+    "intended_users",
+];
+const SYSTEM_ANSWER_FIELDS: &[&str] = &["maturity", "note", "evidence"];
+/// More AI systems than this in one inventory is surely not a hand-kept list.
+pub const MAX_SYSTEMS: usize = 200;
 /// More people than this is surely a typo.
 const MAX_PEOPLE: f64 = 10_000.0;
 /// The largest text the reader accepts, 1 MiB, checked before parsing: about 90 times the
@@ -187,20 +202,37 @@ pub(super) fn read(text: &str) -> Result<(Assessment, Vec<Diagnostic>), ReadErro
             None
         }
     };
+    let ctx = AnswerContext {
+        framework,
+        profile: &profile,
+    };
     let answers = match framework {
         Framework::Iso42001 => Answers::Iso42001(read_answers(
             answers_value,
-            framework,
+            ctx,
             &mut diags,
             IsoId::parse_assessable,
         )),
         Framework::NistAiRmf => Answers::NistAiRmf(read_answers(
             answers_value,
-            framework,
+            ctx,
             &mut diags,
             SubcategoryId::parse,
         )),
     };
+    if let (Some(n), false) = (organisation.ai_systems_in_scope, profile.systems.is_empty()) {
+        let listed = profile.systems.len();
+        if usize::try_from(n).ok() != Some(listed) {
+            diags.push(Diagnostic::warning(
+                None,
+                "organisation.ai_systems_in_scope",
+                format!(
+                    "says {n} AI system{} but profile.systems lists {listed}; the {listed} listed are the ones in scope (kept as written)",
+                    if n == 1 { "" } else { "s" }
+                ),
+            ));
+        }
+    }
     warn_unknown_fields(&top, TOP_FIELDS, None, "", &mut diags);
     Ok((
         Assessment {
@@ -227,8 +259,13 @@ fn position(text: &str, line: usize, column: usize) -> (usize, usize) {
     }
 }
 
-/// Brings an older version up to [`VERSION`]. Version 1 is the first, so there is nothing to
-/// do yet; a future version 2 adds its steps here, one per version, in order.
+/// Brings an older version up to [`VERSION`], one step per version, in order.
+///
+/// 1 → 2: version 2 adds the inventory `profile.systems` and per-system answers; every field
+/// of version 1 means the same in version 2, so nothing moves or is lost. In particular
+/// `organisation.ai_systems_in_scope` stays as written: it remains the number of AI systems
+/// in scope until an inventory is listed, which then takes its place
+/// ([`Assessment::systems_in_scope`]).
 fn migrate(version: u64, _top: &mut Map<String, Value>) {
     debug_assert!((1..=VERSION).contains(&version));
 }
@@ -263,8 +300,138 @@ fn read_profile(mut m: Map<String, Value>, diags: &mut Vec<Diagnostic>) -> Profi
             ),
         )),
     }
+    match m.remove("systems") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) if items.len() > MAX_SYSTEMS => diags.push(Diagnostic::error(
+            None,
+            "profile.systems",
+            format!(
+                "lists {} AI systems; an inventory may hold at most {MAX_SYSTEMS}; ignored",
+                items.len()
+            ),
+        )),
+        Some(Value::Array(items)) => {
+            for (i, v) in items.into_iter().enumerate() {
+                if let Some(s) = read_system(i, v, &p.systems, diags) {
+                    p.systems.push(s);
+                }
+            }
+        }
+        Some(v) => diags.push(Diagnostic::error(
+            None,
+            "profile.systems",
+            format!(
+                "expected a list such as [{{\"id\": \"chatbot\", \"name\": \"Support chatbot\"}}], found {}; ignored",
+                kind(&v)
+            ),
+        )),
+    }
+    warn_unknown_fields(&m, PROFILE_FIELDS, None, "profile.", diags);
     p.extra = m;
     p
+}
+
+/// Reads the `i`-th entry of `profile.systems`; `None` when it has no usable, unique id.
+fn read_system(
+    i: usize,
+    v: Value,
+    before: &[AiSystem],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<AiSystem> {
+    let field = format!("profile.systems[{i}]");
+    let Value::Object(mut m) = v else {
+        diags.push(Diagnostic::error(
+            None,
+            &field,
+            format!(
+                "expected an object such as {{\"id\": \"chatbot\"}}, found {}; ignored",
+                kind(&v)
+            ),
+        ));
+        return None;
+    };
+    let id = match m.remove("id") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        other => {
+            diags.push(Diagnostic::error(
+                None,
+                &format!("{field}.id"),
+                format!(
+                    "{}: every AI system needs an id (text such as \"chatbot\") that its per-system answers use; this system is ignored",
+                    other.map_or_else(|| "missing".to_string(), |v| format!("{} is not an id", show(&v)))
+                ),
+            ));
+            return None;
+        }
+    };
+    if before.iter().any(|s| s.id == id) {
+        diags.push(Diagnostic::error(
+            None,
+            &format!("{field}.id"),
+            format!("{id:?} is already the id of another AI system; ids must be unique; this system is ignored"),
+        ));
+        return None;
+    }
+    let mut s = AiSystem {
+        name: take_string(&mut m, "name", None, &format!("{field}.name"), diags),
+        purpose: take_string(&mut m, "purpose", None, &format!("{field}.purpose"), diags),
+        intended_users: take_string(
+            &mut m,
+            "intended_users",
+            None,
+            &format!("{field}.intended_users"),
+            diags,
+        ),
+        id,
+        ..AiSystem::default()
+    };
+    match m.remove("origin") {
+        None | Some(Value::Null) => {}
+        Some(v) => match v.as_str().and_then(Origin::parse) {
+            Some(o) => s.origin = Some(o),
+            None => diags.push(Diagnostic::error(
+                None,
+                &format!("{field}.origin"),
+                format!(
+                    "{} is not an origin; expected \"in_house\" or \"supplied\"; ignored",
+                    show(&v)
+                ),
+            )),
+        },
+    }
+    match m.remove("stage") {
+        None | Some(Value::Null) => {}
+        Some(v) => match v.as_str().and_then(Stage::parse) {
+            Some(st) => s.stage = Some(st),
+            None => diags.push(Diagnostic::error(
+                None,
+                &format!("{field}.stage"),
+                format!(
+                    "{} is not a life-cycle stage; expected \"development\" or \"deployed\"; ignored",
+                    show(&v)
+                ),
+            )),
+        },
+    }
+    match m.remove("affects_individuals") {
+        None | Some(Value::Null) => {}
+        Some(Value::Bool(b)) => s.affects_individuals = Some(b),
+        Some(v) => diags.push(Diagnostic::error(
+            None,
+            &format!("{field}.affects_individuals"),
+            format!("{} is not true or false; ignored", show(&v)),
+        )),
+    }
+    warn_unknown_fields(&m, SYSTEM_FIELDS, None, &format!("{field}."), diags);
+    s.extra = m;
+    Some(s)
+}
+
+/// What reading an answer needs besides the answer.
+#[derive(Clone, Copy)]
+struct AnswerContext<'a> {
+    framework: Framework,
+    profile: &'a Profile,
 }
 
 fn read_organisation(mut m: Map<String, Value>, diags: &mut Vec<Diagnostic>) -> Organisation {
@@ -387,7 +554,7 @@ fn read_planning(mut m: Map<String, Value>, diags: &mut Vec<Diagnostic>) -> Plan
 /// Reads the `answers` object, keyed by ids that `parse` turns into typed keys.
 fn read_answers<K: Ord + Copy + std::fmt::Display>(
     answers: Map<String, Value>,
-    framework: Framework,
+    ctx: AnswerContext,
     diags: &mut Vec<Diagnostic>,
     parse: impl Fn(&str) -> Result<K, UnknownId>,
 ) -> BTreeMap<K, Answer> {
@@ -407,7 +574,7 @@ fn read_answers<K: Ord + Copy + std::fmt::Display>(
             }
         };
         let canonical = id.to_string();
-        let Some(answer) = read_answer(&canonical, value, framework, diags) else {
+        let Some(answer) = read_answer(&canonical, value, ctx, diags) else {
             continue;
         };
         match out.entry(id) {
@@ -440,9 +607,10 @@ fn read_answers<K: Ord + Copy + std::fmt::Display>(
 fn read_answer(
     item: &str,
     value: Value,
-    framework: Framework,
+    ctx: AnswerContext,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Answer> {
+    let framework = ctx.framework;
     let mut m = match value {
         Value::Null => return None,
         // Shorthand: `"5.2": 1` means `"5.2": { "maturity": 1 }`.
@@ -486,42 +654,31 @@ fn read_answer(
     a.note = take_string(&mut m, "note", Some(item), "note", diags);
     a.owner = take_string(&mut m, "owner", Some(item), "owner", diags);
     a.due = take_string(&mut m, "due", Some(item), "due", diags);
-    if let Some(due) = &a.due {
-        if !is_date(due) {
-            diags.push(Diagnostic::warning(
-                Some(item),
-                "due",
-                format!("{due:?} is not a date written YYYY-MM-DD (or YYYY-MM); kept as written"),
-            ));
-        }
-    }
-    match m.remove("evidence") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(s)) => a.evidence.push(s),
-        Some(Value::Array(items)) => {
-            for v in items {
-                match v {
-                    Value::String(s) => a.evidence.push(s),
-                    other => diags.push(Diagnostic::error(
-                        Some(item),
-                        "evidence",
-                        format!(
-                            "{} is not a link or reference; expected text; ignored",
-                            show(&other)
-                        ),
-                    )),
-                }
-            }
-        }
-        Some(v) => diags.push(Diagnostic::error(
+    if a.due.is_some() && a.due_date().is_none() {
+        diags.push(Diagnostic::warning(
             Some(item),
-            "evidence",
+            "due",
             format!(
-                "expected a list of links or references, found {}; ignored",
-                kind(&v)
+                "{:?} is not a date written YYYY-MM-DD (or YYYY-MM); kept as written, but the action plan shows no due date for it",
+                a.due.as_deref().unwrap_or_default()
             ),
-        )),
+        ));
     }
+    match m.remove("status") {
+        None | Some(Value::Null) => {}
+        Some(v) => match v.as_str().and_then(PlanStatus::parse) {
+            Some(st) => a.status = Some(st),
+            None => diags.push(Diagnostic::error(
+                Some(item),
+                "status",
+                format!(
+                    "{} is not a status; expected \"open\", \"in_progress\" or \"done\"; the action counts as open",
+                    show(&v)
+                ),
+            )),
+        },
+    }
+    a.evidence = take_evidence(&mut m, item, "evidence", diags);
     match m.remove("inferred") {
         None | Some(Value::Null) => {}
         Some(Value::Bool(b)) => a.inferred = b,
@@ -532,6 +689,9 @@ fn read_answer(
         )),
     }
     a.quick_scan = take_string(&mut m, "quick_scan", Some(item), "quick_scan", diags);
+    if let Some(v) = m.remove("systems") {
+        read_system_answers(item, v, ctx, &mut a, diags);
+    }
     if a.target.is_some_and(|t| t < super::DEFAULT_TARGET) {
         diags.push(Diagnostic::warning(
             Some(item),
@@ -548,6 +708,101 @@ fn read_answer(
     warn_unknown_fields(&m, ANSWER_FIELDS, Some(item), "", diags);
     a.extra = m;
     Some(a)
+}
+
+/// Reads `answers[item].systems`: per-system answers, only for the controls about a system
+/// and only for systems of the inventory.
+fn read_system_answers(
+    item: &str,
+    v: Value,
+    ctx: AnswerContext,
+    a: &mut Answer,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let m = match v {
+        Value::Null => return,
+        Value::Object(m) => m,
+        other => {
+            diags.push(Diagnostic::error(
+                Some(item),
+                "systems",
+                format!(
+                    "expected an object keyed by system id such as {{\"chatbot\": {{\"maturity\": 2}}}}, found {}; ignored",
+                    kind(&other)
+                ),
+            ));
+            return;
+        }
+    };
+    if m.is_empty() {
+        return;
+    }
+    let per_system =
+        ctx.framework == Framework::Iso42001 && IsoId::parse(item).is_ok_and(IsoId::per_system);
+    if !per_system {
+        diags.push(Diagnostic::error(
+            Some(item),
+            "systems",
+            format!(
+                "{item} is about the organisation as a whole, so it takes one answer, not one per AI system; only the controls about a system (A.5.2-A.5.5, A.6.2.x, A.7.x, A.9.x) can be answered per system; the per-system answers are ignored"
+            ),
+        ));
+        return;
+    }
+    for (id, v) in m {
+        let field = format!("systems.{id}");
+        if ctx.profile.system(&id).is_none() {
+            let known: Vec<&str> = ctx.profile.systems.iter().map(|s| s.id.as_str()).collect();
+            let hint = if known.is_empty() {
+                "profile.systems lists no AI system".to_string()
+            } else {
+                format!("the AI systems in profile.systems are {}", known.join(", "))
+            };
+            diags.push(Diagnostic::error(
+                Some(item),
+                &field,
+                format!(
+                    "{id:?} is not an AI system of the profile ({hint}); this answer is ignored"
+                ),
+            ));
+            continue;
+        }
+        let mut sm = match v {
+            Value::Null => continue,
+            Value::Number(_) => {
+                let mut sm = Map::new();
+                sm.insert("maturity".to_string(), v);
+                sm
+            }
+            Value::Object(sm) => sm,
+            other => {
+                diags.push(Diagnostic::error(
+                    Some(item),
+                    &field,
+                    format!(
+                        "expected an object such as {{\"maturity\": 2}}, found {}; ignored",
+                        kind(&other)
+                    ),
+                ));
+                continue;
+            }
+        };
+        let mut s = SystemAnswer {
+            maturity: take_level(&mut sm, item, "maturity", 0, diags),
+            note: take_string(&mut sm, "note", Some(item), &format!("{field}.note"), diags),
+            ..SystemAnswer::default()
+        };
+        s.evidence = take_evidence(&mut sm, item, &format!("{field}.evidence"), diags);
+        warn_unknown_fields(
+            &sm,
+            SYSTEM_ANSWER_FIELDS,
+            Some(item),
+            &format!("{field}."),
+            diags,
+        );
+        s.extra = sm;
+        a.systems.insert(id, s);
+    }
 }
 
 /// Only Annex A controls can be excluded, and an exclusion needs a justification.
@@ -597,6 +852,44 @@ fn check_exclusion(item: &str, framework: Framework, a: &mut Answer, diags: &mut
             "the control is excluded, so its maturity is not used".to_string(),
         ));
     }
+}
+
+/// A list of links or references (a single text is read as a one-item list).
+fn take_evidence(
+    m: &mut Map<String, Value>,
+    item: &str,
+    field: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    match m.remove("evidence") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) => out.push(s),
+        Some(Value::Array(items)) => {
+            for v in items {
+                match v {
+                    Value::String(s) => out.push(s),
+                    other => diags.push(Diagnostic::error(
+                        Some(item),
+                        field,
+                        format!(
+                            "{} is not a link or reference; expected text; ignored",
+                            show(&other)
+                        ),
+                    )),
+                }
+            }
+        }
+        Some(v) => diags.push(Diagnostic::error(
+            Some(item),
+            field,
+            format!(
+                "expected a list of links or references, found {}; ignored",
+                kind(&v)
+            ),
+        )),
+    }
+    out
 }
 
 /// A whole number from `min` to 5 (`maturity` from 0, `target` from 1).
@@ -651,21 +944,6 @@ fn take_string(
             ));
             None
         }
-    }
-}
-
-/// `YYYY-MM-DD` or `YYYY-MM` with a plausible month and day.
-fn is_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.trim().split('-').collect();
-    let num = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
-    let in_range =
-        |p: &str, lo: u32, hi: u32| p.parse::<u32>().is_ok_and(|n| (lo..=hi).contains(&n));
-    match parts.as_slice() {
-        [y, mo] => num(y, 4) && num(mo, 2) && in_range(mo, 1, 12),
-        [y, mo, d] => {
-            num(y, 4) && num(mo, 2) && num(d, 2) && in_range(mo, 1, 12) && in_range(d, 1, 31)
-        }
-        _ => false,
     }
 }
 

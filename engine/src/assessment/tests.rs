@@ -52,19 +52,19 @@ fn fatal_errors() {
     );
     check(
         r#"{"format": "aims-assessment"}"#,
-        "fatal: field \"version\" is missing; expected \"version\": 1",
+        "fatal: field \"version\" is missing; expected \"version\": 2",
     );
     check(
         r#"{"format": "aims-assessment", "version": 0}"#,
-        "fatal: field \"version\" is 0; expected a version number 1 to 1",
+        "fatal: field \"version\" is 0; expected a version number 1 to 2",
     );
     check(
         r#"{"format": "aims-assessment", "version": "1"}"#,
-        "fatal: field \"version\" is \"1\"; expected a version number 1 to 1",
+        "fatal: field \"version\" is \"1\"; expected a version number 1 to 2",
     );
     check(
-        r#"{"format": "aims-assessment", "version": 2}"#,
-        "fatal: field \"version\" is 2: this file was written by a newer AIMS Readiness; this one reads versions up to 1. Update AIMS Readiness to open it",
+        r#"{"format": "aims-assessment", "version": 3}"#,
+        "fatal: field \"version\" is 3: this file was written by a newer AIMS Readiness; this one reads versions up to 2. Update AIMS Readiness to open it",
     );
     check(
         r#"{"format": "aims-assessment", "version": 1, "framework": "nist"}"#,
@@ -187,12 +187,21 @@ fn optional_fields() {
     );
     check(&iso(r#""5.2": {"due": "2025-03"}"#), "");
     check(
+        &iso(r#""5.2": {"due": "2025-02-30", "status": "finished"}"#),
+        "warning: answer \"5.2\", field \"due\": \"2025-02-30\" is not a date written YYYY-MM-DD (or YYYY-MM); kept as written, but the action plan shows no due date for it
+error: answer \"5.2\", field \"status\": \"finished\" is not a status; expected \"open\", \"in_progress\" or \"done\"; the action counts as open",
+    );
+    check(
+        &iso(r#""5.2": {"due": "2025-02-28", "status": "in_progress"}"#),
+        "",
+    );
+    check(
         &iso(r#""5.2": {"due": "next month"}"#),
-        "warning: answer \"5.2\", field \"due\": \"next month\" is not a date written YYYY-MM-DD (or YYYY-MM); kept as written",
+        "warning: answer \"5.2\", field \"due\": \"next month\" is not a date written YYYY-MM-DD (or YYYY-MM); kept as written, but the action plan shows no due date for it",
     );
     check(
         &iso(r#""5.2": {"due": "2025-13-01"}"#),
-        "warning: answer \"5.2\", field \"due\": \"2025-13-01\" is not a date written YYYY-MM-DD (or YYYY-MM); kept as written",
+        "warning: answer \"5.2\", field \"due\": \"2025-13-01\" is not a date written YYYY-MM-DD (or YYYY-MM); kept as written, but the action plan shows no due date for it",
     );
     check(
         &iso(r#""5.2": {"note": 3}"#),
@@ -326,7 +335,7 @@ fn round_trip_keeps_everything() {
         written.contains("\"x-colour\": \"red\"") && written.contains("\"start\": \"2025-01\"")
     );
     assert!(written.starts_with(
-        "{\n  \"format\": \"aims-assessment\",\n  \"version\": 1,\n  \"framework\": \"iso42001\""
+        "{\n  \"format\": \"aims-assessment\",\n  \"version\": 2,\n  \"framework\": \"iso42001\""
     ));
 }
 
@@ -363,4 +372,157 @@ fn read_strict_accepts_warnings_and_refuses_errors() {
         Refused::Unreadable(ReadError::Json { .. })
     ));
     assert_eq!(unreadable.errors().count(), 0);
+}
+
+/// Wraps a profile and answers in a version 2 ISO/IEC 42001 file.
+fn v2(profile: &str, answers: &str) -> String {
+    format!(
+        r#"{{"format": "aims-assessment", "version": 2, "profile": {profile}, "answers": {{ {answers} }}}}"#
+    )
+}
+
+const TWO_SYSTEMS: &str = r#"{"roles": ["ai_customer"], "systems": [
+    {"id": "chatbot", "name": "Support chatbot", "purpose": "Answers customers", "origin": "supplied",
+     "stage": "deployed", "affects_individuals": true, "intended_users": "Customers"},
+    {"id": "cv-screen", "origin": "supplied", "stage": "development"}]}"#;
+
+#[test]
+fn version_1_files_migrate_without_loss() {
+    let v1 = r#"{"format": "aims-assessment", "version": 1,
+        "organisation": {"name": "T", "employees": 40, "ai_systems_in_scope": 4, "certifications": []},
+        "profile": {"roles": ["ai_customer", "ai_provider"]},
+        "planning": {"people": 1},
+        "answers": {"5.2": {"maturity": 2, "owner": "CEO", "due": "2026-06-30", "evidence": ["policy.pdf"]},
+                    "A.10.4": {"applicable": false, "justification": "No customers"}}}"#;
+    let (a, diags) = Assessment::read(v1).unwrap();
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(a.systems_in_scope(), Some(4));
+    let written = a.to_json();
+    assert!(written.contains("\"version\": 2"));
+    assert!(written.contains("\"ai_systems_in_scope\": 4"));
+    let (b, diags) = Assessment::read(&written).unwrap();
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(a, b);
+    assert_eq!(b.to_json(), written);
+}
+
+#[test]
+fn the_inventory_replaces_the_interim_number() {
+    let (a, diags) = Assessment::read(&v2(TWO_SYSTEMS, "")).unwrap();
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(a.systems_in_scope(), Some(2));
+    assert_eq!(a.profile.system_name("chatbot"), "Support chatbot");
+    assert_eq!(a.profile.system_name("cv-screen"), "cv-screen");
+    assert!(a.profile.supplier_only());
+    let text = v2(TWO_SYSTEMS, "").replace(
+        r#""version": 2,"#,
+        r#""version": 2, "organisation": {"ai_systems_in_scope": 5},"#,
+    );
+    check(
+        &text,
+        "warning: field \"organisation.ai_systems_in_scope\": says 5 AI systems but profile.systems lists 2; the 2 listed are the ones in scope (kept as written)",
+    );
+    let (a, _) = Assessment::read(&text).unwrap();
+    assert_eq!(a.systems_in_scope(), Some(2));
+    assert_eq!(a.sized_organisation().ai_systems_in_scope, Some(2));
+}
+
+#[test]
+fn the_inventory_is_checked_field_by_field() {
+    check(
+        &v2(
+            r#"{"systems": [{"id": "a", "origin": "bought", "stage": "live", "affects_individuals": "yes", "owner": "x"},
+                {"name": "no id"}, {"id": "a"}, 3]}"#,
+            "",
+        ),
+        "error: field \"profile.systems[0].origin\": \"bought\" is not an origin; expected \"in_house\" or \"supplied\"; ignored
+error: field \"profile.systems[0].stage\": \"live\" is not a life-cycle stage; expected \"development\" or \"deployed\"; ignored
+error: field \"profile.systems[0].affects_individuals\": \"yes\" is not true or false; ignored
+warning: field \"profile.systems[0].owner\": unknown field, kept as written but not used
+error: field \"profile.systems[1].id\": missing: every AI system needs an id (text such as \"chatbot\") that its per-system answers use; this system is ignored
+error: field \"profile.systems[2].id\": \"a\" is already the id of another AI system; ids must be unique; this system is ignored
+error: field \"profile.systems[3]\": expected an object such as {\"id\": \"chatbot\"}, found a number; ignored",
+    );
+    check(
+        &v2(r#"{"systems": "chatbot"}"#, ""),
+        "error: field \"profile.systems\": expected a list such as [{\"id\": \"chatbot\", \"name\": \"Support chatbot\"}], found text; ignored",
+    );
+}
+
+#[test]
+fn per_system_answers_only_for_controls_about_a_system_and_known_systems() {
+    let text = v2(
+        TWO_SYSTEMS,
+        r#""A.5.2": {"maturity": 3, "systems": {"chatbot": {"maturity": 1, "evidence": "ia.pdf"}, "cv-screen": 2}},
+           "5.2": {"maturity": 2, "systems": {"chatbot": {"maturity": 1}}},
+           "A.7.4": {"systems": {"hr-bot": {"maturity": 1}, "chatbot": {"maturity": 4, "colour": "red"}}}"#,
+    );
+    check(
+        &text,
+        "error: answer \"5.2\", field \"systems\": 5.2 is about the organisation as a whole, so it takes one answer, not one per AI system; only the controls about a system (A.5.2-A.5.5, A.6.2.x, A.7.x, A.9.x) can be answered per system; the per-system answers are ignored
+warning: answer \"A.7.4\", field \"systems.chatbot.colour\": unknown field, kept as written but not used
+error: answer \"A.7.4\", field \"systems.hr-bot\": \"hr-bot\" is not an AI system of the profile (the AI systems in profile.systems are chatbot, cv-screen); this answer is ignored",
+    );
+    let (a, _) = Assessment::read(&text).unwrap();
+    let answers = a.iso_answers().unwrap();
+    let get = |s: &str| answers.get(&IsoId::parse(s).unwrap()).unwrap();
+    assert_eq!(get("A.5.2").maturity(), Some(1));
+    assert_eq!(get("A.5.2").weakest_systems(), ["chatbot"]);
+    assert!(get("A.5.2").has_evidence());
+    assert_eq!(get("5.2").maturity(), Some(2));
+    assert_eq!(get("A.7.4").maturity(), Some(4));
+    let written = a.to_json();
+    let (b, _) = Assessment::read(&written).unwrap();
+    assert_eq!(a, b);
+    // Removing a system removes its answers.
+    let mut c = b.clone();
+    assert!(c.remove_system("chatbot"));
+    let answers = c.iso_answers().unwrap();
+    assert_eq!(
+        answers
+            .get(&IsoId::parse("A.5.2").unwrap())
+            .unwrap()
+            .maturity(),
+        Some(2)
+    );
+    assert!(!c.remove_system("chatbot"));
+}
+
+#[test]
+fn per_system_answers_are_refused_in_a_nist_assessment() {
+    let text = r#"{"format": "aims-assessment", "version": 2, "framework": "nist-ai-rmf",
+        "profile": {"systems": [{"id": "a"}]},
+        "answers": {"MAP 1.1": {"maturity": 2, "systems": {"a": {"maturity": 1}}}}}"#;
+    let (a, diags) = Assessment::read(text).unwrap();
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0].field, "systems");
+    assert!(a
+        .nist_answers()
+        .unwrap()
+        .values()
+        .all(|x| x.systems.is_empty()));
+}
+
+#[test]
+fn iso_27701_is_a_recognised_certificate() {
+    let org = Organisation {
+        certifications: vec!["ISO/IEC 27701:2025".into(), "ISO 9001".into()],
+        ..Default::default()
+    };
+    assert_eq!(
+        org.harmonized_certificate(),
+        Some(HarmonizedCertificate::Iso27701)
+    );
+    assert_eq!(HarmonizedCertificate::Iso27701.roi_standard(), "iso27001");
+}
+
+#[test]
+fn new_systems_get_unused_readable_ids() {
+    let (a, _) = Assessment::read(&v2(TWO_SYSTEMS, "")).unwrap();
+    assert_eq!(
+        a.profile.unused_system_id("Support Chatbot!"),
+        "support-chatbot"
+    );
+    assert_eq!(a.profile.unused_system_id("chatbot"), "chatbot-2");
+    assert_eq!(a.profile.unused_system_id("  "), "system");
 }

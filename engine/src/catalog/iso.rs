@@ -140,6 +140,9 @@ pub const GENERIC_LEVELS: [MaturityLevel; 6] = [
     MaturityLevel { level: 5, name: "Optimizing", meaning: "Continually improved from measurements, audits and lessons learned." },
 ];
 
+/// The id prefixes of the controls [`IsoId::per_system`] accepts.
+pub const PER_SYSTEM_PREFIXES: [&str; 4] = ["A.5.", "A.6.2.", "A.7.", "A.9."];
+
 impl IsoId {
     /// Every ISO item in the reference order (clauses, then Annex A).
     pub fn all() -> impl Iterator<Item = IsoId> {
@@ -199,6 +202,14 @@ impl IsoId {
     /// Annex A objective or control.
     pub fn is_annex_a(self) -> bool {
         self.item().is_annex_a()
+    }
+
+    /// A control about an AI system rather than the organisation, which an auditor samples
+    /// system by system, so that it may be answered per system: the impact assessment
+    /// controls (A.5.2-A.5.5), the life cycle (A.6.2.x), data (A.7.x) and use (A.9.x).
+    pub fn per_system(self) -> bool {
+        let s = self.as_str();
+        self.item().assessable && PER_SYSTEM_PREFIXES.iter().any(|p| s.starts_with(p))
     }
 
     /// Part of the Harmonized Structure shared with ISO/IEC 27001 and ISO 9001 (clauses 4-10).

@@ -17,6 +17,7 @@ mod tables;
 
 pub use iso::{
     Criticality, Explanation, Guidance, IsoId, IsoItem, IsoKind, MaturityLevel, GENERIC_LEVELS,
+    PER_SYSTEM_PREFIXES,
 };
 pub use listing::{CatalogName, UnknownCatalog};
 pub use nist::{CategoryId, CategoryInfo, Function, SubcategoryId, SubcategoryInfo};

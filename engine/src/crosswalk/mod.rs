@@ -48,7 +48,11 @@ pub fn forward(a: &Assessment) -> Result<Forward, FrameworkMismatch> {
 /// Reverse crosswalk of a NIST AI RMF assessment.
 pub fn reverse(a: &Assessment) -> Result<Reverse, FrameworkMismatch> {
     match a.nist_answers() {
-        Some(answers) => Ok(infer_iso(answers, &a.organisation, a.planning.as_ref())),
+        Some(answers) => Ok(infer_iso(
+            answers,
+            &a.sized_organisation(),
+            a.planning.as_ref(),
+        )),
         None => Err(FrameworkMismatch {
             expected: Framework::NistAiRmf,
             found: a.framework(),

@@ -106,6 +106,7 @@ fn write_report(o: &mut String, a: &Assessment, options: &ReportOptions) -> fmt:
     write_readiness(o, &r)?;
     write_findings(o, &r)?;
     write_gaps(o, &r)?;
+    write_plan(o, a, options.date)?;
     write_stage1(o, &r)?;
     write_soa(o, &r)?;
     write_roadmap(o, &r)?;
@@ -229,9 +230,14 @@ fn write_findings(o: &mut String, r: &Report) -> fmt::Result {
                 let ids: Vec<&str> = f.related.iter().map(|i| i.as_str()).collect();
                 format!(" (also covers {})", ids.join(", "))
             };
+            let systems = if f.systems.is_empty() {
+                String::new()
+            } else {
+                format!(" AI systems rated lowest: {}.", f.systems.join(", "))
+            };
             writeln!(
                 o,
-                "- **{}** {}{related}: {}{inferred}",
+                "- **{}** {}{related}: {}{systems}{inferred}",
                 f.item,
                 f.item.item().title,
                 f.reason
@@ -282,6 +288,63 @@ fn write_gap_table(o: &mut String, gaps: &[crate::scoring::Gap]) -> fmt::Result 
             g.current,
             g.target,
             cell(&g.action.to_string())
+        )?;
+    }
+    writeln!(o)
+}
+
+/// The action plan, when any action has an owner, a due date, a status or evidence recorded
+/// (else the gap table above says all there is). Overdue flags need the report's date.
+fn write_plan(o: &mut String, a: &Assessment, date: Option<ReportDate>) -> fmt::Result {
+    // Without a date nothing can be judged overdue; the plan's own day is then irrelevant.
+    let day = date.or_else(|| ReportDate::from_days_since_epoch(0));
+    let Some(day) = day else { return Ok(()) };
+    let p = crate::plan::plan(a, day);
+    if !p.has_records() {
+        return Ok(());
+    }
+    writeln!(o, "## Action plan")?;
+    writeln!(o)?;
+    let s = p.summary;
+    write!(
+        o,
+        "{} actions: {} open, {} in progress, {} done",
+        p.actions.len(),
+        s.open,
+        s.in_progress,
+        s.done
+    )?;
+    match date {
+        Some(d) => writeln!(o, "; {} overdue on {d}.", s.overdue)?,
+        None => writeln!(o, "; no date given, so none is judged overdue.")?,
+    }
+    writeln!(o)?;
+    writeln!(o, "| Priority | Item | Owner | Due | Status | Evidence |")?;
+    writeln!(o, "|---|---|---|---|---|---|")?;
+    for x in &p.actions {
+        let due = match (x.due, &x.due_as_written) {
+            (Some(d), _) if x.overdue && date.is_some() => {
+                format!("{d} **overdue by {} days**", x.days_overdue)
+            }
+            (Some(d), _) => d.to_string(),
+            (None, Some(w)) => format!("{} (not a date)", inline::text(w)),
+            (None, None) => "not set".to_string(),
+        };
+        writeln!(
+            o,
+            "| {} | {} {} | {} | {due} | {} | {} |",
+            x.priority.as_str(),
+            x.item,
+            cell(x.title),
+            x.owner
+                .as_deref()
+                .map_or_else(|| "unassigned".to_string(), inline::text),
+            x.status.title(),
+            if x.evidence.is_empty() {
+                "none".to_string()
+            } else {
+                inline::text(&x.evidence.join("; "))
+            },
         )?;
     }
     writeln!(o)

@@ -13,31 +13,22 @@
 //! clock: exports that carry a date take a [`ReportDate`] from the caller.
 
 mod csv;
-mod date;
+
+pub mod ics;
 pub(crate) mod inline;
 mod markdown;
 pub mod oscal;
 mod soa;
 
 pub use self::csv::items_csv;
-pub use date::{DateError, ReportDate};
+pub use crate::date::{DateError, ReportDate};
 pub use markdown::{markdown_report, ReportOptions};
 pub use soa::soa_csv;
 
-use crate::assessment::{Answer, Assessment, IsoAnswers};
+use crate::assessment::{Answer, IsoAnswers};
 use crate::catalog::IsoId;
-use crate::readiness::score;
+pub(crate) use crate::readiness::{iso_view, scored};
 use crate::scoring::{evaluate, Finding, Gap, Report, Scope, SoaStatus};
-use std::borrow::Cow;
-
-/// The ISO/IEC 42001 answers an export shows: the assessment's own, or for a NIST AI RMF
-/// assessment the answers the crosswalk infers.
-pub(crate) fn iso_view(a: &Assessment) -> Cow<'_, Assessment> {
-    match crate::crosswalk::reverse(a) {
-        Ok(reverse) => Cow::Owned(reverse.to_assessment(a)),
-        Err(_) => Cow::Borrowed(a),
-    }
-}
 
 /// One assessable item as the exports show it.
 pub(crate) struct ItemView<'a> {
@@ -114,13 +105,6 @@ pub(crate) fn item_views<'a>(answers: &'a IsoAnswers, report: &'a Report) -> Vec
                 .and_then(|r| r.reason_for_inclusion.as_deref()),
         })
         .collect()
-}
-
-/// The ISO answers and report behind every export.
-pub(crate) fn scored(a: &Assessment) -> (IsoAnswers, Report) {
-    let view = iso_view(a);
-    let answers = view.iso_answers().cloned().unwrap_or_default();
-    (answers, score(&view))
 }
 
 /// `"yes"` / `"no"`, as the CSV files write booleans.

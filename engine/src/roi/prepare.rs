@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 use super::error::{InputError, RoiError};
 use super::inputs::{MonthsBasis, RoiInputs};
 use super::report::RoiReport;
-use crate::assessment::{Assessment, HarmonizedCertificate};
+use crate::assessment::Assessment;
 
 /// What a shell asks for.
 #[derive(Debug, Clone, Copy, Default)]
@@ -99,7 +99,7 @@ fn with_organisation(value: &mut Value, assessment: &Assessment) {
     let org = &assessment.organisation;
     for (key, n) in [
         ("employees", org.employees),
-        ("ai_systems_in_scope", org.ai_systems_in_scope),
+        ("ai_systems_in_scope", assessment.systems_in_scope()),
     ] {
         if let Some(n) = n.filter(|n| *n > 0) {
             let section = top
@@ -111,10 +111,7 @@ fn with_organisation(value: &mut Value, assessment: &Assessment) {
         }
     }
     if let Some(cert) = org.harmonized_certificate() {
-        let name = match cert {
-            HarmonizedCertificate::Iso27001 => "iso27001",
-            HarmonizedCertificate::Iso9001 => "iso9001",
-        };
+        let name = cert.roi_standard();
         let section = top
             .entry("existing_certificate")
             .or_insert_with(|| Value::Object(Map::new()));

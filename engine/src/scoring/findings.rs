@@ -198,6 +198,9 @@ pub struct Finding {
     pub related: Vec<IsoId>,
     /// A maturity behind the finding was inferred, not rated.
     pub inferred: bool,
+    /// The AI systems (names) whose per-system answers set the maturity of the finding's
+    /// items, the ones rated lowest; empty when no item is answered per system.
+    pub systems: Vec<String>,
 }
 
 impl Finding {
@@ -229,6 +232,9 @@ impl Serialize for Finding {
         }
         if self.inferred {
             st.serialize_field("inferred", &true)?;
+        }
+        if !self.systems.is_empty() {
+            st.serialize_field("systems", &self.systems)?;
         }
         st.end()
     }
@@ -489,6 +495,7 @@ pub(crate) fn evaluate(tables: &impl Tables, items: &[ItemEval]) -> (Vec<Finding
                 reason,
                 related: Vec::new(),
                 inferred,
+                systems: Vec::new(),
             });
             continue;
         }
@@ -578,6 +585,7 @@ fn group(tables: &impl Tables, raws: Vec<Raw<'_>>) -> Vec<Finding> {
                 },
                 reason: r.reason,
                 inferred: r.inferred,
+                systems: Vec::new(),
             }),
         }
     }
@@ -590,6 +598,7 @@ fn group(tables: &impl Tables, raws: Vec<Raw<'_>>) -> Vec<Finding> {
             },
             related: soa_alone.iter().map(|r| r.item).collect(),
             inferred: false,
+            systems: Vec::new(),
         });
     }
     for ((g, _), mut list) in by_group {
@@ -626,6 +635,7 @@ fn group(tables: &impl Tables, raws: Vec<Raw<'_>>) -> Vec<Finding> {
                     reason,
                     related,
                     inferred,
+                    systems: Vec::new(),
                 });
             }
             continue;
@@ -640,6 +650,7 @@ fn group(tables: &impl Tables, raws: Vec<Raw<'_>>) -> Vec<Finding> {
             },
             related,
             inferred,
+            systems: Vec::new(),
         });
     }
     out

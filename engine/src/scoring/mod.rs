@@ -35,12 +35,43 @@ use crate::catalog::{Criticality, IsoId, Shipped, Tables};
 use serde::{Serialize, Serializer};
 use std::fmt;
 
-/// The Annex A controls that the organisation's roles for AI suggest excluding: those whose
-/// guidance lists roles the organisation has none of, with the guidance's justification.
-/// Controls already excluded, and controls given a reason for inclusion (the user kept them),
-/// are not proposed. With no roles stated nothing is proposed.
+/// Gives each finding the names of the AI systems whose per-system answers set the maturity
+/// of its items (the systems an auditor sampling them would find below the bar).
+pub(crate) fn name_weakest_systems(
+    findings: &mut [Finding],
+    profile: &Profile,
+    answers: &IsoAnswers,
+) {
+    for f in findings {
+        let ids: Vec<IsoId> = f.items().collect();
+        for id in ids {
+            let Some(a) = answers.get(&id) else { continue };
+            for system in a.weakest_systems() {
+                let name = profile.system_name(system).to_string();
+                if !f.systems.contains(&name) {
+                    f.systems.push(name);
+                }
+            }
+        }
+    }
+}
+
+/// The Annex A controls that the organisation's profile suggests excluding, with the
+/// guidance's justification: those whose guidance lists roles the organisation has none of,
+/// and, when every AI system of the inventory is supplied and the organisation does not say it
+/// is an AI producer, the development controls (those the guidance does not apply to an AI
+/// customer). Nothing is proposed with no roles and no inventory, and no development control
+/// while any system of the inventory is developed in-house. Controls already excluded, and
+/// controls given a reason for inclusion (the user kept them), are not proposed.
 pub fn proposed_exclusions(profile: &Profile, answers: &IsoAnswers) -> Vec<ProposedExclusion> {
-    if profile.roles.is_empty() {
+    use crate::assessment::Origin;
+    use crate::catalog::AiRole;
+    let supplier_only = profile.supplier_only() && !profile.roles.contains(&AiRole::Producer);
+    let in_house = profile
+        .systems
+        .iter()
+        .any(|s| s.origin == Some(Origin::InHouse));
+    if (profile.roles.is_empty() && !supplier_only) || in_house {
         return Vec::new();
     }
     IsoId::assessable()
@@ -48,9 +79,17 @@ pub fn proposed_exclusions(profile: &Profile, answers: &IsoAnswers) -> Vec<Propo
         .filter_map(|id| {
             let g = id.item().guidance?;
             let justification = g.if_excluded?;
-            if profile.roles.iter().any(|r| g.applies_to.contains(r)) {
+            let by_roles = !profile.roles.is_empty()
+                && !profile.roles.iter().any(|r| g.applies_to.contains(r));
+            let by_systems = supplier_only && !g.applies_to.contains(&AiRole::Customer);
+            if !by_roles && !by_systems {
                 return None;
             }
+            let basis = if by_systems {
+                ProposalBasis::SuppliedSystems
+            } else {
+                ProposalBasis::Roles
+            };
             let answer = answers.get(&id);
             let decided = answer.is_some_and(|a| {
                 !a.applicable || a.reason.as_deref().is_some_and(|r| !r.trim().is_empty())
@@ -59,6 +98,7 @@ pub fn proposed_exclusions(profile: &Profile, answers: &IsoAnswers) -> Vec<Propo
                 item: id,
                 title: id.item().title,
                 justification,
+                basis,
             })
         })
         .collect()
@@ -314,6 +354,18 @@ pub struct ProposedExclusion {
     pub title: &'static str,
     /// The generated justification, for the user to edit, accept or reject.
     pub justification: &'static str,
+    /// What in the profile the proposal comes from.
+    pub basis: ProposalBasis,
+}
+
+/// What in the profile a proposed exclusion comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalBasis {
+    /// None of the organisation's roles is one the control applies to.
+    Roles,
+    /// Every AI system in scope is supplied, and the control is about developing AI.
+    SuppliedSystems,
 }
 
 /// The score of one clause or Annex A objective.
@@ -636,7 +688,7 @@ fn evaluate_in<'a, T: Tables>(tables: &T, answers: &'a IsoAnswers) -> Vec<ItemEv
             },
             target: answer.map_or(crate::assessment::DEFAULT_TARGET, Answer::target),
             inferred: answer.is_some_and(|a| a.inferred),
-            has_evidence: answer.is_some_and(|a| !a.evidence.is_empty()),
+            has_evidence: answer.is_some_and(Answer::has_evidence),
         });
     }
     out

@@ -98,6 +98,13 @@ fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {
                 let ids: Vec<&str> = f.related.iter().map(|i| i.as_str()).collect();
                 writeln!(o, "           Also covers: {}", ids.join(", "))?;
             }
+            if !f.systems.is_empty() {
+                writeln!(
+                    o,
+                    "           AI systems rated lowest: {}",
+                    f.systems.join(", ")
+                )?;
+            }
             writeln!(o, "           {}", f.reason)?;
         }
     }

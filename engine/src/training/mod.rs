@@ -44,7 +44,7 @@ pub struct Case {
     roi_inputs: Option<&'static str>,
 }
 
-static CASES: [Case; 4] = [
+static CASES: [Case; 5] = [
     Case {
         id: "techserve-month-1",
         title: "TechServe Solutions, month 1: the gap assessment",
@@ -84,6 +84,16 @@ static CASES: [Case; 4] = [
         lesson: "For a small company far from readiness, the cost of certification comes long before any benefit, and a single contract rarely pays it back: the ROI is negative in the likely case. The usual advice (the source article's \"may not need full certification\") is to adopt the practices that matter for its product (policy, risk and impact assessment, supplier review, monitoring) without the audit, and to revisit when customers require the certificate.",
         model_json: include_str!("../../data/cases/startup-certify.json"),
         roi_inputs: Some(include_str!("../../data/cases/startup-certify.roi.json")),
+    },
+    Case {
+        id: "freight-two-systems",
+        title: "Kestrel Freight: two suppliers' AI systems, sampled one by one",
+        summary: "A freight forwarder with ISO/IEC 27001 and 27701 uses two supplied AI systems: a well-run route planner and a CV-ranking pilot.",
+        briefing: include_str!("../../data/cases/freight-two-systems.txt"),
+        task: "You are assessing Kestrel Freight for its operations director. The file you start from lists Kestrel's role (AI customer) and its two AI systems. Rate all 70 items with the default target of 3; for the controls about a system (impact assessment, life cycle, data and use), rate each system on its own. Decide on the exclusions the report proposes from the profile: accept them with a justification an auditor would accept, or keep the control. Which system would an auditor sample first, and why?",
+        lesson: "An auditor samples every AI system in scope: a well-run system does not cover for one introduced without the same controls, so a control is only as mature as its weakest system, and the findings name it (here the CV-ranking pilot: no impact assessment on applicants, no validation, no monitoring). Using only suppliers' AI justifies excluding the development controls, which the profile proposes; validating, monitoring and assessing the impact of the supplied systems remain Kestrel's own work.",
+        model_json: include_str!("../../data/cases/freight-two-systems.json"),
+        roi_inputs: None,
     },
 ];
 

@@ -1,6 +1,7 @@
 //! The downloads of the open assessment, shared by the Data and Report pages: the assessment
-//! file (JSON), the items CSV, the Statement of Applicability CSV, OSCAL assessment results
-//! and the Markdown report. Every file is written by the engine (`aims_engine::export`,
+//! file (JSON), the items CSV, the Statement of Applicability CSV, OSCAL assessment results,
+//! the Markdown report, and the action plan as CSV, an OSCAL plan of action and milestones and
+//! an iCalendar file of due dates. Every file is written by the engine (`aims_engine::export`,
 //! docs/exports.md); this component names the files (organisation and today's date) and hands
 //! them to the browser.
 
@@ -41,15 +42,22 @@ pub enum Export {
     SoaCsv,
     OscalResults,
     MarkdownReport,
+    /// The action plan (docs/exports.md, "The action plan").
+    PlanCsv,
+    PlanOscal,
+    PlanCalendar,
 }
 
 impl Export {
-    pub const ALL: [Export; 5] = [
+    pub const ALL: [Export; 8] = [
         Export::Assessment,
         Export::ItemsCsv,
         Export::SoaCsv,
         Export::OscalResults,
         Export::MarkdownReport,
+        Export::PlanCsv,
+        Export::PlanOscal,
+        Export::PlanCalendar,
     ];
 
     /// The button's id (the assessment file keeps the Data page's `export-open`).
@@ -60,6 +68,9 @@ impl Export {
             Export::SoaCsv => "export-soa",
             Export::OscalResults => "export-oscal",
             Export::MarkdownReport => "export-markdown",
+            Export::PlanCsv => "export-plan-csv",
+            Export::PlanOscal => "export-plan-oscal",
+            Export::PlanCalendar => "export-plan-ics",
         }
     }
 
@@ -70,6 +81,9 @@ impl Export {
             Export::SoaCsv => "Statement of Applicability (CSV)",
             Export::OscalResults => "OSCAL assessment results (JSON)",
             Export::MarkdownReport => "Report (Markdown)",
+            Export::PlanCsv => "Action plan (CSV)",
+            Export::PlanOscal => "OSCAL plan of action and milestones (JSON)",
+            Export::PlanCalendar => "Due dates (iCalendar)",
         }
     }
 
@@ -80,6 +94,9 @@ impl Export {
             Export::SoaCsv => "The 38 Annex A controls with applicability, justification and implementation status.",
             Export::OscalResults => "OSCAL 1.1.2 assessment results for governance, risk and compliance tools: an observation per assessed item and a finding per item in scope.",
             Export::MarkdownReport => "The printable report as plain text (Markdown), with the ROI likely case from the ROI page.",
+            Export::PlanCsv => "Every gap as an action with its priority, owner, due date, status, evidence and whether it is overdue today. Opens in spreadsheet apps.",
+            Export::PlanOscal => "The action plan as an OSCAL 1.1.2 plan of action and milestones: a risk and an item per action, with deadlines and statuses.",
+            Export::PlanCalendar => "One all-day event per due date of an action not done, for Outlook, Google Calendar or Apple Calendar.",
         }
     }
 
@@ -91,6 +108,9 @@ impl Export {
             Export::SoaCsv => (Some("soa"), "csv", "text/csv;charset=utf-8"),
             Export::OscalResults => (Some("oscal-assessment-results"), "json", "application/json"),
             Export::MarkdownReport => (Some("report"), "md", "text/markdown;charset=utf-8"),
+            Export::PlanCsv => (Some("plan"), "csv", "text/csv;charset=utf-8"),
+            Export::PlanOscal => (Some("oscal-poam"), "json", "application/json"),
+            Export::PlanCalendar => (Some("due-dates"), "ics", "text/calendar;charset=utf-8"),
         }
     }
 }
@@ -115,6 +135,15 @@ fn content(ctx: &Ctx, export: Export, date: Option<ReportDate>) -> Result<String
         Export::OscalResults => {
             let date = date.ok_or("the browser's clock gives no valid date for the document")?;
             oscal::assessment_results(a, date)
+        }
+        Export::PlanCsv | Export::PlanOscal | Export::PlanCalendar => {
+            let date = date.ok_or("the browser's clock gives no valid date for the plan")?;
+            let p = aims_engine::plan::plan(a, date);
+            match export {
+                Export::PlanCsv => p.to_csv(),
+                Export::PlanOscal => oscal::poam(&p, &a.to_json()),
+                _ => aims_engine::export::ics::calendar(&p),
+            }
         }
         Export::MarkdownReport => {
             // The ROI likely case the report page shows (the ROI page's inputs, or defaults).

@@ -22,6 +22,9 @@ pub struct ItemEditorProps {
     /// The item's answer; `None` when nothing is recorded.
     pub answer: Option<Answer>,
     pub dispatcher: UseReducerDispatcher<AppState>,
+    /// The AI systems of the profile (id, name), for the controls about a system.
+    #[prop_or_default]
+    pub systems: Vec<(String, String)>,
 }
 
 /// An id usable in element ids (`A.5.2` → `A-5-2`).
@@ -332,11 +335,15 @@ pub fn item_editor(props: &ItemEditorProps) -> Html {
             { for guidance }
             { for applicability }
             { for rating }
+            if applicable {
+                { crate::components::item_plan::system_ratings(id, &key, answer, &props.systems, &props.dispatcher) }
+            }
             { for reason }
             <div class="field">
                 <label for={note_id.clone()}>{"Note"}<span class="muted">{" (optional: evidence, owner, plans)"}</span></label>
                 <textarea id={note_id} rows="2" value={answer.note.clone().unwrap_or_default()} oninput={on_note} />
             </div>
+            { crate::components::item_plan::plan_fields(id, &key, answer, &props.dispatcher) }
         </article>
     }
 }

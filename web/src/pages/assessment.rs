@@ -228,9 +228,16 @@ pub fn page() -> Html {
     } else {
         "Clause"
     };
+    let systems: Vec<(String, String)> = assessment
+        .profile
+        .systems
+        .iter()
+        .map(|s| (s.id.clone(), s.label().to_string()))
+        .collect();
     html! {
         <div class="assessment">
             { for choice }
+            <crate::components::profile_editor::ProfileEditor />
             <Progress id="assessment-progress"
                 label={format!("{} of {} answered", report.answered, report.total)}
                 value={report.answered} max={report.total} />
@@ -245,7 +252,7 @@ pub fn page() -> Html {
                     { for items.iter().map(|&id| html! {
                         <ItemEditor key={id.as_str()} id={id}
                             answer={answers.and_then(|m| m.get(&id)).cloned()}
-                            dispatcher={dispatcher.clone()} />
+                            dispatcher={dispatcher.clone()} systems={systems.clone()} />
                     }) }
                     { pager(&report.sections, section) }
                 </section>

@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod crosswalk;
 pub mod data;
+pub mod plan;
 pub mod quick_scan;
 pub mod report;
 pub mod results;

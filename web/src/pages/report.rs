@@ -72,6 +72,7 @@ pub fn page() -> Html {
             { readiness::section_charts(report) }
             { readiness::findings(report, None) }
             { readiness::gaps(report, None) }
+            { crate::format::today().map(|d| crate::components::plan_table::plan_section(a, d)).unwrap_or_default() }
             { readiness::stage1_checklist(report) }
             { readiness::statement_of_applicability(report) }
             { readiness::roadmap(report) }

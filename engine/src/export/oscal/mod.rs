@@ -1,6 +1,6 @@
 //! OSCAL 1.1.2 (NIST's Open Security Controls Assessment Language, JSON) documents: a
-//! [`catalog`] of our ISO/IEC 42001 ids and short titles, and the [`assessment_results`] of an
-//! assessment. The mapping is documented in docs/exports.md; the documents are validated by
+//! [`catalog`] of our ISO/IEC 42001 ids and short titles, the [`assessment_results`] of an
+//! assessment, and its action plan as a plan of action and milestones ([`poam`]). The mapping is documented in docs/exports.md; the documents are validated by
 //! an independent OSCAL library (compliance-trestle) in the test command.
 //!
 //! Guarantees:
@@ -13,15 +13,19 @@
 
 mod catalog;
 mod model;
+mod poam;
 mod results;
 pub mod uuid;
 
 pub use catalog::{catalog, CATALOG_LAST_MODIFIED};
+pub use poam::poam;
 pub use results::assessment_results;
 
 use crate::catalog::IsoId;
+use crate::export::ReportDate;
 use model::Prop;
 use serde::Serialize;
+use uuid::Child;
 
 /// The OSCAL version the documents follow.
 pub const OSCAL_VERSION: &str = "1.1.2";
@@ -62,6 +66,39 @@ fn label(id: IsoId) -> Prop {
         name: "label",
         ns: None,
         value: id.as_str().to_string(),
+    }
+}
+
+/// The metadata of a document about one assessment: `title` with the organisation's name,
+/// `last-modified` and `version` from the date the caller passes, the organisation as a party.
+fn metadata(
+    title: &str,
+    org_name: Option<&str>,
+    date: ReportDate,
+    doc: uuid::Uuid,
+    written_from: &str,
+) -> model::Metadata {
+    model::Metadata {
+        title: match org_name {
+            Some(n) => format!("{title}: {}", crate::export::inline::text(n)),
+            None => title.to_string(),
+        },
+        last_modified: date.to_datetime(),
+        version: date.to_string(),
+        oscal_version: OSCAL_VERSION,
+        parties: org_name
+            .map(|n| model::Party {
+                uuid: doc.child("party/organisation").to_string(),
+                kind: "organization",
+                name: n.to_string(),
+            })
+            .into_iter()
+            .collect(),
+        remarks: format!(
+            "Written by AIMS Readiness {} {written_from}; the version is the assessment date. {} Props in the namespace {NS} are AIMS Readiness's own (docs/exports.md).",
+            env!("CARGO_PKG_VERSION"),
+            crate::catalog::ISO_ATTRIBUTION
+        ),
     }
 }
 

@@ -17,13 +17,13 @@
 
 use super::model::{
     AssessmentResult, AssessmentResults, BackMatter, ControlRef, ControlSelection, Finding,
-    FindingTarget, ImportAp, IncludeAll, Metadata, ObjectiveStatus, Observation, Party, Prop,
-    RelatedObservation, RelevantEvidence, Resource, ResultsDocument, ReviewedControls,
+    FindingTarget, ImportAp, IncludeAll, ObjectiveStatus, Observation, Prop, RelatedObservation,
+    RelevantEvidence, Resource, ResultsDocument, ReviewedControls,
 };
 use super::uuid::{digest, v5, Child, Uuid, AIMS_NAMESPACE};
-use super::{control_id, objective_id, oscal_text, pretty, prop, NS, OSCAL_VERSION};
+use super::{control_id, metadata, objective_id, oscal_text, pretty, prop};
 use crate::assessment::Assessment;
-use crate::catalog::{IsoId, GENERIC_LEVELS, ISO_ATTRIBUTION};
+use crate::catalog::{IsoId, GENERIC_LEVELS};
 use crate::export::soa::status_str;
 use crate::export::{inline, item_views, scored, ItemView, ReportDate};
 use crate::scoring::{FindingSeverity, Report};
@@ -74,30 +74,13 @@ pub fn assessment_results(a: &Assessment, date: ReportDate) -> String {
             )
         }),
     };
-    let metadata = Metadata {
-        title: match org_name {
-            Some(n) => format!(
-                "ISO/IEC 42001 readiness self-assessment: {}",
-                inline::text(n)
-            ),
-            None => "ISO/IEC 42001 readiness self-assessment".to_string(),
-        },
-        last_modified: when,
-        version: date.to_string(),
-        oscal_version: OSCAL_VERSION,
-        parties: org_name
-            .map(|n| Party {
-                uuid: doc.child("party/organisation").to_string(),
-                kind: "organization",
-                name: n.to_string(),
-            })
-            .into_iter()
-            .collect(),
-        remarks: format!(
-            "Written by AIMS Readiness {} from a self-assessment; the version is the assessment date. {ISO_ATTRIBUTION} Props in the namespace {NS} are AIMS Readiness's own (docs/exports.md).",
-            env!("CARGO_PKG_VERSION")
-        ),
-    };
+    let metadata = metadata(
+        "ISO/IEC 42001 readiness self-assessment",
+        org_name,
+        date,
+        doc,
+        "from a self-assessment",
+    );
     pretty(&ResultsDocument {
         assessment_results: AssessmentResults {
             uuid: doc.to_string(),

@@ -48,6 +48,42 @@ impl ReportDate {
         })
     }
 
+    /// The last day of the month written `YYYY-MM` (a due month means "by the end of it").
+    pub fn end_of_month(s: &str) -> Option<ReportDate> {
+        let (y, m) = s.trim().split_once('-')?;
+        let digits = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
+        if !digits(y, 4) || !digits(m, 2) {
+            return None;
+        }
+        let (year, month) = (y.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+        if !(1000..=9999).contains(&year) || !(1..=12).contains(&month) {
+            return None;
+        }
+        Some(ReportDate {
+            year: year as u16,
+            month: month as u8,
+            day: days_in_month(year, month) as u8,
+        })
+    }
+
+    /// Days since 1970-01-01 (negative before), for comparing and counting days.
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date written `YYYYMMDD` (iCalendar's DATE).
+    pub fn compact(self) -> String {
+        format!("{:04}{:02}{:02}", self.year, self.month, self.day)
+    }
+
     /// The date from a count of days since 1970-01-01 (what a shell gets from its clock), for
     /// dates from 1970 to 9999; `None` outside.
     pub fn from_days_since_epoch(days: i64) -> Option<ReportDate> {
@@ -121,6 +157,21 @@ impl std::error::Error for DateError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_end_and_days_count() {
+        let d = |s: &str| ReportDate::parse(s).unwrap();
+        assert_eq!(ReportDate::end_of_month("2024-02"), Some(d("2024-02-29")));
+        assert_eq!(ReportDate::end_of_month("2025-04"), Some(d("2025-04-30")));
+        assert_eq!(ReportDate::end_of_month("2025-13"), None);
+        assert_eq!(ReportDate::end_of_month("2025-4"), None);
+        assert_eq!(d("1970-01-01").days_since_epoch(), 0);
+        for s in ["2024-02-29", "2026-12-31", "2000-03-01"] {
+            let n = d(s).days_since_epoch();
+            assert_eq!(ReportDate::from_days_since_epoch(n), Some(d(s)));
+        }
+        assert_eq!(d("2026-06-30").compact(), "20260630");
+    }
 
     #[test]
     fn parses_real_dates_only() {

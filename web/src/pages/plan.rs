@@ -1,0 +1,152 @@
+//! The action plan page (`#/plan`): every gap as an action with its owner, due date, status and
+//! evidence, edited in place, sortable by priority, due date or owner, with overdue actions
+//! flagged against today's date. The plan is the engine's (`aims_engine::plan`, rules in
+//! docs/scoring.md, "Action plan"); this page only shows it and dispatches the edits.
+
+use crate::components::exports::ExportButtons;
+use crate::context::use_ctx;
+use crate::format::today;
+use crate::route::Route;
+use crate::state::Action;
+use aims_engine::assessment::PlanStatus;
+use aims_engine::catalog::IsoId;
+use aims_engine::plan::{plan, PlanAction, PlanOrder};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+fn order_label(o: PlanOrder) -> &'static str {
+    match o {
+        PlanOrder::Priority => "Priority (what blocks certification first)",
+        PlanOrder::Due => "Due date (undated last)",
+        PlanOrder::Owner => "Owner (unassigned last)",
+    }
+}
+
+/// The id of one field of one action's row (`plan-owner-a-5-2`: no dots, so that it is a plain
+/// CSS id selector).
+fn field_id(field: &str, item: IsoId) -> String {
+    format!(
+        "plan-{field}-{}",
+        item.as_str().to_ascii_lowercase().replace('.', "-")
+    )
+}
+
+#[function_component(PlanPage)]
+pub fn page() -> Html {
+    let ctx = use_ctx();
+    let order = use_state(|| PlanOrder::Priority);
+    let Some(day) = today() else {
+        return html! { <p class="callout">{"The browser's clock gives no valid date, so the plan cannot tell what is overdue."}</p> };
+    };
+    let p = plan(&ctx.state.assessment, day);
+    if p.actions.is_empty() {
+        return html! {
+            <div class="plan">
+                <p>{"No gap to plan yet: an item enters the plan once it is rated below level 3 (or below its own higher target). "}
+                    <a href={Route::Assessment.hash()}>{"Rate the items"}</a>{" or "}
+                    <a href={Route::QuickScan.hash()}>{"take the quick scan"}</a>{"."}</p>
+            </div>
+        };
+    }
+    let s = p.summary;
+    let on_order = {
+        let order = order.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            order.set(PlanOrder::parse(&v).unwrap_or(PlanOrder::Priority));
+        })
+    };
+    html! {
+        <div class="plan">
+            <p id="plan-summary">
+                { format!("{} actions: {} open, {} in progress, {} done. ", p.actions.len(), s.open, s.in_progress, s.done) }
+                if s.overdue > 0 {
+                    <strong class="overdue">{ format!("{} overdue on {}. ", s.overdue, p.today) }</strong>
+                } else {
+                    { format!("None overdue on {}. ", p.today) }
+                }
+                { format!("{} without an owner, {} without a due date.", s.unassigned, s.undated) }
+            </p>
+            <p class="no-print">
+                <label for="plan-order">{"Sort by "}</label>
+                <select id="plan-order" onchange={on_order}>
+                    { for PlanOrder::ALL.iter().map(|&o| html! {
+                        <option value={o.as_str()} selected={*order == o}>{ order_label(o) }</option>
+                    }) }
+                </select>
+            </p>
+            <p class="hint no-print">{"Changes are saved as you leave each field. Marking an action done does not change its maturity: rate the item again once the records show the level is reached. Evidence recorded on a critical item clears its \u{201c}no evidence\u{201d} observation."}</p>
+            <div class="table-wrap">
+                <table class="plan-table">
+                    <thead><tr>
+                        <th scope="col">{"Priority"}</th>
+                        <th scope="col">{"Item and action"}</th>
+                        <th scope="col">{"Owner"}</th>
+                        <th scope="col">{"Due"}</th>
+                        <th scope="col">{"Status"}</th>
+                        <th scope="col">{"Evidence (one per line)"}</th>
+                    </tr></thead>
+                    <tbody>
+                        { for p.sorted(*order).into_iter().map(|x| row(&ctx, x)) }
+                    </tbody>
+                </table>
+            </div>
+            <h2 class="no-print">{"Export the plan"}</h2>
+            <div class="no-print"><ExportButtons /></div>
+        </div>
+    }
+}
+
+fn row(ctx: &crate::context::Ctx, x: &PlanAction) -> Html {
+    let id = x.item;
+    let on_owner = ctx.callback(move |e: Event| {
+        Action::SetOwner(id, e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let on_due = ctx.callback(move |e: Event| {
+        Action::SetDue(id, e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let on_status = ctx.callback(move |e: Event| {
+        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Action::SetStatus(id, PlanStatus::parse(&v).unwrap_or_default())
+    });
+    let on_evidence = ctx.callback(move |e: Event| {
+        let v = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+        Action::SetEvidence(id, v.lines().map(str::to_string).collect())
+    });
+    let due_value = x.due.map(|d| d.to_string()).unwrap_or_default();
+    let class = classes!(
+        x.overdue.then_some("overdue"),
+        (x.status == PlanStatus::Done).then_some("done")
+    );
+    html! {
+        <tr class={class} id={field_id("row", id)}>
+            <td>{ x.priority.as_str() }</td>
+            <td>
+                <strong>{ id.as_str() }</strong>{" "}{ x.title }
+                if !x.systems.is_empty() {
+                    <br /><small>{ format!("AI systems rated lowest: {}", x.systems.join(", ")) }</small>
+                }
+                <br /><small>{ format!("Maturity {} of {}. ", x.current, x.target) }{ x.action.to_string() }</small>
+            </td>
+            <td><input type="text" id={field_id("owner", id)} aria-label={format!("Owner of {}", id.as_str())}
+                value={x.owner.clone().unwrap_or_default()} onchange={on_owner} /></td>
+            <td>
+                <input type="date" id={field_id("due", id)} aria-label={format!("Due date of {}", id.as_str())}
+                    value={due_value} onchange={on_due} />
+                if let Some(w) = &x.due_as_written {
+                    <br /><small>{ format!("Written as \u{201c}{w}\u{201d}, not a date: choose one.") }</small>
+                }
+                if x.overdue {
+                    <br /><strong class="overdue-flag">{ format!("Overdue by {} day{}", x.days_overdue, if x.days_overdue == 1 { "" } else { "s" }) }</strong>
+                }
+            </td>
+            <td><select id={field_id("status", id)} aria-label={format!("Status of {}", id.as_str())} onchange={on_status}>
+                { for PlanStatus::ALL.iter().map(|&st| html! {
+                    <option value={st.as_str()} selected={x.status == st}>{ st.title() }</option>
+                }) }
+            </select></td>
+            <td><textarea id={field_id("evidence", id)} rows="2" aria-label={format!("Evidence for {}", id.as_str())}
+                value={x.evidence.join("\n")} onchange={on_evidence} /></td>
+        </tr>
+    }
+}
