@@ -216,3 +216,45 @@ pub fn js_api(data: &[u8]) {
         }
     }
 }
+
+/// The embed widget's configuration: the bytes are the loader's JSON object of attributes
+/// (first byte `{`), or attribute lines `name=value` as a host page or the iframe's URL gives
+/// them. An accepted configuration, written back (as attributes and as JSON), reads back
+/// equal; every error names one of the widget's attributes (or `configuration` for text that
+/// is not an object) and says what is wrong.
+pub fn widget_config(data: &[u8]) {
+    use aims_engine::widget::{ConfigError, WidgetConfig, ATTRIBUTES};
+    let Some(t) = text(data) else { return };
+    let check_errors = |errors: &[ConfigError], whole_text: bool| {
+        assert!(!errors.is_empty());
+        for e in errors {
+            let named = ATTRIBUTES.contains(&e.attribute.as_str())
+                || (whole_text && e.attribute == "configuration");
+            assert!(named, "an error names no attribute: {e:?}");
+            assert!(!e.message.is_empty(), "an error without a message: {e:?}");
+            assert!(
+                e.message.chars().count() < 400,
+                "the message repeats a long value: {e}"
+            );
+        }
+    };
+    let result = if t.starts_with('{') {
+        WidgetConfig::from_json(t).inspect_err(|e| check_errors(e, true))
+    } else {
+        let pairs = t
+            .lines()
+            .map(|l| l.split_once('=').unwrap_or((l, "")));
+        WidgetConfig::from_attributes(pairs).inspect_err(|e| check_errors(e, false))
+    };
+    if let Ok(config) = result {
+        let attributes = config.to_attributes();
+        let again = WidgetConfig::from_attributes(attributes.iter().map(|(k, v)| (*k, v.as_str())))
+            .unwrap_or_else(|e| panic!("the written attributes do not read: {e:?}"));
+        assert_eq!(config, again, "attributes → read changed the configuration");
+        let json = config.to_json();
+        let again = WidgetConfig::from_json(&json)
+            .unwrap_or_else(|e| panic!("the written JSON does not read: {e:?}\n{json}"));
+        assert_eq!(config, again, "JSON → read changed the configuration");
+        assert!(config.namespace().starts_with("aims-readiness-embed:"));
+    }
+}
