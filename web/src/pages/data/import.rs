@@ -6,7 +6,6 @@
 use crate::context::use_ctx;
 use crate::state::Action;
 use aims_engine::assessment::{Assessment, Diagnostic, DiagnosticSeverity, ReadError};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Files larger than the engine's reader accepts are refused before reading them from disk.
@@ -141,8 +140,7 @@ fn read_file(file: web_sys::File, state: UseStateHandle<Import>) {
     }
     state.set(Import::Reading(name.clone()));
     wasm_bindgen_futures::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-        match text.ok().and_then(|v| v.as_string()) {
+        match crate::dom::file_text(&file).await {
             Some(text) => state.set(classify(&name, &text)),
             None => state.set(Import::Refused {
                 file: name,
@@ -160,19 +158,7 @@ pub fn import_box() -> Html {
 
     let onchange = {
         let state = state.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                read_file(file, state.clone());
-            }
-            // Picking the same file again fires `change` again.
-            input.set_value("");
-        })
+        crate::dom::on_file_picked(move |file| read_file(file, state.clone()))
     };
     let ondragover = {
         let over = over.clone();
