@@ -474,7 +474,7 @@ test('storage nearly full: the user is told before a save fails, with what to do
   await page.close();
 });
 
-test('export everything, reset, import everything: the same assessments, names, training cases and ROI inputs', async () => {
+test('export everything, reset, import everything: the same assessments with their names and ROI inputs', async () => {
   const page = await app.fresh('#/data');
   await page.fill('#org-name', 'First Ltd');
   await page.click('nav >> text=ROI');
