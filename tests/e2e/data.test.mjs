@@ -495,6 +495,10 @@ test('export everything, reset, import everything: the same assessments with the
   assert.equal(backup.format, 'aims-backup');
   assert.deepEqual(backup.assessments.map((a) => a.name), ['First Ltd', 'Second “<b>” Ltd']);
   assert.ok(backup.assessments[0].roi, 'the ROI inputs are in the backup');
+  // Picked in the box for one assessment, a backup is refused there, pointing to its own box.
+  await pick(page, first.name, first.text);
+  await page.locator('.import-result', { hasText: 'is a backup of every assessment' }).waitFor();
+  assert.match(await page.textContent('.import-result'), /under “Everything at once” below\. Nothing was changed\./);
 
   // Reset everything, then import the backup: each comes back as a new assessment.
   await page.click('#reset-start');

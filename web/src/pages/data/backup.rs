@@ -155,7 +155,7 @@ pub fn backup_box() -> Html {
             html! { <p role="status">{ format!("Reading {file}\u{2026}") }</p> }
         }
         State::Refused { file, why } => html! {
-            <div class="import-result callout-warn" role="alert">
+            <div class="notice notice-bad import-result" role="alert">
                 <p><strong>{ format!("{file} cannot be imported: ") }</strong>{ format!("{why}. Nothing was changed.") }</p>
             </div>
         },

@@ -41,6 +41,12 @@ pub enum Import {
 
 /// What reading a file's text gives.
 pub fn classify(file: &str, text: &str) -> Import {
+    if aims_engine::backup::is_backup(text) {
+        return Import::Refused {
+            file: file.to_string(),
+            why: "it is a backup of every assessment, not one assessment: import it with \u{201c}Backup file to import\u{201d} under \u{201c}Everything at once\u{201d} below".into(),
+        };
+    }
     match Assessment::read(text) {
         Err(error) => Import::Unreadable {
             file: file.to_string(),
@@ -329,6 +335,11 @@ mod tests {
                     diagnostics
                 );
             }
+            other => panic!("{other:?}"),
+        }
+        let backup = aims_engine::backup::Backup::default().to_json(None);
+        match classify("all.json", &backup) {
+            Import::Refused { why, .. } => assert!(why.contains("Everything at once"), "{why}"),
             other => panic!("{other:?}"),
         }
         let warned = r#"{"format":"aims-assessment","version":1,"framework":"iso42001","organisation":{"nmae":"x"},"answers":{"5.2":2}}"#;
