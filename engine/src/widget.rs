@@ -71,14 +71,23 @@ fn error(attribute: &str, message: String) -> ConfigError {
     }
 }
 
-/// A value quoted for a message, cut so that a huge value does not make a huge message.
+/// A value quoted for a message (control characters escaped, `\u{5}`), cut after 80
+/// characters of the quoted form, so that neither a long value nor one of many escaped
+/// characters makes a long message.
 fn quoted(value: &str) -> String {
-    let cut: String = value.chars().take(80).collect();
-    if cut.len() < value.len() {
-        format!("{cut:?}…")
-    } else {
-        format!("{cut:?}")
+    let mut out = String::from("\"");
+    let mut shown = 0;
+    for c in value.chars() {
+        let escaped: String = c.escape_debug().collect();
+        shown += escaped.chars().count();
+        if shown > 80 {
+            out.push_str("\"…");
+            return out;
+        }
+        out.push_str(&escaped);
     }
+    out.push('"');
+    out
 }
 
 /// The storage key as kept: trimmed, each character outside `A-Z a-z 0-9 . _ -` made `_`, at
