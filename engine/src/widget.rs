@@ -174,8 +174,9 @@ pub fn app_url(value: &str) -> Result<String, ConfigError> {
             return Err(error(
                 "app-url",
                 format!(
-                    "{} uses the scheme \"{s}:\"; only an https:// or http:// address, or one relative to this page, can be linked",
-                    quoted(value)
+                    "{} uses the scheme {}; only an https:// or http:// address, or one relative to this page, can be linked",
+                    quoted(value),
+                    quoted(&format!("{s}:"))
                 ),
             ))
         }
@@ -345,7 +346,10 @@ impl WidgetConfig {
                 Value::Null => {}
                 _ if ATTRIBUTES.contains(&name.as_str()) => errors.push(error(
                     name,
-                    format!("{value} is not text; an attribute's value is a string"),
+                    format!(
+                        "{} is not text; an attribute's value is a string",
+                        quoted(&value.to_string())
+                    ),
                 )),
                 _ => {}
             }

@@ -102,3 +102,16 @@ fn a_widget_attribute_of_control_characters_gives_a_short_message() {
         errors[0]
     );
 }
+
+/// widget_config, after about 4 million executions: an `app-url` with a scheme of hundreds of
+/// characters was cut in the quoted address but printed whole as "the scheme", so the message
+/// repeated the value. The scheme is now cut the same way.
+#[test]
+fn a_widget_app_url_with_a_huge_scheme_gives_a_short_message() {
+    use aims_engine::widget::WidgetConfig;
+    let value = format!("ja{}vascript:alert(1)", "6".repeat(500));
+    let errors = WidgetConfig::from_attributes([("app-url", value.as_str())]).unwrap_err();
+    let message = errors[0].to_string();
+    assert!(message.chars().count() < 400, "{message}");
+    assert!(message.contains("uses the scheme \"ja666"), "{message}");
+}
