@@ -6,6 +6,8 @@
 //!   crosswalk and the quick scan, as static tables generated at build time.
 //! - [`assessment`]: the versioned assessment file (ISO/IEC 42001 or NIST AI RMF answers), read
 //!   with diagnostics that name the item and field, and written back losslessly.
+//! - [`backup`]: one file with every assessment saved in a browser, written and read back
+//!   unchanged.
 //! - [`scoring`]: the readiness report: scores, findings and verdict, Statement of
 //!   Applicability, prioritised gaps and the certification roadmap.
 //! - [`crosswalk`]: ISO/IEC 42001 ⇄ NIST AI RMF coverage in both directions, conservative and
@@ -24,6 +26,8 @@
 //! - [`plan`]: the action plan: the gaps with owner, due date, status and evidence, overdue
 //!   flags against the date the caller passes, as JSON, CSV and iCalendar.
 //! - [`share`]: an assessment packed into a URL-fragment-safe link, and read back with bounds.
+//! - [`widget`]: the embeddable widget's configuration (its attributes and the origin its
+//!   iframe posts to), checked with an error naming each bad attribute.
 //! - [`export`]: CSV, Statement of Applicability, OSCAL 1.1.2 (catalog, assessment results and
 //!   the plan of action and milestones) and the Markdown report.
 //! - `scale` (feature `scale`, for the scale bench only): a generated catalog N times the
@@ -33,6 +37,7 @@
 //! readers return errors that name the field and value.
 
 pub mod assessment;
+pub mod backup;
 pub mod catalog;
 pub mod crosswalk;
 pub mod csv;
@@ -49,3 +54,4 @@ pub mod scale;
 pub mod scoring;
 pub mod share;
 pub mod training;
+pub mod widget;

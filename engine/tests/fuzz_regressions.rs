@@ -75,3 +75,43 @@ fn roi_inputs_written_and_read_back_are_the_same_to_the_bit() {
     let x: f64 = serde_json::from_str("1.4000000000000001").unwrap();
     assert_eq!(x.to_bits(), 1.4000000000000001_f64.to_bits());
 }
+
+/// widget_config, within its first 15 s: a `mode` of control characters was quoted with each
+/// one escaped (`\u{5}`) after cutting the value at 80 characters, so the message grew to about
+/// 480 characters. The value is now cut after 80 characters of its quoted form.
+#[test]
+fn a_widget_attribute_of_control_characters_gives_a_short_message() {
+    use aims_engine::widget::WidgetConfig;
+    let value = format!("\r{}\"{}am", "\0".repeat(7), "\u{5}".repeat(72));
+    let errors = WidgetConfig::from_attributes([("mode", value.as_str())]).unwrap_err();
+    let message = errors[0].to_string();
+    assert!(message.chars().count() < 200, "{message}");
+    assert!(
+        message.starts_with("attribute \"mode\": the widget has no mode \""),
+        "{message}"
+    );
+    assert!(
+        message.contains("\\u{5}") && message.contains("\"…"),
+        "{message}"
+    );
+    // A short value is quoted whole.
+    let errors = WidgetConfig::from_attributes([("mode", "full\u{1}")]).unwrap_err();
+    assert!(
+        errors[0].message.contains("\"full\\u{1}\""),
+        "{}",
+        errors[0]
+    );
+}
+
+/// widget_config, after about 4 million executions: an `app-url` with a scheme of hundreds of
+/// characters was cut in the quoted address but printed whole as "the scheme", so the message
+/// repeated the value. The scheme is now cut the same way.
+#[test]
+fn a_widget_app_url_with_a_huge_scheme_gives_a_short_message() {
+    use aims_engine::widget::WidgetConfig;
+    let value = format!("ja{}vascript:alert(1)", "6".repeat(500));
+    let errors = WidgetConfig::from_attributes([("app-url", value.as_str())]).unwrap_err();
+    let message = errors[0].to_string();
+    assert!(message.chars().count() < 400, "{message}");
+    assert!(message.contains("uses the scheme \"ja666"), "{message}");
+}

@@ -67,11 +67,15 @@ pub fn assessment_read(data: &[u8]) {
     }
 }
 
-/// The Data page's import: a file whose read has any error is refused; one with at most
-/// warnings is stored (as the compact JSON the storage envelope holds) and read back from
-/// storage when the app starts: it must come back equal, with no error.
+/// The Data page's import: a backup (`"format": "aims-backup"`) goes to [`backup_import`]; an
+/// assessment file whose read has any error is refused; one with at most warnings is stored
+/// (as the compact JSON the storage envelope holds) and read back from storage when the app
+/// starts: it must come back equal, with no error.
 pub fn data_import(data: &[u8]) {
     let Some(t) = text(data) else { return };
+    if aims_engine::backup::is_backup(t) {
+        return backup_import(t);
+    }
     let Ok((a, diagnostics)) = Assessment::read(t) else {
         return;
     };
@@ -91,6 +95,36 @@ pub fn data_import(data: &[u8]) {
     assert_eq!(a, back, "storage changed the assessment\n{stored}");
 }
 
+/// The Data page's import of a backup ("Import everything"): a backup that reads, written and
+/// read again, is the same backup, and writing it again gives the same text; an error names its
+/// field or, for text that is not JSON, a position (line and column, both at least 1).
+fn backup_import(t: &str) {
+    use aims_engine::backup::{Backup, BackupError};
+    match Backup::read(t) {
+        Ok(b) => {
+            let written = b.to_json(None);
+            let again = Backup::read(&written)
+                .unwrap_or_else(|e| panic!("the written backup does not read: {e}\n{written}"));
+            assert_eq!(b, again, "write → read changed the backup");
+            assert_eq!(again.to_json(None), written, "writing is not stable");
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            match &e {
+                BackupError::Json { line, column, .. } => {
+                    assert!(*line >= 1 && *column >= 1, "no position: {e:?}");
+                    assert!(msg.contains(&format!("line {line}, column {column}")), "{msg}");
+                }
+                BackupError::Field { field, message } => {
+                    assert!(!field.is_empty() && !message.is_empty(), "{e:?}");
+                    assert!(msg.starts_with(&format!("field \"{field}\"")), "{msg}");
+                }
+                BackupError::TooLarge { .. } => {}
+            }
+        }
+    }
+}
+
 /// A share link's fragment: decoding never panics; an error names what is wrong (a position
 /// for a bad character); a link that decodes re-encodes to one that decodes to the same
 /// assessment. Also, any assessment that reads encodes to a link that decodes back to it.
@@ -104,7 +138,8 @@ pub fn share_link(data: &[u8]) {
         }
         Err(e) => check_share_error(&e, t),
     }
-    if let Some(a) = read_checked(t) {
+    // The reader's own properties are `assessment_read`'s; here only the link's.
+    if let Ok((a, _)) = Assessment::read(t) {
         if let Ok(link) = share::encode(&a) {
             let (b, _) = share::decode(&link).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(a, b, "encode → decode changed the assessment");
@@ -214,5 +249,47 @@ pub fn js_api(data: &[u8]) {
                 );
             }
         }
+    }
+}
+
+/// The embed widget's configuration: the bytes are the loader's JSON object of attributes
+/// (first byte `{`), or attribute lines `name=value` as a host page or the iframe's URL gives
+/// them. An accepted configuration, written back (as attributes and as JSON), reads back
+/// equal; every error names one of the widget's attributes (or `configuration` for text that
+/// is not an object) and says what is wrong.
+pub fn widget_config(data: &[u8]) {
+    use aims_engine::widget::{ConfigError, WidgetConfig, ATTRIBUTES};
+    let Some(t) = text(data) else { return };
+    let check_errors = |errors: &[ConfigError], whole_text: bool| {
+        assert!(!errors.is_empty());
+        for e in errors {
+            let named = ATTRIBUTES.contains(&e.attribute.as_str())
+                || (whole_text && e.attribute == "configuration");
+            assert!(named, "an error names no attribute: {e:?}");
+            assert!(!e.message.is_empty(), "an error without a message: {e:?}");
+            assert!(
+                e.message.chars().count() < 400,
+                "the message repeats a long value: {e}"
+            );
+        }
+    };
+    let result = if t.starts_with('{') {
+        WidgetConfig::from_json(t).inspect_err(|e| check_errors(e, true))
+    } else {
+        let pairs = t
+            .lines()
+            .map(|l| l.split_once('=').unwrap_or((l, "")));
+        WidgetConfig::from_attributes(pairs).inspect_err(|e| check_errors(e, false))
+    };
+    if let Ok(config) = result {
+        let attributes = config.to_attributes();
+        let again = WidgetConfig::from_attributes(attributes.iter().map(|(k, v)| (*k, v.as_str())))
+            .unwrap_or_else(|e| panic!("the written attributes do not read: {e:?}"));
+        assert_eq!(config, again, "attributes → read changed the configuration");
+        let json = config.to_json();
+        let again = WidgetConfig::from_json(&json)
+            .unwrap_or_else(|e| panic!("the written JSON does not read: {e:?}\n{json}"));
+        assert_eq!(config, again, "JSON → read changed the configuration");
+        assert!(config.namespace().starts_with("aims-readiness-embed:"));
     }
 }

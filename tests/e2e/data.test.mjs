@@ -225,7 +225,7 @@ test('organisation details are edited in a form and kept', async () => {
     const raw = localStorage.getItem(k);
     return raw && JSON.parse(raw).assessments.some((e) => e.name === 'Acme AI Ltd');
   }, `${NS}index`);
-  await page.waitForTimeout(600);
+  await app.settled(page);
   await page.reload();
   await page.waitForSelector('#org-name');
   assert.equal(await page.inputValue('#org-name'), 'Acme AI Ltd');
@@ -282,7 +282,7 @@ test('importing a malformed file shows the error with line and column and change
   const page = await app.fresh('#/data');
   await page.fill('#org-name', 'Kept');
   await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('Kept'), `${NS}index`);
-  await page.waitForTimeout(600);
+  await app.settled(page);
   const before = await app.storage(page);
   await pick(page, 'broken.json', '{\n  "format": "aims-assessment",\n  "version": 1,\n  oops\n}\n');
   const box = page.locator('.import-result');
@@ -292,7 +292,7 @@ test('importing a malformed file shows the error with line and column and change
   assert.match(text, /Line 4, column 3/);
   assert.match(text, /not valid JSON at line 4, column 3/);
   assert.equal(await page.locator('text=Import as a new assessment').count(), 0, 'no way to import it');
-  await page.waitForTimeout(600);
+  await app.settled(page);
   assert.deepEqual(await app.storage(page), before, 'storage unchanged');
   assert.equal(await page.inputValue('#org-name'), 'Kept');
   assert.deepEqual(await app.axe(page), [], 'axe with the error shown');
@@ -302,7 +302,7 @@ test('importing a malformed file shows the error with line and column and change
 test('a file with an unknown id shows the nearest valid id and changes nothing', async () => {
   const page = await app.fresh('#/data');
   await saved(page);
-  await page.waitForTimeout(600);
+  await app.settled(page);
   const before = await app.storage(page);
   const file = JSON.stringify({
     format: 'aims-assessment', version: 1, framework: 'iso42001',
@@ -317,7 +317,7 @@ test('a file with an unknown id shows the nearest valid id and changes nothing',
   assert.match(text, /Answer “A\.4\.1”/);
   assert.match(text, /did you mean A\.4\.2\?/);
   assert.match(text, /Other fields.*organisation\.employes.*did you mean "employees"/s);
-  await page.waitForTimeout(600);
+  await app.settled(page);
   assert.deepEqual(await app.storage(page), before, 'storage unchanged');
   assert.equal(await page.locator('.saved-item').count(), 1);
   await app.screenshot(page, 'data-import-errors');
@@ -375,7 +375,7 @@ test('reset deletes all saved data after a typed confirmation, with export offer
 test('corrupt storage: a notice, a backup key, a download of the raw text, and the app still works', async () => {
   const page = await app.fresh('#/data');
   await saved(page);
-  await page.waitForTimeout(600);
+  await app.settled(page);
   // The value is written by an init script on the next load, after this tab's own last save on
   // `pagehide` (which would otherwise write a good index over it).
   await page.addInitScript(() => {
@@ -454,6 +454,82 @@ test('full storage: a visible "not saved" notice and the app keeps working', asy
   await page.close();
 });
 
+test('storage nearly full: the user is told before a save fails, with what to do', async () => {
+  const page = await app.fresh('#/data');
+  await saved(page);
+  // Another part of the site fills 4.1 million of the roughly 5 million characters a browser keeps.
+  await page.evaluate(() => localStorage.setItem('e2e-filler', 'x'.repeat(4_100_000)));
+  await page.reload();
+  await page.waitForSelector('#org-name');
+  await page.fill('#org-name', 'Nearly full');
+  const notice = page.locator('.notice', { hasText: 'Storage nearly full' });
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /about 8\d % of what browsers usually keep.*Export everything/s);
+  // The save itself succeeded: the warning comes before any failure.
+  assert.equal(await page.locator('.notice', { hasText: 'Not saved' }).count(), 0);
+  await page.fill('#org-name', 'Nearly full, again');
+  await app.settled(page);
+  assert.equal(await notice.count(), 1, 'told once');
+  await page.evaluate(() => localStorage.removeItem('e2e-filler'));
+  await page.close();
+});
+
+test('export everything, reset, import everything: the same assessments with their names and ROI inputs', async () => {
+  const page = await app.fresh('#/data');
+  await page.fill('#org-name', 'First Ltd');
+  await page.click('nav >> text=ROI');
+  await page.waitForSelector('.roi-summary[data-seq]');
+  await page.fill('#roi-discount-rate-percent', '12');
+  await page.click('nav >> text=Your data');
+  await page.click('#new-assessment');
+  await page.waitForFunction(() => document.querySelectorAll('.saved-item').length === 2);
+  await page.fill('#org-name', 'Second “<b>” Ltd');
+  await app.settled(page);
+  const exportAll = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#backup-export')]);
+    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  };
+  const first = await exportAll();
+  assert.match(first.name, /^aims-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = JSON.parse(first.text);
+  assert.equal(backup.format, 'aims-backup');
+  assert.deepEqual(backup.assessments.map((a) => a.name), ['First Ltd', 'Second “<b>” Ltd']);
+  assert.ok(backup.assessments[0].roi, 'the ROI inputs are in the backup');
+  // Picked in the box for one assessment, a backup is refused there, pointing to its own box.
+  await pick(page, first.name, first.text);
+  await page.locator('.import-result', { hasText: 'is a backup of every assessment' }).waitFor();
+  assert.match(await page.textContent('.import-result'), /under “Everything at once” below\. Nothing was changed\./);
+
+  // Reset everything, then import the backup: each comes back as a new assessment.
+  await page.click('#reset-start');
+  await page.waitForFunction(() => document.activeElement?.id === 'reset-confirm-word');
+  await page.keyboard.type('DELETE');
+  await page.click('#reset-confirm');
+  await page.waitForFunction(() => document.querySelectorAll('.saved-item').length === 1);
+  await page.setInputFiles('#backup-file', { name: first.name, mimeType: 'application/json', buffer: Buffer.from(first.text) });
+  await page.locator('.backup-box .import-result').waitFor();
+  assert.match(await page.textContent('.backup-box .import-result'), /is a backup of 2 assessments/);
+  await page.click('#backup-import');
+  await page.waitForFunction(() => document.querySelectorAll('.saved-item').length === 3);
+  assert.match(await page.textContent('.notices'), /Imported 2 assessments from the backup/);
+  await app.settled(page);
+  await page.reload();
+  await page.waitForSelector('.saved-item');
+  const again = JSON.parse((await exportAll()).text);
+  // The fresh assessment the reset left comes first; the imported ones are unchanged.
+  assert.deepEqual(again.assessments.slice(1), backup.assessments);
+
+  // A damaged backup is refused whole, naming the field; nothing is added.
+  const bad = JSON.parse(first.text);
+  bad.assessments[1].assessment.answers = { 'A.4.1': 2 };
+  await page.setInputFiles('#backup-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await page.locator('.backup-box .import-result', { hasText: 'cannot be imported' }).waitFor();
+  assert.match(await page.textContent('.backup-box .import-result'), /field "assessments\[1\]\.assessment\.answers\.A\.4\.1\.id".*Nothing was changed/s);
+  assert.equal(await page.locator('.saved-item').count(), 3);
+  assert.deepEqual(await app.axe(page), [], 'axe with the backup box');
+  await page.close();
+});
+
 /** The maturity stored for item `item` of the open assessment (undefined when unrated). */
 const storedMaturity = (page, item) => page.evaluate(([ns, item]) => {
   const id = JSON.parse(localStorage.getItem(`${ns}index`)).current;
@@ -502,6 +578,42 @@ test('two tabs: an assessment deleted in one does not come back in the other, af
     await p.reload();
     await p.waitForSelector('.saved-item');
     assert.equal(await p.locator('.saved-item').count(), 1);
+  }
+  await a.close();
+  await b.close();
+});
+
+test('two tabs: a rename in one is followed by the other, and the other tab\'s next save keeps it', async () => {
+  const a = await app.fresh('#/data');
+  await a.click('#new-assessment');
+  await a.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').assessments?.length === 2, `${NS}index`);
+  const b = await app.open('#/data');
+  await b.waitForFunction(() => document.querySelectorAll('.saved-item').length === 2);
+
+  // A renames "Assessment 2" (open in both tabs); B's list shows the new name without a reload.
+  await a.click('button[aria-label="Rename “Assessment 2”"]');
+  await a.locator('.rename input').fill('Renamed in tab A');
+  await a.locator('.rename input').press('Enter');
+  await b.waitForFunction(() => [...document.querySelectorAll('.saved-name')].some((h) => h.textContent.startsWith('Renamed in tab A')));
+
+  // B then saves (an edit of the open assessment): the stored list keeps A's name.
+  await b.fill('#org-employees', '12');
+  await app.settled(b);
+  const stored = JSON.parse(await b.evaluate((k) => localStorage.getItem(k), `${NS}index`));
+  assert.deepEqual(stored.assessments.map((e) => e.name).sort(), ['My organisation', 'Renamed in tab A']);
+
+  // B renames it back later: A follows in turn; after a reload both tabs list B's name.
+  await b.click('button[aria-label="Rename “Renamed in tab A”"]');
+  await b.locator('.rename input').fill('Renamed in tab B');
+  await b.locator('.rename input').press('Enter');
+  await a.waitForFunction(() => [...document.querySelectorAll('.saved-name')].some((h) => h.textContent.startsWith('Renamed in tab B')));
+  await app.settled(a);
+  for (const p of [a, b]) {
+    await p.reload();
+    await p.waitForSelector('.saved-item');
+    const names = await p.locator('.saved-name').allTextContents();
+    assert.ok(names.some((n) => n.startsWith('Renamed in tab B')), names.join(' | '));
+    assert.ok(!names.some((n) => n.startsWith('Renamed in tab A') || n.startsWith('Assessment 2')), names.join(' | '));
   }
   await a.close();
   await b.close();

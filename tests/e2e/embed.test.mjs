@@ -159,7 +159,8 @@ test('the Wasm is fetched only when the widget comes into view, or when its star
   await page.waitForLoadState('networkidle');
   const below = await page.evaluate(() => document.getElementById('scan').getBoundingClientRect().top - innerHeight);
   assert.ok(below > 300, `the widget starts ${below}px below the first screen`);
-  await page.waitForTimeout(300);
+  // Rendered twice since: an intersection the observer saw would have started the fetch.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.deepEqual(requests.filter((u) => /aims_embed/.test(u)), [], 'nothing of the widget but embed.js and its stylesheet before it is seen');
   assert.ok(requests.some((u) => u.endsWith('/embed.js')));
 
@@ -289,8 +290,13 @@ test('the iframe form posts aims:completed only to the parent origin the host na
       f.src = src.href;
     }, named);
     await completeInFrame();
-    await page.waitForTimeout(300);
-    assert.deepEqual(await page.evaluate(() => window.__messages), [], `parent-origin ${named}`);
+    // A probe posted by the frame after the scan ended arrives after anything the frame posted
+    // before it (one window's posted messages are delivered in order): no fixed wait.
+    const inner = await (await frameEl.elementHandle()).contentFrame();
+    await inner.evaluate(() => parent.postMessage({ type: 'probe' }, '*'));
+    await page.waitForFunction(() => window.__messages.some((m) => m.type === 'probe'));
+    const got = await page.evaluate(() => window.__messages.filter((m) => m.type !== 'probe'));
+    assert.deepEqual(got, [], `parent-origin ${named}`);
   }
   assert.deepEqual(await violations(page), []);
   // The browser itself reports a message it refused to deliver to a mismatched origin.
@@ -299,6 +305,35 @@ test('the iframe form posts aims:completed only to the parent origin the host na
   assert.deepEqual(app.consoleErrors.filter((e) => !refused.includes(e)), []);
   app.consoleErrors.length = 0;
   assert.deepEqual(app.foreign, []);
+  await page.close();
+});
+
+test('a bad attribute is shown in place of the widget, naming the attribute; a good one in another widget still loads', async () => {
+  const { page } = await openExample('script-tag.html');
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.evaluate(() => {
+    for (const [id, attrs] of [
+      ['bad', { mode: 'full', loading: 'eager', 'app-url': 'javascript:alert(1)', 'storage-key': 'bad' }],
+      ['good', { loading: 'eager', 'storage-key': 'good', 'app-url': 'https://aims.example/' }],
+    ]) {
+      const w = document.createElement('aims-readiness');
+      w.id = id;
+      for (const [k, v] of Object.entries(attrs)) w.setAttribute(k, v);
+      document.body.prepend(w);
+    }
+  });
+  await ready(page, 'good');
+  const status = page.locator('#bad .embed-status');
+  await status.filter({ hasText: 'cannot start' }).waitFor();
+  const text = await status.textContent();
+  assert.match(text, /attribute "mode": the widget has no mode "full": use mode="quick"/);
+  assert.match(text, /attribute "app-url": "javascript:alert\(1\)" uses the scheme "javascript:"/);
+  assert.equal(await page.locator('#bad .quick-scan').count(), 0, 'nothing rendered for a bad configuration');
+  assert.equal(await page.locator('#bad .embed-status').getAttribute('role'), 'status');
+  assert.ok(warnings.some((w) => w.includes('attribute "mode"')), warnings.join('\n'));
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(app.consoleErrors, []);
   await page.close();
 });
 

@@ -96,7 +96,9 @@ test('a first visit shows the start page with no Wasm, and a link starts the app
   const wasm = [];
   const page = await firstVisit((p) => p.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); }));
   assert.equal(await page.textContent('main h1'), 'Start');
-  await page.waitForTimeout(300);
+  // The page has loaded all it loads by itself and rendered: still no Wasm.
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.deepEqual(wasm, [], 'no Wasm before a link is used');
   // A click (the pointer passing over the link already starts the download).
   await page.click('main a.card[href="#/quick-scan"]');
@@ -111,20 +113,26 @@ test('a first visit shows the start page with no Wasm, and a link starts the app
 });
 
 test('while the app loads after a hover, the start page stays and the first click counts', async () => {
-  // The Wasm is held back for a second, as on a slow network.
+  // The Wasm is held back until the test lets it through, as on a slow network.
+  let requested;
+  let release;
+  const asked = new Promise((r) => { requested = r; });
+  const held = new Promise((r) => { release = r; });
   const page = await firstVisit((p) => p.route('**/*.wasm', async (route) => {
-    await new Promise((r) => setTimeout(r, 1000));
+    requested();
+    await held;
     await route.continue();
   }));
   const card = page.locator('main a.card[href="#/quick-scan"]');
   await card.hover();
-  await page.waitForTimeout(300);
+  await asked; // the hover started the download
   assert.equal(await page.getAttribute('html', 'data-boot'), 'static');
   assert.ok(await card.isVisible(), 'the card under the pointer stays');
   await card.click();
   // Now the address is another page: a status line stands in for the start page until the app.
   assert.equal(await page.getAttribute('html', 'data-boot'), 'loading');
   assert.match(await page.textContent('.boot-status'), /Loading/);
+  release();
   await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Quick scan');
   assert.equal(await page.evaluate(() => location.hash), '#/quick-scan');
   await page.close();
@@ -202,7 +210,7 @@ test('the NIST AI RMF card opens the NIST questionnaire before and after the app
   await page.click('a.brand');
   await page.click('main a.card[href="#/start-nist"]');
   await page.waitForFunction(() => location.hash === '#/assessment');
-  await page.waitForTimeout(400);
+  await app.settled(page);
   assert.equal(await entries(), before);
   await page.close();
 });
@@ -283,7 +291,7 @@ test('the app runs under a strict Content-Security-Policy: no inline script or s
       await page.waitForSelector('html[data-ready="app"]', { state: 'attached' });
       await page.waitForFunction((h) => document.querySelector('main h1') && location.hash === h, hash);
     }
-    await page.waitForTimeout(300);
+    await strict.settled(page); // rendered, and saved
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(strict.consoleErrors, []);
     // The policy is in force: an inline script is refused.

@@ -201,7 +201,7 @@ test('a share link from the Data page opens in another tab, asks first and impor
   assert.match(await other.textContent('#share-verdict'), /Not ready for certification/);
   await app.screenshot(other, 'share-confirm');
   assert.deepEqual(await app.axe(other), [], 'axe on the share confirmation');
-  await other.waitForTimeout(600);
+  await app.settled(other);
   assert.deepEqual(await app.storage(other), before, 'nothing changes before the choice');
 
   // Replace asks again, with a warning; Back returns to the choice.
@@ -236,7 +236,7 @@ test('a tampered, truncated or huge share link shows what is wrong and changes n
     ['empty', '', /holds no share link/],
   ];
   const page = await app.open('#/data');
-  await page.waitForTimeout(600);
+  await app.settled(page);
   const before = await app.storage(page);
   for (const [what, bad, message] of cases) {
     await page.evaluate((h) => { location.hash = h; }, `#/share/${bad}`);
@@ -247,7 +247,7 @@ test('a tampered, truncated or huge share link shows what is wrong and changes n
     await page.evaluate(() => { location.hash = '#/data'; });
     await page.waitForSelector('#export-open');
   }
-  await page.waitForTimeout(600);
+  await app.settled(page);
   assert.deepEqual(await app.storage(page), before, 'storage unchanged');
   assert.equal(base, app.url + '/');
   await page.close();

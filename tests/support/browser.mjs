@@ -71,6 +71,13 @@ export async function start({ headers, viewport = { width: 1280, height: 900 } }
       });
       return this.open(hash, page);
     },
+    /** Waits until every change is saved: the app marks `<html data-save-pending>` from a
+     *  change until it is written (web/src/persist.rs), so no test pauses for a fixed time.
+     *  Two animation frames first, so that a change just made has been rendered and marked. */
+    async settled(page) {
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await page.waitForFunction(() => !document.documentElement.hasAttribute('data-save-pending'));
+    },
     /** Everything the app keeps in localStorage, by key. */
     storage(page) {
       return page.evaluate(() => Object.fromEntries(

@@ -11,14 +11,17 @@
 //
 // Attributes (read when the widget loads): mode ("quick", the default and only mode),
 // storage-key (namespaces the answers saved in this browser), app-url (the full app, linked
-// from the result screen), loading ("lazy", the default, or "eager").
+// from the result screen), loading ("lazy", the default, or "eager"). The widget's Wasm reads
+// and checks them (aims_engine::widget); a bad value is shown in place of the widget.
 // Events on the element: aims:ready (the widget is shown), aims:completed (detail: complete,
 // questions_answered, questions, band, band_label, score, verdict, answered, total, top_gaps),
 // both bubbling and composed.
 
 const base = new URL('./embed/', import.meta.url);
+const ATTRIBUTES = ['mode', 'storage-key', 'app-url', 'loading'];
 let engine;
-const load = () =>
+/** The widget's module (its Wasm instantiated), fetched once per page. */
+export const load = () =>
   (engine ??= import(new URL('aims_embed.js', base).href).then(async (m) => {
     await m.default();
     return m;
@@ -71,31 +74,39 @@ class AimsReadiness extends HTMLElement {
     const root = this.shadowRoot;
     const box = root.querySelector('.aims-placeholder');
     const status = box.querySelector('.embed-status');
-    const mode = this.getAttribute('mode') || 'quick';
-    if (mode !== 'quick') {
-      status.textContent = `This widget has no mode "${mode}": use mode="quick".`;
-      return;
-    }
     box.setAttribute('aria-busy', 'true');
     status.textContent = 'Loading the quick scan…';
+    let m;
     try {
-      const m = await load();
-      const target = make('div');
-      root.append(target);
-      m.mount(target, this.getAttribute('storage-key') || '', this.getAttribute('app-url') || undefined, (detail) =>
-        this.dispatchEvent(new CustomEvent('aims:completed', { detail, bubbles: true, composed: true })),
-      );
-      box.remove();
-      this.#state = 'ready';
-      this.dispatchEvent(new CustomEvent('aims:ready', { bubbles: true, composed: true }));
-      if (focus) requestAnimationFrame(() => root.querySelector('h2')?.focus());
+      m = await load();
     } catch (e) {
       box.removeAttribute('aria-busy');
       status.textContent = 'The quick scan could not be loaded. Check your connection and try again.';
       this.#state = 'idle';
       engine = undefined;
       console.error('aims-readiness:', e);
+      return;
     }
+    const attributes = Object.fromEntries(ATTRIBUTES.map((n) => [n, this.getAttribute(n)]).filter(([, v]) => v !== null));
+    const target = make('div');
+    try {
+      root.append(target);
+      m.mount(target, JSON.stringify(attributes), (detail) =>
+        this.dispatchEvent(new CustomEvent('aims:completed', { detail, bubbles: true, composed: true })),
+      );
+    } catch (e) {
+      // A bad attribute value: the engine's messages, each naming its attribute, for the host.
+      target.remove();
+      box.removeAttribute('aria-busy');
+      status.textContent = `This widget cannot start: ${e}`;
+      this.#state = 'failed';
+      console.warn('aims-readiness:', String(e));
+      return;
+    }
+    box.remove();
+    this.#state = 'ready';
+    this.dispatchEvent(new CustomEvent('aims:ready', { bubbles: true, composed: true }));
+    if (focus) requestAnimationFrame(() => root.querySelector('h2')?.focus());
   }
 }
 

@@ -6,24 +6,14 @@
 // "*", so no other page that frames this one can read a result. Messages:
 //   { source: 'aims-readiness', type: 'aims:completed', detail }  (detail as the element's event)
 //   { source: 'aims-readiness', type: 'aims:resize', detail: { height } }  (to size the iframe)
-import '../embed.js';
+import { load } from '../embed.js';
 
 const params = new URLSearchParams(location.search);
 
-/** The parent's origin as the host named it, or null when it named none or not an origin. */
-function namedOrigin(value) {
-  if (!value) return null;
-  try {
-    const { origin } = new URL(value);
-    if (origin !== 'null' && origin === value.replace(/\/$/, '')) return origin;
-  } catch {
-    // not a URL: no origin
-  }
-  console.warn(`aims-readiness: parent-origin "${value}" is not an origin such as https://www.example.com; no message is posted`);
-  return null;
-}
-
-const parentOrigin = window.parent !== window ? namedOrigin(params.get('parent-origin')) : null;
+// The origin to post to, once the widget's Wasm has checked `parent-origin`
+// (aims_engine::widget::parent_origin: exactly an origin, never "*"); null until then, and for
+// good when the host named none or not an origin.
+let parentOrigin = null;
 const post = (type, detail) => {
   if (parentOrigin) window.parent.postMessage({ source: 'aims-readiness', type, detail }, parentOrigin);
 };
@@ -40,3 +30,13 @@ new ResizeObserver(() => {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
   if (height !== last) post('aims:resize', { height: (last = height) });
 }).observe(document.documentElement);
+
+const named = params.get('parent-origin');
+if (named && window.parent !== window) {
+  load()
+    .then((m) => {
+      parentOrigin = m.parent_origin(named);
+      if (last) post('aims:resize', { height: last }); // the size reached before the origin was known
+    })
+    .catch((e) => console.warn(`aims-readiness: ${e}`));
+}

@@ -97,3 +97,28 @@ pub fn use_focus_after_render() -> FocusRequest {
     }
     handle
 }
+
+/// The `change` handler of a file input: hands the picked file to `on_file`, then empties the
+/// input, so that picking the same file again fires `change` again.
+pub fn on_file_picked(on_file: impl Fn(web_sys::File) + 'static) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            on_file(file);
+        }
+        input.set_value("");
+    })
+}
+
+/// The text of a picked file, or `None` when the browser cannot read it.
+pub async fn file_text(file: &web_sys::File) -> Option<String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+}

@@ -5,7 +5,8 @@
 //! DOM side). The widget reuses the app's quick scan, state, storage and scoring; what is its
 //! own is small:
 //! - storage under a namespace of its own per `storage-key` ([`namespace`]), so two widgets, or
-//!   a widget and the full app, never share answers;
+//!   a widget and the full app, never share answers (the attributes are read and checked by
+//!   `aims_engine::widget::WidgetConfig`, in `src/bin/embed.rs`);
 //! - the `aims:completed` event's detail ([`completed_detail`]), handed to the loader as JSON.
 
 use crate::components::readiness_band::ReadinessBand;
@@ -19,31 +20,9 @@ use serde_json::{json, Value};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The prefix of every widget's storage namespace (the full app's is `aims-readiness`).
-pub const NAMESPACE_PREFIX: &str = "aims-readiness-embed";
-/// The storage key of a widget that names none.
-pub const DEFAULT_KEY: &str = "default";
-/// The longest storage key kept as given; longer ones are cut.
-pub const MAX_KEY_CHARS: usize = 64;
-
-/// The storage namespace of a widget: `aims-readiness-embed:{key}`, the key reduced to
-/// `A-Z a-z 0-9 . _ -` (anything else becomes `_`), at most 64 characters, `default` when empty.
-pub fn namespace(storage_key: &str) -> String {
-    let key: String = storage_key
-        .trim()
-        .chars()
-        .take(MAX_KEY_CHARS)
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let key = if key.is_empty() { DEFAULT_KEY } else { &key };
-    format!("{NAMESPACE_PREFIX}:{key}")
-}
+/// The storage namespace of a widget, its key reduced as `aims_engine::widget` keeps it (the
+/// rules of the widget's attributes live there).
+pub use aims_engine::widget::{namespace, NAMESPACE_PREFIX};
 
 /// A stable name of a band, for code that listens to the event.
 pub fn band_key(band: ReadinessBand) -> &'static str {
@@ -163,12 +142,6 @@ mod tests {
         assert_ne!(namespace("aims-readiness"), crate::app::NAMESPACE);
         assert!(!namespace("x").starts_with(&format!("{}:", crate::app::NAMESPACE)));
         assert_eq!(namespace(""), "aims-readiness-embed:default");
-        assert_eq!(namespace("  "), "aims-readiness-embed:default");
-        assert_eq!(namespace("a:b/c é"), "aims-readiness-embed:a_b_c__");
-        assert_eq!(
-            namespace(&"k".repeat(500)).len(),
-            NAMESPACE_PREFIX.len() + 1 + 64
-        );
     }
 
     #[test]

@@ -121,11 +121,14 @@ pub fn load_initial(store: &Store, unavailable: Option<SaveError>) -> AppState {
 }
 
 /// Tells the state what the stored list says another tab did: assessments added there join
-/// this tab's list; assessments deleted there leave it (the open one is replaced by the first
+/// this tab's list; renamed there, they take the new name; deleted there, they leave it (the open one is replaced by the first
 /// remaining, read from storage).
 fn follow_index(store: &Store, state: &AppState, news: IndexNews, dispatch: &Callback<Action>) {
     if !news.added.is_empty() {
         dispatch.emit(Action::OtherTabEntries(news.added));
+    }
+    if !news.renamed.is_empty() {
+        dispatch.emit(Action::RenamedElsewhere(news.renamed));
     }
     if !news.gone.is_empty() {
         let next = if news.gone.contains(&state.current) {
@@ -215,6 +218,12 @@ pub(crate) fn flush(store: &Store, state: &AppState, dispatch: &Callback<Action>
     }
     match result.and(index_result) {
         Ok(()) => {
+            if !state.storage_warned {
+                let used = store.usage();
+                if used >= crate::storage::WARN_AT {
+                    dispatch.emit(Action::StorageNearlyFull(used));
+                }
+            }
             if write {
                 dispatch.emit(Action::Saved {
                     id: state.current.clone(),
@@ -230,6 +239,26 @@ pub(crate) fn flush(store: &Store, state: &AppState, dispatch: &Callback<Action>
         Err(e) => dispatch.emit(Action::SaveFailed(e)),
     }
     follow_index(store, state, news, dispatch);
+}
+
+/// Marks the page while a save is waiting for its delay: `<html data-save-pending>` from a
+/// change until it is written (for the full app only: the widget never marks its host's page).
+/// The end-to-end tests wait on it instead of pausing for a fixed time.
+fn mark_save_pending(namespace: &str, pending: bool) {
+    if namespace != crate::app::NAMESPACE {
+        return;
+    }
+    let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = if pending {
+        html.set_attribute("data-save-pending", "")
+    } else {
+        html.remove_attribute("data-save-pending")
+    };
 }
 
 /// The app state, loaded from and saved to storage under `namespace`.
@@ -253,15 +282,18 @@ pub fn use_persistent_state(namespace: &str) -> (UseReducerHandle<AppState>, Rc<
         let latest = latest.clone();
         let pending = pending.clone();
         let dispatch = state.dispatcher();
+        let ns = namespace.to_string();
         use_effect_with(
             (state.rev, state.index_rev, state.current.clone()),
             move |_| {
                 if pending.borrow().is_none() {
                     let pending2 = pending.clone();
+                    mark_save_pending(&ns, true);
                     let timeout = gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
                         pending2.borrow_mut().take();
                         let s = latest.borrow().clone();
                         flush(&store, &s, &Callback::from(move |a| dispatch.dispatch(a)));
+                        mark_save_pending(&ns, false);
                     });
                     *pending.borrow_mut() = Some(timeout);
                 }
@@ -275,6 +307,7 @@ pub fn use_persistent_state(namespace: &str) -> (UseReducerHandle<AppState>, Rc<
         let latest = latest.clone();
         let pending = pending.clone();
         let dispatch = state.dispatcher();
+        let ns = namespace.to_string();
         use_effect_with((), move |_| {
             // Without a window (never in a browser) nothing is followed; the listeners are
             // removed when they are dropped, with the effect.
@@ -288,6 +321,7 @@ pub fn use_persistent_state(namespace: &str) -> (UseReducerHandle<AppState>, Rc<
                         let s = latest.borrow().clone();
                         let d = dispatch.clone();
                         flush(&store, &s, &Callback::from(move |a| d.dispatch(a)));
+                        mark_save_pending(&ns, false);
                     })
                 };
                 let on_storage = EventListener::new(&w, "storage", move |e| {

@@ -34,6 +34,15 @@ pub enum Notice {
     Info(String),
 }
 
+/// What the user is told when saved data nears the browser's quota: how much, and what to do
+/// before a save fails.
+pub fn nearly_full_message(used: usize) -> String {
+    let share = used as f64 * 100.0 / crate::storage::QUOTA_ESTIMATE as f64;
+    format!(
+        "Storage nearly full: the data saved in this browser takes about {share:.0} % of what browsers usually keep for a site, so a save may soon fail. Export everything (Your data, \u{201c}Everything at once\u{201d}) to keep a copy, then delete assessments you no longer need."
+    )
+}
+
 /// A deleted assessment, kept until the next delete so it can be restored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Deleted {
@@ -66,6 +75,8 @@ pub struct AppState {
     pub deleted: Option<Deleted>,
     /// An assessment whose delete this tab undid: its tombstone is lifted at the next save.
     pub restored: Option<String>,
+    /// Set once the user was told that saved data nears the browser's quota (once a session).
+    pub storage_warned: bool,
     /// Ids are made from this counter and the tab id, unique across tabs.
     pub tab: String,
     pub next_id: u32,
@@ -177,6 +188,15 @@ pub enum Action {
     /// Saved assessments another tab added to the list: they join this tab's list, so that
     /// saving this tab's list never drops them.
     OtherTabEntries(Vec<Entry>),
+    /// The site's saved data passed the warning threshold (`crate::storage::WARN_AT`); holds
+    /// the UTF-16 code units used. Told once a session.
+    StorageNearlyFull(usize),
+    /// Assessments read from a backup ("Import everything") and already written to storage:
+    /// they join the list (their ids are new), the open assessment stays open.
+    Imported(Vec<Entry>),
+    /// Saved assessments another tab renamed: this tab's list takes the later name
+    /// ([`Entry::named`]).
+    RenamedElsewhere(Vec<Entry>),
     /// Saved assessments another tab deleted (tombstones in the list): they leave this tab's
     /// list. When the open one is among them, `next` is the saved content of the first
     /// remaining assessment, opened instead.
@@ -199,6 +219,7 @@ impl AppState {
                 id: current.clone(),
                 name: "My organisation".into(),
                 updated: 0.0,
+                named: 0,
                 case: None,
             }],
             current,
@@ -212,6 +233,7 @@ impl AppState {
             overrode: Vec::new(),
             deleted: None,
             restored: None,
+            storage_warned: false,
             tab,
             next_id: 2,
         }
@@ -254,6 +276,7 @@ impl AppState {
             id: id.clone(),
             name,
             updated: 0.0,
+            named: 0,
             case,
         });
         self.open(id, assessment, 0);
@@ -361,8 +384,9 @@ impl Reducible for AppState {
             Action::SetOrganisationName(n) => {
                 Rc::make_mut(&mut s.assessment).organisation.name = clean(n.clone());
                 if let Some(e) = s.entries.iter_mut().find(|e| e.id == s.current) {
-                    if !n.trim().is_empty() {
+                    if !n.trim().is_empty() && n.trim() != e.name {
                         e.name = n.trim().to_string();
+                        e.named += 1;
                         s.index_rev += 1;
                     }
                 }
@@ -402,6 +426,7 @@ impl Reducible for AppState {
                     id: id.clone(),
                     name,
                     updated: 0.0,
+                    named: 0,
                     case: None,
                 });
                 s.open(id, Assessment::new(framework), 0);
@@ -431,10 +456,46 @@ impl Reducible for AppState {
             Action::Rename { id, name } => {
                 let name = name.trim().to_string();
                 if let Some(e) = s.entries.iter_mut().find(|e| e.id == id) {
-                    if !name.is_empty() {
+                    if !name.is_empty() && name != e.name {
                         e.name = name;
+                        e.named += 1;
                         s.index_rev += 1;
                     }
+                }
+            }
+            Action::StorageNearlyFull(used) => {
+                if s.storage_warned {
+                    return self;
+                }
+                s.storage_warned = true;
+                s.notices.push(Notice::Info(nearly_full_message(used)));
+            }
+            Action::Imported(entries) => {
+                let n = entries.len();
+                for e in entries {
+                    if !s.entries.iter().any(|x| x.id == e.id) {
+                        s.entries.push(e);
+                    }
+                }
+                s.index_rev += 1;
+                s.notices.push(Notice::Info(format!(
+                    "Imported {n} assessment{} from the backup, each as a new assessment; nothing was replaced.",
+                    if n == 1 { "" } else { "s" }
+                )));
+            }
+            Action::RenamedElsewhere(renamed) => {
+                let mut changed = false;
+                for r in renamed {
+                    if let Some(e) = s.entries.iter_mut().find(|e| e.id == r.id) {
+                        if (r.named, &r.name) > (e.named, &e.name) {
+                            e.name = r.name;
+                            e.named = r.named;
+                            changed = true;
+                        }
+                    }
+                }
+                if !changed {
+                    return self;
                 }
             }
             Action::Duplicate { id, assessment } => {
@@ -444,6 +505,7 @@ impl Reducible for AppState {
                         id: new_id.clone(),
                         name: format!("{} (copy)", e.name),
                         updated: 0.0,
+                        named: 0,
                         // A copy of a training assessment is still one.
                         case: e.case,
                     });
@@ -469,6 +531,7 @@ impl Reducible for AppState {
                                 id: fresh,
                                 name: "My organisation".into(),
                                 updated: 0.0,
+                                named: 0,
                                 case: None,
                             });
                         }
@@ -571,6 +634,7 @@ impl Reducible for AppState {
                             id: fresh,
                             name: "My organisation".into(),
                             updated: 0.0,
+                            named: 0,
                             case: None,
                         });
                     }
@@ -1395,6 +1459,7 @@ mod tests {
             id: "o-1".into(),
             name: "From the other tab".into(),
             updated: 5.0,
+            named: 0,
             ..s.entries[0].clone()
         };
         let s2 = s.clone().reduce(Action::OtherTabEntries(vec![
@@ -1405,5 +1470,58 @@ mod tests {
         assert_eq!(s2.entries[1].name, "From the other tab");
         let s3 = s2.clone().reduce(Action::OtherTabEntries(vec![other]));
         assert!(Rc::ptr_eq(&s2, &s3), "nothing new: no re-render");
+    }
+    #[test]
+    fn a_rename_counts_and_a_later_rename_from_another_tab_is_taken() {
+        let s = Rc::new(AppState::new("t".into()));
+        let id = s.entries[0].id.clone();
+        let s = s.reduce(Action::Rename {
+            id: id.clone(),
+            name: " Here ".into(),
+        });
+        assert_eq!(
+            (s.entries[0].name.as_str(), s.entries[0].named),
+            ("Here", 1)
+        );
+        let same = s.clone().reduce(Action::Rename {
+            id: id.clone(),
+            name: "Here".into(),
+        });
+        assert_eq!(same.entries[0].named, 1, "the same name again is no rename");
+        let theirs = Entry {
+            name: "There".into(),
+            named: 2,
+            ..s.entries[0].clone()
+        };
+        let s2 = s
+            .clone()
+            .reduce(Action::RenamedElsewhere(vec![theirs.clone()]));
+        assert_eq!(
+            (s2.entries[0].name.as_str(), s2.entries[0].named),
+            ("There", 2)
+        );
+        assert_eq!(
+            s2.index_rev, s.index_rev,
+            "following a rename saves nothing"
+        );
+        let s3 = s2
+            .clone()
+            .reduce(Action::RenamedElsewhere(vec![Entry { named: 1, ..theirs }]));
+        assert!(Rc::ptr_eq(&s2, &s3), "an older name is not taken");
+    }
+    #[test]
+    fn nearly_full_storage_is_told_once_with_what_to_do() {
+        let s = Rc::new(AppState::new("t".into()));
+        let s = s.reduce(Action::StorageNearlyFull(4_100_000));
+        assert!(s.storage_warned);
+        let Some(Notice::Info(m)) = s.notices.last() else {
+            panic!("no notice")
+        };
+        assert!(
+            m.contains("about 82 %") && m.contains("Export everything"),
+            "{m}"
+        );
+        let again = s.clone().reduce(Action::StorageNearlyFull(4_200_000));
+        assert!(Rc::ptr_eq(&s, &again), "told once");
     }
 }

@@ -193,10 +193,21 @@ pub struct Entry {
     /// Milliseconds since the epoch of the last save.
     #[serde(default)]
     pub updated: f64,
+    /// How many times the name was set (renamed, or the organisation's name typed): the name
+    /// with the higher count wins when two tabs list the same assessment, so a rename made in
+    /// one tab is followed by the others and never undone by their next save. Equal counts with
+    /// different names (renamed in two tabs at once): the name that sorts last, the same choice
+    /// in every tab. Absent (0) in older indexes.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub named: u64,
     /// Set when this is a learner's answer to a training case, kept apart from the user's own
     /// assessments. Absent from older indexes, which read as `None`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case: Option<CaseRef>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// The training case a saved assessment answers.
@@ -247,12 +258,15 @@ pub struct IndexNews {
     pub added: Vec<Entry>,
     /// Ids this tab lists that another tab deleted.
     pub gone: Vec<String>,
+    /// Entries another tab renamed (their new name and count, see [`Entry::named`]).
+    pub renamed: Vec<Entry>,
 }
 
 /// The list to write: this tab's list (`mine`) merged with the stored one, written by any tab.
 /// Entries another tab added are kept (unless this tab deleted them: `deleted_here`); entries
 /// another tab deleted (a tombstone) are dropped, except the one this tab restored
-/// (`restored_here`, whose tombstone is lifted). The delete made here gets its tombstone at
+/// (`restored_here`, whose tombstone is lifted). An entry both list takes the later name
+/// ([`Entry::named`]). The delete made here gets its tombstone at
 /// `now`; tombstones are pruned by age and count. When the open assessment is gone, the first
 /// remaining one becomes current.
 pub fn merge_index(
@@ -286,10 +300,14 @@ pub fn merge_index(
         !gone
     });
     for e in stored.assessments {
-        if !dead(&e.id)
-            && Some(e.id.as_str()) != deleted_here
-            && !mine.assessments.iter().any(|x| x.id == e.id)
-        {
+        if let Some(x) = mine.assessments.iter_mut().find(|x| x.id == e.id) {
+            // The later name wins (see `Entry::named`).
+            if (e.named, &e.name) > (x.named, &x.name) {
+                x.name = e.name.clone();
+                x.named = e.named;
+                news.renamed.push(e);
+            }
+        } else if !dead(&e.id) && Some(e.id.as_str()) != deleted_here {
             news.added.push(e.clone());
             mine.assessments.push(e);
         }
@@ -319,12 +337,31 @@ pub struct Saved {
     pub overrode: Vec<Overrode>,
 }
 
+/// What a browser keeps in localStorage for one site, as an estimate in UTF-16 code units (the
+/// unit browsers count): 5,000,000, the smallest of the common browsers (Firefox and Safari
+/// keep about 5 MB, Chromium 10 MiB in UTF-16, i.e. 5,242,880 code units). Browsers do not
+/// report this quota (`navigator.storage.estimate()` is about other storage), hence an estimate.
+pub const QUOTA_ESTIMATE: usize = 5_000_000;
+/// The user is told when the site's saved data passes this share of [`QUOTA_ESTIMATE`]: 80 %,
+/// which leaves room for several more saves of even a large assessment (at most 1 MiB) before
+/// one fails.
+pub const WARN_AT: usize = QUOTA_ESTIMATE / 5 * 4;
+
+/// The size of a text as localStorage counts it (UTF-16 code units).
+fn units(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
 /// The app's view of storage under one namespace.
 pub struct Store {
     ns: String,
     backend: Rc<dyn Backend>,
     /// Keys whose unreadable value could not be backed up: never written.
     protected: RefCell<Vec<String>>,
+    /// The size of every key of the site (all namespaces: the quota is the site's), counted
+    /// once when first asked and kept up to date by this store's writes; `None` after a
+    /// removal, so that the next [`Store::usage`] counts again.
+    sizes: RefCell<Option<std::collections::HashMap<String, usize>>>,
 }
 
 impl Store {
@@ -333,7 +370,26 @@ impl Store {
             ns: ns.to_string(),
             backend,
             protected: RefCell::new(Vec::new()),
+            sizes: RefCell::new(None),
         }
+    }
+
+    /// What the site keeps in localStorage, in UTF-16 code units (keys and values), to compare
+    /// with [`WARN_AT`]. Another tab's writes are counted at the next removal or reload.
+    pub fn usage(&self) -> usize {
+        let mut sizes = self.sizes.borrow_mut();
+        let map = sizes.get_or_insert_with(|| {
+            self.backend
+                .keys()
+                .into_iter()
+                .map(|k| {
+                    let value = self.backend.get(&k).ok().flatten().unwrap_or_default();
+                    let n = units(&k) + units(&value);
+                    (k, n)
+                })
+                .collect()
+        });
+        map.values().sum()
     }
 
     pub fn index_key(&self) -> String {
@@ -353,14 +409,21 @@ impl Store {
         if self.protected.borrow().iter().any(|k| k == key) {
             return Err(SaveError::Protected(key.to_string()));
         }
-        self.backend.set(key, value)
+        self.backend.set(key, value)?;
+        if let Some(map) = self.sizes.borrow_mut().as_mut() {
+            map.insert(key.to_string(), units(key) + units(value));
+        }
+        Ok(())
     }
 
     /// Copies an unreadable value aside before anything may overwrite it.
     fn quarantine(&self, key: &str, raw: String, reason: String, now_ms: f64) -> Problem {
         let backup = format!("{key}:backup:{}", now_ms as u64);
         let backup_key = match self.backend.set(&backup, &raw) {
-            Ok(()) => Some(backup),
+            Ok(()) => {
+                self.sizes.replace(None);
+                Some(backup)
+            }
             Err(_) => {
                 self.protected.borrow_mut().push(key.to_string());
                 None
@@ -433,6 +496,7 @@ impl Store {
                     id: id.to_string(),
                     name,
                     updated,
+                    named: 0,
                     case: None,
                 })
             })
@@ -495,6 +559,7 @@ impl Store {
         let key = self.assessment_key(id);
         if !self.protected.borrow().contains(&key) {
             self.backend.remove(&key);
+            self.sizes.replace(None);
         }
     }
 
@@ -543,6 +608,7 @@ impl Store {
             .collect();
         for k in &keys {
             self.backend.remove(k);
+            self.sizes.replace(None);
         }
         self.protected.borrow_mut().clear();
         keys.len()
@@ -552,6 +618,7 @@ impl Store {
     pub fn remove_key(&self, key: &str) {
         if key.contains(":backup:") {
             self.backend.remove(key);
+            self.sizes.replace(None);
         }
     }
 }
@@ -853,6 +920,7 @@ mod tests {
             id: id.into(),
             name: id.into(),
             updated: 0.0,
+            named: 0,
             case,
         };
         let index = Index {
@@ -892,6 +960,7 @@ mod tests {
                     id: id.to_string(),
                     name: id.to_uppercase(),
                     updated: 0.0,
+                    named: 0,
                     case: None,
                 })
                 .collect(),
@@ -956,6 +1025,59 @@ mod tests {
         );
         assert_eq!(ids(&merged), vec!["a", "unsaved"]);
         assert_eq!(news, IndexNews::default());
+    }
+
+    #[test]
+    fn a_rename_in_another_tab_is_followed_and_not_undone_by_this_tab_s_save() {
+        // Tab A renamed "b" once; tab B still has the old name and saves.
+        let mut stored = listed(&["a", "b"]);
+        stored.assessments[1].name = "Renamed in A".into();
+        stored.assessments[1].named = 1;
+        let (merged, news) =
+            merge_index(listed(&["a", "b"]), Some(stored.clone()), None, None, 5.0);
+        assert_eq!(merged.assessments[1].name, "Renamed in A");
+        assert_eq!(merged.assessments[1].named, 1);
+        assert_eq!(news.renamed, vec![stored.assessments[1].clone()]);
+        assert!(news.added.is_empty() && news.gone.is_empty());
+        // B renames it after that (its count is then 2): B's name is the later one and stays.
+        let mut mine = merged.clone();
+        mine.assessments[1].name = "Renamed in B".into();
+        mine.assessments[1].named = 2;
+        let (merged, news) = merge_index(mine, Some(stored), None, None, 6.0);
+        assert_eq!(merged.assessments[1].name, "Renamed in B");
+        assert!(news.renamed.is_empty());
+        // Both renamed once at the same time: each tab picks the same name.
+        let named = |n: &str| {
+            let mut i = listed(&["a"]);
+            i.assessments[0].name = n.into();
+            i.assessments[0].named = 1;
+            i
+        };
+        let (in_x, _) = merge_index(named("X"), Some(named("Y")), None, None, 7.0);
+        let (in_y, _) = merge_index(named("Y"), Some(named("X")), None, None, 7.0);
+        assert_eq!(in_x.assessments[0].name, "Y");
+        assert_eq!(in_y.assessments[0].name, "Y");
+        // An older index without counts reads as 0 and is written without the field.
+        let text = serde_json::to_string(&listed(&["a"])).unwrap();
+        assert!(!text.contains("named"), "{text}");
+    }
+
+    #[test]
+    fn usage_counts_the_site_s_keys_and_values_and_follows_writes_and_removals() {
+        let (s, mem) = store(None);
+        mem.set("other-site-part", "ab").unwrap();
+        assert_eq!(s.usage(), "other-site-part".len() + 2);
+        let before = s.usage();
+        s.save_roi("a1", &serde_json::json!({"x": "é"})).unwrap();
+        let key = s.roi_key("a1");
+        let value = mem.get(&key).unwrap().unwrap();
+        assert_eq!(s.usage(), before + key.len() + value.encode_utf16().count());
+        s.clear_all();
+        assert_eq!(
+            s.usage(),
+            "other-site-part".len() + 2,
+            "counted again after a removal"
+        );
     }
 
     #[test]

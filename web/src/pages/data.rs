@@ -1,9 +1,11 @@
 //! The Data page: the organisation details of the open assessment, the saved assessments (open,
 //! rename, duplicate, delete with undo, new; training cases listed apart), the exports (the
 //! assessment file, CSV, Statement of Applicability, OSCAL, Markdown) and a share link, import
-//! of the assessment file, and a reset that deletes everything saved in this browser after a
+//! of the assessment file, a backup of everything in one file and its import (`backup.rs`),
+//! and a reset that deletes everything saved in this browser after a
 //! confirmation.
 
+mod backup;
 mod import;
 mod organisation;
 
@@ -16,6 +18,7 @@ use crate::format::{saved_time, today_iso};
 use crate::state::Action;
 use crate::storage::Entry;
 use aims_engine::assessment::{Assessment, Framework};
+use backup::BackupBox;
 use import::ImportBox;
 use organisation::OrganisationForm;
 use wasm_bindgen::JsCast;
@@ -46,8 +49,17 @@ fn content_of(ctx: &Ctx, id: &str) -> Option<Assessment> {
     if id == ctx.state.current {
         return Some((*ctx.state.assessment).clone());
     }
-    match ctx.store.load_assessment(id, crate::persist::now_ms()) {
-        Ok(Ok(saved)) => Some(saved.map(|s| s.assessment).unwrap_or_default()),
+    let saved = stored(ctx, ctx.store.load_assessment(id, crate::persist::now_ms()))?;
+    Some(saved.map(|s| s.assessment).unwrap_or_default())
+}
+
+/// A value read from storage, or `None` with the problem shown as a notice.
+fn stored<T>(
+    ctx: &Ctx,
+    read: Result<Result<T, crate::storage::Problem>, crate::storage::SaveError>,
+) -> Option<T> {
+    match read {
+        Ok(Ok(value)) => Some(value),
         Ok(Err(problem)) => {
             ctx.dispatch(Action::Problem(problem));
             None
@@ -88,6 +100,8 @@ pub fn page() -> Html {
                 <ShareLink />
                 <h3>{"Import"}</h3>
                 <ImportBox />
+                <h3>{"Everything at once"}</h3>
+                <BackupBox />
             </section>
             <section class="data-card data-danger" aria-labelledby="reset-h">
                 <h2 id="reset-h">{"Reset"}</h2>

@@ -6,7 +6,6 @@
 use crate::context::use_ctx;
 use crate::state::Action;
 use aims_engine::assessment::{Assessment, Diagnostic, DiagnosticSeverity, ReadError, Refused};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Files larger than the engine's reader accepts are refused before reading them from disk.
@@ -43,6 +42,12 @@ pub enum Import {
 /// What reading a file's text gives: the engine's rule for a file to use
 /// (`Assessment::read_strict`: warnings accepted, any error refuses it).
 pub fn classify(file: &str, text: &str) -> Import {
+    if aims_engine::backup::is_backup(text) {
+        return Import::Refused {
+            file: file.to_string(),
+            why: "it is a backup of every assessment, not one assessment: import it with \u{201c}Backup file to import\u{201d} under \u{201c}Everything at once\u{201d} below".into(),
+        };
+    }
     let file = file.to_string();
     match Assessment::read_strict(text) {
         Err(Refused::Unreadable(error)) => Import::Unreadable { file, error },
@@ -132,8 +137,7 @@ fn read_file(file: web_sys::File, state: UseStateHandle<Import>) {
     }
     state.set(Import::Reading(name.clone()));
     wasm_bindgen_futures::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-        match text.ok().and_then(|v| v.as_string()) {
+        match crate::dom::file_text(&file).await {
             Some(text) => state.set(classify(&name, &text)),
             None => state.set(Import::Refused {
                 file: name,
@@ -151,19 +155,7 @@ pub fn import_box() -> Html {
 
     let onchange = {
         let state = state.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                read_file(file, state.clone());
-            }
-            // Picking the same file again fires `change` again.
-            input.set_value("");
-        })
+        crate::dom::on_file_picked(move |file| read_file(file, state.clone()))
     };
     let ondragover = {
         let over = over.clone();
@@ -333,6 +325,11 @@ mod tests {
                     diagnostics
                 );
             }
+            other => panic!("{other:?}"),
+        }
+        let backup = aims_engine::backup::Backup::default().to_json(None);
+        match classify("all.json", &backup) {
+            Import::Refused { why, .. } => assert!(why.contains("Everything at once"), "{why}"),
             other => panic!("{other:?}"),
         }
         let warned = r#"{"format":"aims-assessment","version":1,"framework":"iso42001","organisation":{"nmae":"x"},"answers":{"5.2":2}}"#;
