@@ -8,7 +8,11 @@ fn score_prints_a_text_report_by_default() {
     let r = aims(&["score", &fixture("techserve-month1.json")]);
     assert!(r.ok, "{}", r.stderr);
     assert!(r.stderr.is_empty(), "{}", r.stderr);
-    assert!(r.stdout.contains("Verdict: not_ready\n"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Verdict: Not ready for certification\n"),
+        "{}",
+        r.stdout
+    );
     assert!(r
         .stdout
         .contains("Roadmap: certification decision in month"));
@@ -58,7 +62,12 @@ fn warnings_go_to_stderr_and_the_report_is_still_printed() {
         "<stdin>: warning: answer \"5.2\", field \"colour\": unknown field, kept as written but not used\n\
          <stdin>: warning: answer \"A.10.4\", field \"justification\": the control is excluded without a justification; the Statement of Applicability must justify every exclusion, and the report counts this as a minor nonconformity against 6.1.3\n"
     );
-    assert!(r.stdout.contains("Verdict: incomplete\n"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("Verdict: Not enough answers for a verdict\n"),
+        "{}",
+        r.stdout
+    );
 }
 
 /// Each case: the file's text → the exit code and the last line of stderr.

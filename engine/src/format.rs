@@ -6,7 +6,10 @@
 //!   grouped like an amount from 1,000: `0.33`, `4.5`, `37,500`;
 //! - [`percent`] (a value already in percent) and [`share`] (a fraction 0-1): one decimal,
 //!   `.0` dropped: `-53.3%`, `120%`;
-//! - [`months`]: `1 month`, `18 months`.
+//! - [`months`]: `1 month`, `18 months`;
+//! - [`one_decimal`]: a score or a count of points, one decimal, `.0` dropped: `45.3`, `2`;
+//! - [`compact`]: an amount short enough for a chart's axis: `−120k`, `1.3M`, `950`;
+//! - [`plain`]: a number as typed in an input field: `37500`, `0.33` (no grouping).
 //!
 //! Negative values take the true minus sign [`MINUS`] (U+2212), never a hyphen, and a value
 //! that rounds to zero has no sign. A value that is not finite is written [`NOT_A_NUMBER`].
@@ -78,6 +81,49 @@ pub fn months(n: u32) -> String {
     }
 }
 
+/// One decimal, `.0` dropped: `45.25` → `45.3`, `2.0` → `2`, `-0.5` → `−0.5`.
+pub fn one_decimal(x: f64) -> String {
+    if !x.is_finite() {
+        return NOT_A_NUMBER.into();
+    }
+    decimals(x, 1)
+}
+
+/// A short amount for chart labels: thousands as `k` (whole), millions as `M` and billions as
+/// `B` (one decimal): `-120400` → `−120k`, `1260000` → `1.3M`, `950` → `950`.
+pub fn compact(x: f64) -> String {
+    if !x.is_finite() {
+        return NOT_A_NUMBER.into();
+    }
+    let a = x.abs();
+    let (value, unit, places) = if a >= 1e9 {
+        (a / 1e9, "B", 1)
+    } else if a >= 1e6 {
+        (a / 1e6, "M", 1)
+    } else if a >= 1e3 {
+        (a / 1e3, "k", 0)
+    } else {
+        (a, "", 0)
+    };
+    let body = format!("{}{unit}", decimals(value, places));
+    if x < 0.0 && body != "0" {
+        format!("{MINUS}{body}")
+    } else {
+        body
+    }
+}
+
+/// A number as typed in an input field, so that it reads back unchanged: the shortest digits
+/// of the value, no grouping, a hyphen-minus (what a number field accepts); empty when the
+/// value is not finite. `37500` → `37500`, `0.33` → `0.33`.
+pub fn plain(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x}")
+    } else {
+        String::new()
+    }
+}
+
 /// `x` with at most `places` decimals, halves rounded away from zero, trailing zeros dropped,
 /// the true minus sign, no sign on a value that rounds to zero.
 fn decimals(x: f64, places: u8) -> String {
@@ -100,6 +146,43 @@ fn decimals(x: f64, places: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_figures_of_the_pages() {
+        for (x, want) in [
+            (45.25, "45.3"),
+            (2.0, "2"),
+            (0.66, "0.7"),
+            (-0.5, "\u{2212}0.5"),
+            (-0.04, "0"),
+            (f64::NAN, "\u{2013}"),
+        ] {
+            assert_eq!(one_decimal(x), want, "{x}");
+        }
+        for (x, want) in [
+            (-120_400.0, "\u{2212}120k"),
+            (1_260_000.0, "1.3M"),
+            (2_000_000.0, "2M"),
+            (3_450_000_000.0, "3.5B"),
+            (950.0, "950"),
+            (0.2, "0"),
+            (-0.2, "0"),
+            (f64::INFINITY, "\u{2013}"),
+        ] {
+            assert_eq!(compact(x), want, "{x}");
+        }
+        for (x, want) in [
+            (0.33, "0.33"),
+            (37_500.0, "37500"),
+            (-2.5, "-2.5"),
+            (f64::NAN, ""),
+        ] {
+            assert_eq!(plain(x), want, "{x}");
+            if let Ok(back) = want.parse::<f64>() {
+                assert_eq!(back, x, "a typed value reads back unchanged");
+            }
+        }
+    }
 
     #[test]
     fn amounts_group_thousands_and_sign_negatives() {

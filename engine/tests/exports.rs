@@ -867,3 +867,41 @@ fn the_markdown_report_prints_the_plan_with_overdue_actions() {
     );
     assert!(!bare.contains("## Action plan"));
 }
+
+#[test]
+fn the_verdict_reads_the_same_in_the_text_and_the_markdown_report() {
+    use aims_engine::scoring::Verdict;
+    let all = [
+        Verdict::NotReady,
+        Verdict::Incomplete,
+        Verdict::ReadyWithCorrectiveActions,
+        Verdict::Ready,
+    ];
+    let titles: HashSet<&str> = all.iter().map(|v| v.title()).collect();
+    assert_eq!(titles.len(), all.len(), "one wording per verdict");
+    let mut seen = HashSet::new();
+    let assessments = ["all-zero", "all-at-target", "issue-example"]
+        .into_iter()
+        .map(fixture)
+        .chain(cases().iter().map(|c| c.model()));
+    for a in assessments {
+        let r = score(&a);
+        let words = r.verdict.title();
+        let text = r.to_text();
+        let md = markdown_report(
+            &a,
+            &ReportOptions {
+                date: Some(date()),
+                roi: None,
+            },
+        );
+        assert!(text.contains(&format!("Verdict: {words}")), "{text}");
+        assert!(md.contains(&format!("**Verdict: {words}")), "{md}");
+        assert!(!text.contains(r.verdict.as_str()) || r.verdict == Verdict::Ready);
+        seen.insert(r.verdict);
+    }
+    assert!(
+        seen.len() >= 3,
+        "the fixtures cover most verdicts: {seen:?}"
+    );
+}

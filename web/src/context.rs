@@ -1,6 +1,7 @@
 //! What every page gets: the state handle, the store, and the reports derived from the open
 //! assessment, memoised so that one answer change recomputes each of them once.
 
+use crate::roi_inputs::{roi_likely_case, RoiResult};
 use crate::state::{Action, AppState};
 use crate::storage::{Saved, Store};
 use aims_engine::assessment::Assessment;
@@ -158,6 +159,21 @@ pub fn use_crosswalk() -> Rc<Crosswalk> {
     use_memo((ctx.state.current.clone(), ctx.state.rev), move |_| {
         Crosswalk::of(&assessment)
     })
+}
+
+/// The ROI likely case of the open assessment (the ROI page's saved inputs, or the defaults), as
+/// the report shows it; recomputed only when the open assessment changes (its id or revision).
+/// A hook, not a field of [`Ctx`]: the Monte Carlo run costs milliseconds, so only a page that
+/// shows it runs it, and that page reads the ROI page's latest saved inputs when it opens.
+#[hook]
+pub(crate) fn use_roi_likely_case() -> Rc<RoiResult> {
+    let ctx = use_ctx();
+    let assessment = ctx.state.assessment.clone();
+    let store = ctx.store.clone();
+    use_memo(
+        (ctx.state.current.clone(), ctx.state.rev),
+        move |(id, _)| roi_likely_case(&store, id, &assessment, crate::persist::now_ms()),
+    )
 }
 
 #[cfg(test)]

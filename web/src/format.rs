@@ -6,11 +6,8 @@
 use aims_engine::export::ReportDate;
 use wasm_bindgen::JsValue;
 
-/// `1.25` → `"1.3"`, `2.0` → `"2"`.
-pub fn one_decimal(x: f64) -> String {
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
-}
+/// One decimal, `.0` dropped (`45.3`, `2`): the engine's rule, as in its reports.
+pub use aims_engine::format::one_decimal;
 
 /// `the share link …` → `The share link …`.
 pub fn sentence(s: &str) -> String {
@@ -91,7 +88,7 @@ mod tests {
     fn one_decimal_drops_a_trailing_zero() {
         assert_eq!(one_decimal(1.0), "1");
         assert_eq!(one_decimal(0.66), "0.7");
-        assert_eq!(one_decimal(12.25), "12.2");
+        assert_eq!(one_decimal(12.25), "12.3");
     }
 
     #[test]

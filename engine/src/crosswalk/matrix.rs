@@ -38,7 +38,36 @@ pub struct Cell {
     sum: f64,
 }
 
+/// The lower bound, in percent of coverage, of each shade of the heat map after the first (which
+/// starts at 0): a cell's shade is the number of bounds its coverage reaches, plus one.
+pub const HEAT_BOUNDS: [u32; 3] = [25, 50, 75];
+
+/// The shades of the heat map, darkest last: how many there are, 1-based in [`Cell::shade`].
+pub const HEAT_SHADES: usize = HEAT_BOUNDS.len() + 1;
+
+/// The range of coverage a shade (1 to [`HEAT_SHADES`]) stands for, for the legend: `0-24%`,
+/// …, `75-100%`. `None` for any other shade.
+pub fn heat_range(shade: usize) -> Option<String> {
+    let from = match shade {
+        1 => 0,
+        s => *HEAT_BOUNDS.get(s.checked_sub(2)?)?,
+    };
+    let to = match HEAT_BOUNDS.get(shade.checked_sub(1)?) {
+        Some(next) => next - 1,
+        None if shade == HEAT_SHADES => 100,
+        None => return None,
+    };
+    Some(format!("{from}-{to}%"))
+}
+
 impl Cell {
+    /// The cell's shade on the heat map, 1 (least covered) to [`HEAT_SHADES`]; `None` when no
+    /// pair joins the row and column or none of them is assessed.
+    pub fn shade(&self) -> Option<usize> {
+        let v = self.coverage.filter(|_| self.pairs > 0)?;
+        Some(1 + HEAT_BOUNDS.iter().filter(|&&b| v >= f64::from(b)).count())
+    }
+
     fn add(&mut self, attainment: Option<f64>) {
         self.pairs += 1;
         if let Some(a) = attainment {
@@ -113,5 +142,31 @@ fn compute(table: &Table, iso_end: bool) -> Matrix {
         sections,
         functions,
         categories,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heat_shades_follow_the_bounds_and_the_legend_names_them() {
+        let cell = |pairs, coverage: Option<f64>| Cell {
+            pairs,
+            assessed: u32::from(coverage.is_some()),
+            coverage,
+            sum: 0.0,
+        };
+        assert_eq!(cell(0, None).shade(), None);
+        assert_eq!(cell(2, None).shade(), None);
+        let shades: Vec<_> = [0.0, 24.9, 25.0, 49.9, 50.0, 74.9, 75.0, 100.0]
+            .into_iter()
+            .map(|v| cell(1, Some(v)).shade())
+            .collect();
+        assert_eq!(shades, [1, 1, 2, 2, 3, 3, 4, 4].map(Some));
+        let legend: Vec<_> = (1..=HEAT_SHADES).filter_map(heat_range).collect();
+        assert_eq!(legend, ["0-24%", "25-49%", "50-74%", "75-100%"]);
+        assert_eq!(heat_range(0), None);
+        assert_eq!(heat_range(HEAT_SHADES + 1), None);
     }
 }

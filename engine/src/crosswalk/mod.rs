@@ -23,7 +23,7 @@ mod rules;
 
 pub use forward::{Forward, Rollup, SubcategoryCoverage};
 pub use infer::{CoverageStatus, Direction, Inferred, Link, Support, FULL_LEVEL, PARTIAL_CAP};
-pub use matrix::{matrix, Cell, Matrix, MatrixRow};
+pub use matrix::{heat_range, matrix, Cell, Matrix, MatrixRow, HEAT_BOUNDS, HEAT_SHADES};
 pub use reverse::{AssessDirectly, Inference, InferredItem, Reverse};
 pub use rules::rules;
 

@@ -53,15 +53,6 @@ fn money(x: f64) -> String {
     crate::format::amount(x)
 }
 
-fn verdict_words(v: Verdict) -> &'static str {
-    match v {
-        Verdict::NotReady => "Not ready",
-        Verdict::Incomplete => "Not enough answers for a verdict",
-        Verdict::ReadyWithCorrectiveActions => "Ready with corrective actions",
-        Verdict::Ready => "Ready",
-    }
-}
-
 fn write_report(o: &mut String, a: &Assessment, options: &ReportOptions) -> fmt::Result {
     let org = &a.organisation;
     let name = org.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
@@ -135,7 +126,7 @@ fn write_readiness(o: &mut String, r: &Report) -> fmt::Result {
     writeln!(
         o,
         "**Verdict: {}{provisional}.** {}",
-        verdict_words(r.verdict),
+        r.verdict.title(),
         r.verdict_reason
     )?;
     writeln!(o)?;

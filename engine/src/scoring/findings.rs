@@ -264,12 +264,13 @@ impl Verdict {
         }
     }
 
-    /// A short title for people.
+    /// The verdict in words for people: the one wording the CLI text, the Markdown report, the
+    /// JS API's text and the web app show (`as_str` is the machine-readable code).
     pub fn title(self) -> &'static str {
         match self {
             Verdict::NotReady => "Not ready for certification",
             Verdict::Incomplete => "Not enough answers for a verdict",
-            Verdict::ReadyWithCorrectiveActions => "Ready, with corrective actions",
+            Verdict::ReadyWithCorrectiveActions => "Ready with corrective actions",
             Verdict::Ready => "Ready for certification",
         }
     }

@@ -53,7 +53,7 @@ fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {
     } else {
         ""
     };
-    writeln!(o, "Verdict: {}{provisional}", r.verdict.as_str())?;
+    writeln!(o, "Verdict: {}{provisional}", r.verdict.title())?;
     writeln!(o, "  {}", r.verdict_reason)?;
     for n in &r.notes {
         writeln!(o, "  Note: {n}")?;

@@ -113,22 +113,15 @@ pub fn scores(report: &Report) -> Html {
     }
 }
 
-/// The verdict's words, icon and tone.
+/// The verdict's words (the engine's `Verdict::title`), icon and tone.
 pub fn verdict_look(v: Verdict) -> (&'static str, Icon, &'static str) {
-    match v {
-        Verdict::Ready => ("Ready for certification", Icon::Check, "verdict-ok"),
-        Verdict::ReadyWithCorrectiveActions => (
-            "Ready with corrective actions",
-            Icon::Warning,
-            "verdict-warn",
-        ),
-        Verdict::NotReady => ("Not ready for certification", Icon::Cross, "verdict-bad"),
-        Verdict::Incomplete => (
-            "Not enough answers for a verdict",
-            Icon::Unknown,
-            "verdict-none",
-        ),
-    }
+    let (icon, tone) = match v {
+        Verdict::Ready => (Icon::Check, "verdict-ok"),
+        Verdict::ReadyWithCorrectiveActions => (Icon::Warning, "verdict-warn"),
+        Verdict::NotReady => (Icon::Cross, "verdict-bad"),
+        Verdict::Incomplete => (Icon::Unknown, "verdict-none"),
+    };
+    (v.title(), icon, tone)
 }
 
 /// The certification decision an auditor would likely reach, with its reason.

@@ -79,15 +79,12 @@ impl PartialEq for ViewProps {
     }
 }
 
-/// The shade of a heat-map cell: by mean coverage, or none.
-fn heat_class(c: &Cell) -> &'static str {
-    match (c.pairs, c.coverage) {
-        (0, _) => "heat heat-none",
-        (_, None) => "heat heat-na",
-        (_, Some(v)) if v < 25.0 => "heat heat-1",
-        (_, Some(v)) if v < 50.0 => "heat heat-2",
-        (_, Some(v)) if v < 75.0 => "heat heat-3",
-        _ => "heat heat-4",
+/// The shade of a heat-map cell: the engine's (`Cell::shade`), or none.
+fn heat_class(c: &Cell) -> String {
+    match (c.pairs, c.shade()) {
+        (0, _) => "heat heat-none".to_string(),
+        (_, None) => "heat heat-na".to_string(),
+        (_, Some(shade)) => format!("heat heat-{shade}"),
     }
 }
 
@@ -197,10 +194,9 @@ pub fn matrix_table(props: &ViewProps) -> Html {
                 </table>
             </div>
             <ul class="heat-legend" aria-label="Legend">
-                <li><span class="swatch heat-1" aria-hidden="true"></span>{"0-24%"}</li>
-                <li><span class="swatch heat-2" aria-hidden="true"></span>{"25-49%"}</li>
-                <li><span class="swatch heat-3" aria-hidden="true"></span>{"50-74%"}</li>
-                <li><span class="swatch heat-4" aria-hidden="true"></span>{"75-100%"}</li>
+                { for (1..=aims_engine::crosswalk::HEAT_SHADES).filter_map(|shade| aims_engine::crosswalk::heat_range(shade).map(|range| html! {
+                    <li><span class={format!("swatch heat-{shade}")} aria-hidden="true"></span>{ range }</li>
+                })) }
                 <li><span class="swatch heat-na" aria-hidden="true"></span>{"pairs, none assessed"}</li>
                 <li><span class="swatch heat-none" aria-hidden="true"></span>{"no pair"}</li>
             </ul>

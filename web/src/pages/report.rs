@@ -8,9 +8,9 @@ use crate::components::coverage::function_summary;
 use crate::components::exports::ExportButtons;
 use crate::components::readiness;
 use crate::components::share_link::ShareLink;
-use crate::context::{use_crosswalk, use_ctx, Crosswalk, Direction};
+use crate::context::{use_crosswalk, use_ctx, use_roi_likely_case, Crosswalk, Direction};
 use crate::format::{long_date, today};
-use crate::roi_inputs::{roi_likely_case, RoiResult};
+use crate::roi_inputs::RoiResult;
 use crate::route::Route;
 use aims_engine::crosswalk::Inference;
 use aims_engine::format::{amount, number, percent, share};
@@ -30,15 +30,8 @@ fn print() -> Callback<MouseEvent> {
 pub fn page() -> Html {
     let ctx = use_ctx();
     let report = &ctx.report;
-    let assessment = ctx.state.assessment.clone();
     let crosswalk = use_crosswalk();
-    let roi_report = {
-        let store = ctx.store.clone();
-        use_memo(
-            (ctx.state.current.clone(), ctx.state.rev),
-            move |(id, _)| roi_likely_case(&store, id, &assessment, crate::persist::now_ms()),
-        )
-    };
+    let roi_report = use_roi_likely_case();
     let date = use_memo((), |_| today().map(long_date).unwrap_or_default());
     let a = &ctx.state.assessment;
     if readiness::nothing_answered(report, a.framework(), a.answers.len()) {
