@@ -172,7 +172,15 @@ test('the CLI and the JS API give the same figures and words on every reference 
   }));
   const files = (await readdir(fixtures)).filter((f) => f.endsWith('.json')).map((f) => join(fixtures, f));
   assert.ok(files.length >= 6, files.join(', '));
-  for (const file of [...files, empty]) {
+  // A supplier-only profile with two systems answered per system: the report's proposed
+  // exclusions carry their basis and the findings name the weaker system.
+  const profiled = join(ROOT, 'js', 'test', 'two-supplied-systems.json');
+  const withProfile = engine.score(JSON.parse(readFileSync(profiled, 'utf8')));
+  assert.ok(withProfile.proposed_exclusions.length > 0);
+  assert.ok(withProfile.proposed_exclusions.every((p) => p.basis === 'supplied_systems'), JSON.stringify(withProfile.proposed_exclusions));
+  assert.ok(withProfile.findings.some((f) => (f.item === 'A.5.2' || f.related.includes('A.5.2')) && f.systems?.includes('CV ranking')),
+    JSON.stringify(withProfile.findings));
+  for (const file of [...files, profiled, empty]) {
     const assessment = JSON.parse(readFileSync(file, 'utf8'));
     const report = engine.score(assessment);
     assert.deepEqual(report, aims('score', file, '--format', 'json'), file);

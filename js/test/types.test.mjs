@@ -74,6 +74,15 @@ test('the real outputs of score, crosswalk, roi, validate and catalog are of the
       add(nist ? 'ReverseCrosswalk' : 'ForwardCrosswalk', engine.crosswalk(a));
       if (!nist) add('RoiReport', engine.roi(null, { trials: 200, assessment: a }));
     }
+    // A supplier-only profile answered per system: proposed exclusions with their basis, findings
+    // naming systems.
+    const profiled = JSON.parse(readFileSync(join(HERE, 'two-supplied-systems.json'), 'utf8'));
+    const withProfile = engine.score(profiled);
+    assert.ok(withProfile.proposed_exclusions.length > 0 && withProfile.findings.some((f) => f.systems));
+    add('Report', withProfile);
+    add('Validation', engine.validate(profiled));
+    add('ForwardCrosswalk', engine.crosswalk(profiled));
+    add('RoiReport', engine.roi(null, { trials: 200, assessment: profiled }));
     add('RoiReport', engine.roi(null, { trials: 200 }));
     add('Validation', engine.validate({ format: 'aims-assessment', version: 1, answers: { '5.2': 9, 'X.1': 1 } }));
     add('IsoCatalog', engine.catalog('iso42001'));
@@ -87,6 +96,10 @@ test('the real outputs of score, crosswalk, roi, validate and catalog are of the
     // The check can fail: a key the declarations do not have is refused.
     await writeFile(join(dir, 'extra.ts'), `import type { Report } from 'aims-engine';\nconst r = ${JSON.stringify(engine.score(JSON.parse(readFileSync(join(fixtures, 'all-zero.json'), 'utf8'))))};\nexport const x: Report = { ...r, not_declared: 1 };\n`);
     assert.notEqual((await typeCheck(dir, 'extra.ts')).status, 0, 'an undeclared key is refused');
+    // ... and so is a basis of a proposed exclusion that the declarations do not list.
+    const basis = { ...withProfile, proposed_exclusions: withProfile.proposed_exclusions.map((p) => ({ ...p, basis: 'guessed' })) };
+    await writeFile(join(dir, 'basis.ts'), `import type { Report } from 'aims-engine';\nexport const x: Report = ${JSON.stringify(basis)};\n`);
+    assert.notEqual((await typeCheck(dir, 'basis.ts')).status, 0, 'an undeclared basis is refused');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -74,11 +74,21 @@ test('plan journey: build a two-system profile, accept a proposed exclusion, ass
   assert.deepEqual(await app.axe(page), []);
   await app.screenshot(page, 'profile-editor');
 
+  // The Data page now counts the AI systems from the inventory instead of offering a number
+  // that would be ignored.
+  await page.click('nav a[href="#/data"]');
+  await page.waitForSelector('#org-ai-systems-derived');
+  assert.equal((await page.textContent('#org-ai-systems-derived')).trim(), '2');
+  assert.match(await page.textContent('#org-ai-systems-hint'), /Counted from the inventory .*\(2 systems listed\)/);
+  assert.equal(await page.locator('input#org-ai-systems').count(), 0, 'no field that does nothing');
+
   await page.click('nav a[href="#/results"]');
   // The supplier-only profile proposes the development controls; accept one.
   const rows = page.locator('.proposals li.proposal');
   await rows.first().waitFor();
   assert.match(await page.textContent('.proposals'), /A\.6\.1\.2/);
+  // Each proposal says why it is proposed: here, the supplier-only inventory.
+  assert.match(await rows.first().locator('.proposal-basis').textContent(), /every AI system in the inventory is supplied/);
   const before = await rows.count();
   await rows.first().locator('.proposal-accept').click();
   await page.waitForFunction((n) => document.querySelectorAll('.proposals li.proposal').length === n - 1, before);
@@ -131,6 +141,29 @@ test('plan journey: build a two-system profile, accept a proposed exclusion, ass
   await page.selectOption('#plan-order', 'due');
   const order = await page.locator('.plan-table tbody tr').evaluateAll((trs) => trs.map((t) => t.id));
   assert.deepEqual(order.slice(0, 2), ['plan-row-5-2', 'plan-row-a-5-3']);
+
+  // Filters, by keyboard: one owner's actions, then the overdue ones only; cleared again.
+  await page.focus('#plan-owner-filter');
+  await page.selectOption('#plan-owner-filter', { label: 'DPO' });
+  await page.waitForFunction(() => document.querySelectorAll('.plan-table tbody tr').length === 1);
+  assert.equal(await page.locator('.plan-table tbody tr').getAttribute('id'), 'plan-row-a-5-3');
+  assert.match(await page.textContent('#plan-shown'), /Showing 1 of 4 actions/);
+  await page.selectOption('#plan-owner-filter', 'all');
+  await page.focus('#plan-overdue-only');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelectorAll('.plan-table tbody tr').length === 1);
+  assert.equal(await page.locator('.plan-table tbody tr').getAttribute('id'), 'plan-row-5-2');
+  await page.selectOption('#plan-owner-filter', { label: 'DPO' });
+  await page.waitForFunction(() => document.querySelectorAll('.plan-table tbody tr').length === 0);
+  assert.match(await page.textContent('#plan-shown'), /No action matches the filters/);
+  await page.selectOption('#plan-owner-filter', { label: 'Without an owner' });
+  await page.waitForFunction(() => document.querySelectorAll('.plan-table tbody tr').length === 0);
+  await page.focus('#plan-overdue-only');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelectorAll('.plan-table tbody tr').length === 2);
+  await page.selectOption('#plan-owner-filter', 'all');
+  await page.waitForFunction(() => document.querySelectorAll('.plan-table tbody tr').length === 4);
+  assert.match(await page.textContent('#plan-shown'), /Showing all 4 actions/);
 
   // Exports.
   const csv = await download(page, '#export-plan-csv');

@@ -177,7 +177,71 @@ pub fn plan(a: &Assessment, today: ReportDate) -> Plan {
     }
 }
 
+/// Whose actions the plan view shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum OwnerFilter {
+    /// Every action, assigned or not.
+    #[default]
+    Any,
+    /// Only the actions without an owner.
+    Unassigned,
+    /// Only this owner's actions (compared ignoring case and surrounding spaces, as the owner
+    /// order sorts them).
+    Named(String),
+}
+
+/// Which actions the plan view shows; the default shows all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlanFilter {
+    /// Only the overdue actions.
+    pub overdue_only: bool,
+    pub owner: OwnerFilter,
+}
+
+/// An owner as the plan compares owners: trimmed, lower case.
+fn owner_key(owner: &str) -> String {
+    owner.trim().to_lowercase()
+}
+
+/// Whether two spellings name the same owner (ignoring case and surrounding spaces).
+pub fn same_owner(a: &str, b: &str) -> bool {
+    owner_key(a) == owner_key(b)
+}
+
+impl PlanFilter {
+    /// Whether the filter keeps the action.
+    pub fn keeps(&self, x: &PlanAction) -> bool {
+        let owner = x.owner.as_deref().map(str::trim).filter(|o| !o.is_empty());
+        let by_owner = match &self.owner {
+            OwnerFilter::Any => true,
+            OwnerFilter::Unassigned => owner.is_none(),
+            OwnerFilter::Named(n) => owner.is_some_and(|o| same_owner(o, n)),
+        };
+        by_owner && (!self.overdue_only || x.overdue)
+    }
+}
+
 impl Plan {
+    /// The owners named in the plan, once each (spelled as on their first action in priority
+    /// order), A-Z ignoring case: the choices of the plan view's owner filter.
+    pub fn owners(&self) -> Vec<&str> {
+        let mut seen = std::collections::BTreeMap::new();
+        for o in self.actions.iter().filter_map(|x| x.owner.as_deref()) {
+            let o = o.trim();
+            if !o.is_empty() {
+                seen.entry(owner_key(o)).or_insert(o);
+            }
+        }
+        seen.into_values().collect()
+    }
+
+    /// The actions the filter keeps, in the given order.
+    pub fn shown(&self, order: PlanOrder, filter: &PlanFilter) -> Vec<&PlanAction> {
+        let mut v = self.sorted(order);
+        v.retain(|x| filter.keeps(x));
+        v
+    }
+
     /// The actions in the given order (ties keep the priority order).
     pub fn sorted(&self, order: PlanOrder) -> Vec<&PlanAction> {
         let mut v: Vec<&PlanAction> = self.actions.iter().collect();

@@ -368,6 +368,21 @@ pub enum ProposalBasis {
     SuppliedSystems,
 }
 
+impl ProposalBasis {
+    /// Why the exclusion is proposed, in plain words for the user (the web app shows it under
+    /// each proposal).
+    pub fn explanation(self) -> &'static str {
+        match self {
+            ProposalBasis::Roles => {
+                "Proposed because none of the roles for AI recorded in the profile is one this control applies to."
+            }
+            ProposalBasis::SuppliedSystems => {
+                "Proposed because every AI system in the inventory is supplied by another organisation, and this control is about developing AI."
+            }
+        }
+    }
+}
+
 /// The score of one clause or Annex A objective.
 #[derive(Clone, Debug, Serialize)]
 pub struct SectionScore {
@@ -733,5 +748,18 @@ impl Report {
     /// The report as pretty-printed JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ProposalBasis;
+
+    #[test]
+    fn each_basis_is_explained_by_what_in_the_profile_it_comes_from() {
+        assert!(ProposalBasis::Roles.explanation().contains("roles for AI"));
+        assert!(ProposalBasis::SuppliedSystems
+            .explanation()
+            .contains("every AI system in the inventory is supplied"));
     }
 }

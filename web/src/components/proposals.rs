@@ -7,7 +7,7 @@
 use crate::context::use_ctx;
 use crate::state::Action;
 use aims_engine::catalog::IsoId;
-use aims_engine::scoring::ProposedExclusion;
+use aims_engine::scoring::{ProposalBasis, ProposedExclusion};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -29,9 +29,9 @@ pub fn proposed_exclusions(props: &ProposalsProps) -> Html {
     html! {
         <section class="report-section proposals no-print" aria-labelledby="proposals-h">
             <h2 id="proposals-h">{ format!("Proposed exclusions ({n})") }</h2>
-            <p class="muted">{"From your organisation's role for AI, these Annex A controls may not apply to you. Read each justification, edit it if needed, then accept or reject it: nothing is excluded until you accept."}</p>
+            <p class="muted">{"From your organisation's roles for AI and its inventory of AI systems, these Annex A controls may not apply to you; each says why it is proposed. Read each justification, edit it if needed, then accept or reject it: nothing is excluded until you accept."}</p>
             <ul>
-                { for props.proposals.iter().map(|p| html! { <ProposalRow item={p.item} justification={p.justification} /> }) }
+                { for props.proposals.iter().map(|p| html! { <ProposalRow item={p.item} justification={p.justification} basis={p.basis} /> }) }
             </ul>
         </section>
     }
@@ -41,6 +41,7 @@ pub fn proposed_exclusions(props: &ProposalsProps) -> Html {
 struct RowProps {
     item: IsoId,
     justification: &'static str,
+    basis: ProposalBasis,
 }
 
 #[function_component(ProposalRow)]
@@ -69,6 +70,7 @@ fn proposal_row(props: &RowProps) -> Html {
     html! {
         <li class="proposal panel">
             <p><strong><span class="item-id">{ id.as_str() }</span>{" "}{ id.item().title }</strong></p>
+            <p class="proposal-basis muted">{ props.basis.explanation() }</p>
             <label for={field.clone()}>{"Justification for the Statement of Applicability"}</label>
             <textarea id={field} rows="4" value={(*text).clone()} {oninput} />
             <div class="actions">

@@ -1,6 +1,6 @@
 //! The action plan page (`#/plan`): every gap as an action with its owner, due date, status and
-//! evidence, edited in place, sortable by priority, due date or owner, with overdue actions
-//! flagged against today's date. The plan is the engine's (`aims_engine::plan`, rules in
+//! evidence, edited in place, sortable by priority, due date or owner and filtered to the
+//! overdue actions or one owner's, with overdue actions flagged against today's date. The plan is the engine's (`aims_engine::plan`, rules in
 //! docs/scoring.md, "Action plan"); this page only shows it and dispatches the edits.
 
 use crate::components::exports::ExportButtons;
@@ -10,7 +10,7 @@ use crate::route::Route;
 use crate::state::Action;
 use aims_engine::assessment::PlanStatus;
 use aims_engine::catalog::IsoId;
-use aims_engine::plan::{plan, PlanAction, PlanOrder};
+use aims_engine::plan::{plan, same_owner, OwnerFilter, PlanAction, PlanFilter, PlanOrder};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -31,10 +31,34 @@ fn field_id(field: &str, item: IsoId) -> String {
     )
 }
 
+/// The owner filter's option values: all, none, or `owner:` and the owner's name (so that an
+/// owner called "all" is still a name).
+const ANY: &str = "all";
+const UNASSIGNED: &str = "none";
+const NAMED: &str = "owner:";
+
+fn owner_filter(value: &str) -> OwnerFilter {
+    match value {
+        UNASSIGNED => OwnerFilter::Unassigned,
+        v => v
+            .strip_prefix(NAMED)
+            .map_or(OwnerFilter::Any, |n| OwnerFilter::Named(n.to_string())),
+    }
+}
+
+fn owner_value(f: &OwnerFilter) -> String {
+    match f {
+        OwnerFilter::Any => ANY.to_string(),
+        OwnerFilter::Unassigned => UNASSIGNED.to_string(),
+        OwnerFilter::Named(n) => format!("{NAMED}{n}"),
+    }
+}
+
 #[function_component(PlanPage)]
 pub fn page() -> Html {
     let ctx = use_ctx();
     let order = use_state(|| PlanOrder::Priority);
+    let filter = use_state(PlanFilter::default);
     let Some(day) = today() else {
         return html! { <p class="callout">{"The browser's clock gives no valid date, so the plan cannot tell what is overdue."}</p> };
     };
@@ -56,6 +80,41 @@ pub fn page() -> Html {
             order.set(PlanOrder::parse(&v).unwrap_or(PlanOrder::Priority));
         })
     };
+    let on_owner_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            filter.set(PlanFilter {
+                owner: owner_filter(&v),
+                ..(*filter).clone()
+            });
+        })
+    };
+    let on_overdue_only = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            filter.set(PlanFilter {
+                overdue_only: on,
+                ..(*filter).clone()
+            });
+        })
+    };
+    let owners = p.owners();
+    // An owner chosen in the filter whose actions were all reassigned since: show all again.
+    let current = match &filter.owner {
+        OwnerFilter::Named(n) => owners
+            .iter()
+            .find(|o| same_owner(o, n))
+            .map_or(OwnerFilter::Any, |o| OwnerFilter::Named(o.to_string())),
+        other => other.clone(),
+    };
+    let shown_filter = PlanFilter {
+        owner: current.clone(),
+        ..(*filter).clone()
+    };
+    let shown = p.shown(*order, &shown_filter);
+    let owner_value = owner_value(&current);
     html! {
         <div class="plan">
             <p id="plan-summary">
@@ -67,14 +126,39 @@ pub fn page() -> Html {
                 }
                 { format!("{} without an owner, {} without a due date.", s.unassigned, s.undated) }
             </p>
-            <p class="no-print">
-                <label for="plan-order">{"Sort by "}</label>
-                <select id="plan-order" onchange={on_order}>
-                    { for PlanOrder::ALL.iter().map(|&o| html! {
-                        <option value={o.as_str()} selected={*order == o}>{ order_label(o) }</option>
-                    }) }
-                </select>
-            </p>
+            <div class="plan-controls no-print" role="group" aria-label="Sort and filter the plan">
+                <p>
+                    <label for="plan-order">{"Sort by "}</label>
+                    <select id="plan-order" onchange={on_order}>
+                        { for PlanOrder::ALL.iter().map(|&o| html! {
+                            <option value={o.as_str()} selected={*order == o}>{ order_label(o) }</option>
+                        }) }
+                    </select>
+                </p>
+                <p>
+                    <label for="plan-owner-filter">{"Owner "}</label>
+                    <select id="plan-owner-filter" onchange={on_owner_filter}>
+                        <option value={ANY} selected={owner_value == ANY}>{"All owners"}</option>
+                        { for owners.iter().map(|&o| html! {
+                            <option value={format!("{NAMED}{o}")} selected={owner_value == format!("{NAMED}{o}")}>{ o }</option>
+                        }) }
+                        <option value={UNASSIGNED} selected={owner_value == UNASSIGNED}>{"Without an owner"}</option>
+                    </select>
+                </p>
+                <p class="check-row">
+                    <input type="checkbox" id="plan-overdue-only" checked={filter.overdue_only} onchange={on_overdue_only} />
+                    <label for="plan-overdue-only">{"Overdue only"}</label>
+                </p>
+            </div>
+            <p id="plan-shown" class="no-print" role="status">{
+                if shown.len() == p.actions.len() {
+                    format!("Showing all {} actions.", p.actions.len())
+                } else if shown.is_empty() {
+                    "No action matches the filters: change or clear them to see the others.".to_string()
+                } else {
+                    format!("Showing {} of {} actions.", shown.len(), p.actions.len())
+                }
+            }</p>
             <p class="hint no-print">{"Changes are saved as you leave each field. Marking an action done does not change its maturity: rate the item again once the records show the level is reached. Evidence recorded on a critical item clears its \u{201c}no evidence\u{201d} observation."}</p>
             <div class="table-wrap">
                 <table class="plan-table">
@@ -87,7 +171,7 @@ pub fn page() -> Html {
                         <th scope="col">{"Evidence (one per line)"}</th>
                     </tr></thead>
                     <tbody>
-                        { for p.sorted(*order).into_iter().map(|x| row(&ctx, x)) }
+                        { for shown.into_iter().map(|x| row(&ctx, x)) }
                     </tbody>
                 </table>
             </div>
@@ -148,5 +232,24 @@ fn row(ctx: &crate::context::Ctx, x: &PlanAction) -> Html {
             <td><textarea id={field_id("evidence", id)} rows="2" aria-label={format!("Evidence for {}", id.as_str())}
                 value={x.evidence.join("\n")} onchange={on_evidence} /></td>
         </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_owner_filter_options_round_trip_even_for_an_owner_named_like_an_option() {
+        for f in [
+            OwnerFilter::Any,
+            OwnerFilter::Unassigned,
+            OwnerFilter::Named("DPO".into()),
+            OwnerFilter::Named("all".into()),
+            OwnerFilter::Named("none".into()),
+        ] {
+            assert_eq!(owner_filter(&owner_value(&f)), f);
+        }
+        assert_eq!(owner_filter("anything else"), OwnerFilter::Any);
     }
 }
