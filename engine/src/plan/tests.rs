@@ -81,7 +81,10 @@ fn the_view_filters_by_owner_and_overdue_and_lists_each_owner_once() {
             .map(|x| x.item.as_str())
             .collect()
     };
-    assert_eq!(ids(&PlanFilter::default()), vec!["7.2", "5.2", "6.1.2", "6.1.3"]);
+    assert_eq!(
+        ids(&PlanFilter::default()),
+        vec!["7.2", "5.2", "6.1.2", "6.1.3"]
+    );
     let dpo = PlanFilter {
         owner: OwnerFilter::Named("dpo".into()),
         ..PlanFilter::default()
