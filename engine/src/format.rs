@@ -89,6 +89,11 @@ pub fn one_decimal(x: f64) -> String {
     decimals(x, 1)
 }
 
+/// A whole number, halves rounded away from zero: `62.5` → `63`, `-0.4` → `0`.
+pub fn whole(x: f64) -> String {
+    decimals(x, 0)
+}
+
 /// A short amount for chart labels: thousands as `k` (whole), millions as `M` and billions as
 /// `B` (one decimal): `-120400` → `−120k`, `1260000` → `1.3M`, `950` → `950`.
 pub fn compact(x: f64) -> String {
@@ -146,6 +151,19 @@ fn decimals(x: f64, places: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_round_halves_away_from_zero() {
+        for (x, want) in [
+            (62.5, "63"),
+            (62.49, "62"),
+            (-0.4, "0"),
+            (-2.5, "\u{2212}3"),
+            (100.0, "100"),
+        ] {
+            assert_eq!(whole(x), want, "{x}");
+        }
+    }
 
     #[test]
     fn short_figures_of_the_pages() {

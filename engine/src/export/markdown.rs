@@ -46,7 +46,7 @@ fn cell(s: &str) -> String {
 }
 
 fn pct(score: Option<f64>) -> String {
-    score.map_or_else(|| "n/a".to_string(), |s| format!("{s:.1}"))
+    score.map_or_else(|| "n/a".to_string(), crate::format::one_decimal)
 }
 
 fn money(x: f64) -> String {
@@ -444,8 +444,13 @@ fn write_crosswalk(o: &mut String, functions: &[Rollup]) -> fmt::Result {
     for f in functions {
         writeln!(
             o,
-            "| {} | {:.1} | {} | {} | {} | {} |",
-            f.id, f.coverage, f.covered, f.partial, f.not_covered, f.unknown
+            "| {} | {} | {} | {} | {} | {} |",
+            f.id,
+            crate::format::one_decimal(f.coverage),
+            f.covered,
+            f.partial,
+            f.not_covered,
+            f.unknown
         )?;
     }
     writeln!(o)?;

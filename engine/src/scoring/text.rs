@@ -15,7 +15,7 @@ pub(super) fn render(r: &Report) -> String {
 }
 
 fn pct(score: Option<f64>) -> String {
-    score.map_or_else(|| "n/a".to_string(), |s| format!("{s:.1}"))
+    score.map_or_else(|| "n/a".to_string(), crate::format::one_decimal)
 }
 
 fn write_report(o: &mut String, r: &Report) -> std::fmt::Result {

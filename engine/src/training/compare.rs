@@ -391,7 +391,7 @@ impl Comparison {
     fn write_text(&self, o: &mut String) -> fmt::Result {
         let score = self
             .score
-            .map_or_else(|| "n/a".to_string(), |s| format!("{s:.1}"));
+            .map_or_else(|| "n/a".to_string(), crate::format::one_decimal);
         writeln!(o, "Score {score} of 100 over {} items", self.compared)?;
         writeln!(
             o,
@@ -401,9 +401,10 @@ impl Comparison {
         if let Some(f) = self.finding_score {
             writeln!(
                 o,
-                "Findings agree on {} of {} items ({f:.1}%): {} (pass mark {}%)",
+                "Findings agree on {} of {} items ({}%): {} (pass mark {}%)",
                 self.finding_agreements,
                 self.compared,
+                crate::format::one_decimal(f),
                 if self.passed { "passed" } else { "not passed" },
                 self.pass_mark
             )?;

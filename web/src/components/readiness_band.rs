@@ -127,7 +127,7 @@ pub fn readiness_band_view(props: &ReadinessBandProps) -> Html {
         <div class={classes!("band", "panel", band.class())}>
             <p class="band-kicker">{"Indicative readiness band"}</p>
             <p class="band-label">{ icon(band.icon()) }<span>{ band.label() }</span></p>
-            <p class="band-score">{ format!("Readiness score {score:.0}% ({})", band.range()) }</p>
+            <p class="band-score">{ format!("Readiness score {}% ({})", aims_engine::format::whole(score), band.range()) }</p>
             <p>{ band.meaning() }</p>
             <ol class="band-scale" aria-label="Readiness bands">
                 { for ReadinessBand::ALL.iter().map(|&b| {
