@@ -115,8 +115,15 @@ pub fn use_location_hash() -> String {
             // Without the listener the page still reads the hash it was opened with; it is
             // removed when dropped, with the effect.
             let listener = web_sys::window().map(|w| {
-                gloo_events::EventListener::new(&w, "hashchange", move |_| hash.set(current_hash()))
+                let follow = hash.clone();
+                gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                    follow.set(current_hash())
+                })
             });
+            // The address may have changed between the first render and this effect (a link
+            // clicked while the app was starting): no `hashchange` comes for that, so read it
+            // again now (`use_state_eq`: no re-render when it is the same).
+            hash.set(current_hash());
             move || drop(listener)
         });
     }
