@@ -734,7 +734,18 @@ fn the_plan_flags_overdue_actions_and_names_systems() {
     let get = |s: &str| p.actions.iter().find(|x| x.item.as_str() == s).unwrap();
     assert!(get("5.2").overdue);
     assert_eq!(get("5.2").days_overdue, 30);
+    assert_eq!(
+        get("5.2").overdue_text().as_deref(),
+        Some("overdue by 30 days")
+    );
+    let one_day = plan(&planned(), ReportDate::parse("2025-06-01").unwrap());
+    let five_two = one_day.actions.iter().find(|x| x.item.as_str() == "5.2");
+    assert_eq!(
+        five_two.and_then(|x| x.overdue_text()).as_deref(),
+        Some("overdue by 1 day")
+    );
     assert!(!get("6.1.2").overdue);
+    assert_eq!(get("6.1.2").overdue_text(), None);
     assert!(!get("7.2").overdue, "done is never overdue");
     assert_eq!(get("A.5.2").due.unwrap().to_string(), "2025-07-31");
     assert_eq!(get("A.5.2").systems, ["=CV screening"]);

@@ -464,7 +464,7 @@ test('storage nearly full: the user is told before a save fails, with what to do
   await page.fill('#org-name', 'Nearly full');
   const notice = page.locator('.notice', { hasText: 'Storage nearly full' });
   await notice.waitFor();
-  assert.match(await notice.textContent(), /about 8\d % of what browsers usually keep.*Export everything/s);
+  assert.match(await notice.textContent(), /about 8\d% of what browsers usually keep.*Export everything/s);
   // The save itself succeeded: the warning comes before any failure.
   assert.equal(await page.locator('.notice', { hasText: 'Not saved' }).count(), 0);
   await page.fill('#org-name', 'Nearly full, again');

@@ -39,7 +39,8 @@ pub enum Notice {
 pub fn nearly_full_message(used: usize) -> String {
     let share = used as f64 * 100.0 / crate::storage::QUOTA_ESTIMATE as f64;
     format!(
-        "Storage nearly full: the data saved in this browser takes about {share:.0} % of what browsers usually keep for a site, so a save may soon fail. Export everything (Your data, \u{201c}Everything at once\u{201d}) to keep a copy, then delete assessments you no longer need."
+        "Storage nearly full: the data saved in this browser takes about {}% of what browsers usually keep for a site, so a save may soon fail. Export everything (Your data, \u{201c}Everything at once\u{201d}) to keep a copy, then delete assessments you no longer need.",
+        aims_engine::format::whole(share)
     )
 }
 
@@ -421,16 +422,7 @@ impl Reducible for AppState {
                 s.touch();
             }
             Action::New { name, framework } => {
-                let id = s.fresh_id();
-                s.entries.push(Entry {
-                    id: id.clone(),
-                    name,
-                    updated: 0.0,
-                    named: 0,
-                    case: None,
-                });
-                s.open(id, Assessment::new(framework), 0);
-                s.rev = 1; // save it, so it exists in storage
+                s.add_and_open(name, None, Assessment::new(framework));
             }
             Action::StartCase {
                 case,
@@ -1518,7 +1510,7 @@ mod tests {
             panic!("no notice")
         };
         assert!(
-            m.contains("about 82 %") && m.contains("Export everything"),
+            m.contains("about 82%") && m.contains("Export everything"),
             "{m}"
         );
         let again = s.clone().reduce(Action::StorageNearlyFull(4_200_000));

@@ -314,10 +314,10 @@ fn write_plan(o: &mut String, a: &Assessment, date: Option<ReportDate>) -> fmt::
     writeln!(o, "|---|---|---|---|---|---|")?;
     for x in &p.actions {
         let due = match (x.due, &x.due_as_written) {
-            (Some(d), _) if x.overdue && date.is_some() => {
-                format!("{d} **overdue by {} days**", x.days_overdue)
-            }
-            (Some(d), _) => d.to_string(),
+            (Some(d), _) => match x.overdue_text().filter(|_| date.is_some()) {
+                Some(overdue) => format!("{d} **{overdue}**"),
+                None => d.to_string(),
+            },
             (None, Some(w)) => format!("{} (not a date)", inline::text(w)),
             (None, None) => "not set".to_string(),
         };

@@ -221,6 +221,17 @@ impl PlanFilter {
     }
 }
 
+impl PlanAction {
+    /// How far past its due date the action is, for people: `overdue by 1 day`, `overdue by
+    /// 30 days`; `None` when it is not overdue.
+    pub fn overdue_text(&self) -> Option<String> {
+        self.overdue.then(|| {
+            let n = self.days_overdue;
+            format!("overdue by {n} day{}", if n == 1 { "" } else { "s" })
+        })
+    }
+}
+
 impl Plan {
     /// The owners named in the plan, once each (spelled as on their first action in priority
     /// order), A-Z ignoring case: the choices of the plan view's owner filter.

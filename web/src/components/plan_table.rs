@@ -39,7 +39,7 @@ pub fn plan_section(a: &Assessment, day: ReportDate) -> Html {
                                 <td>{ x.owner.clone().unwrap_or_else(|| "unassigned".to_string()) }</td>
                                 <td>
                                     { x.due.map(|d| d.to_string()).or_else(|| x.due_as_written.clone()).unwrap_or_else(|| "not set".to_string()) }
-                                    if x.overdue { <strong class="overdue-flag">{ format!(" overdue by {} days", x.days_overdue) }</strong> }
+                                    if let Some(text) = x.overdue_text() { <strong class="overdue-flag">{ format!(" {text}") }</strong> }
                                 </td>
                                 <td>{ x.status.title() }</td>
                                 <td>{ if x.evidence.is_empty() { "none".to_string() } else { x.evidence.join("; ") } }</td>

@@ -221,7 +221,7 @@ fn row(ctx: &crate::context::Ctx, x: &PlanAction) -> Html {
                     <br /><small>{ format!("Written as \u{201c}{w}\u{201d}, not a date: choose one.") }</small>
                 }
                 if x.overdue {
-                    <br /><strong class="overdue-flag">{ format!("Overdue by {} day{}", x.days_overdue, if x.days_overdue == 1 { "" } else { "s" }) }</strong>
+                    <br /><strong class="overdue-flag">{ crate::format::sentence(&x.overdue_text().unwrap_or_default()) }</strong>
                 }
             </td>
             <td><select id={field_id("status", id)} aria-label={format!("Status of {}", id.as_str())} onchange={on_status}>

@@ -128,8 +128,8 @@ fn read_file(file: web_sys::File, state: UseStateHandle<Import>) {
         state.set(Import::Refused {
             file: name,
             why: format!(
-                "it is {:.1} MiB; an assessment file may be at most 1 MiB ({} bytes)",
-                file.size() / 1048576.0,
+                "it is {} MiB; an assessment file may be at most 1 MiB ({} bytes)",
+                aims_engine::format::one_decimal(file.size() / 1048576.0),
                 aims_engine::assessment::MAX_FILE_BYTES
             ),
         });

@@ -71,7 +71,7 @@ pub(super) fn summary(c: Option<&Computed>, invalid: bool, pending: bool) -> Htm
                 if c.preview {
                     format!("Preview from {} of {} trials (seed {}); the full run follows when you pause.", grouped(f64::from(mc.trials)), grouped(f64::from(c.inputs.monte_carlo.trials)), mc.seed)
                 } else {
-                    format!("{} trials from seed {}; computed in {:.0} ms.", grouped(f64::from(mc.trials)), mc.seed, c.ms.max(1.0))
+                    format!("{} trials from seed {}; computed in {} ms.", grouped(f64::from(mc.trials)), mc.seed, aims_engine::format::whole(c.ms.max(1.0)))
                 }
             }</p>
         </section>
