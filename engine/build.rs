@@ -852,14 +852,13 @@ fn guidance_literal(b: &Block, annex_a: bool) -> (String, String) {
         ));
     }
     let guidance = format!(
-        "Some(&Guidance {{ criticality: Criticality::{criticality}, action: {:?}, treats: {:?}, applies_to: &[{}], if_excluded: {:?} }})",
+        "Some(&Guidance {{ criticality: Criticality::{criticality}, action: {:?}, applies_to: &[{}], if_excluded: {:?} }})",
         b.get_one("action"),
-        treats,
         applies_to.join(", "),
         if_excluded,
     );
     let explanation = format!(
-        "Some(Explanation {{ asks: {:?}, evidence: &[{}], levels: {levels} }})",
+        "Some(Explanation {{ asks: {:?}, evidence: &[{}], levels: {levels}, treats: {treats:?} }})",
         b.get_one("asks"),
         evidence
             .iter()

@@ -5,9 +5,8 @@
 use crate::args::{format, Args, Command, Opt, Takes};
 use crate::clock::report_date;
 use crate::input::read_assessment;
-use aims_engine::export::ics;
-use aims_engine::export::oscal;
-use aims_engine::plan::{plan, PlanOrder};
+use aims_engine::export::{plan_export, PlanFormat};
+use aims_engine::plan::PlanOrder;
 
 pub const COMMAND: Command = Command {
     name: "plan",
@@ -37,18 +36,11 @@ pub const COMMAND: Command = Command {
 
 fn run(args: &Args) -> Result<String, String> {
     args.expect_positional(&["assessment file, or - for standard input"])?;
-    let format = args.choice("format")?;
-    let order = args.choice("order")?;
-    let order = PlanOrder::parse(order).unwrap_or(PlanOrder::Priority);
+    // The choices are checked against the declaration above, which lists the engine's names.
+    let format = PlanFormat::parse(args.choice("format")?).unwrap_or(PlanFormat::Json);
+    let order = PlanOrder::parse(args.choice("order")?).unwrap_or(PlanOrder::Priority);
     // Check the date before reading the file, so a typo fails fast.
     let today = report_date(args)?;
     let a = read_assessment(&args.positional[0])?;
-    let mut p = plan(&a, today);
-    p.actions = p.sorted(order).into_iter().cloned().collect();
-    Ok(match format {
-        "csv" => p.to_csv(),
-        "oscal" => oscal::poam(&p, &a.to_json()),
-        "ics" => ics::calendar(&p),
-        _ => p.to_json(),
-    })
+    Ok(plan_export(&a, today, order, format).into_text())
 }

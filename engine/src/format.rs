@@ -9,7 +9,8 @@
 //! - [`months`]: `1 month`, `18 months`;
 //! - [`one_decimal`]: a score or a count of points, one decimal, `.0` dropped: `45.3`, `2`;
 //! - [`compact`]: an amount short enough for a chart's axis: `−120k`, `1.3M`, `950`;
-//! - [`plain`]: a number as typed in an input field: `37500`, `0.33` (no grouping).
+//! - [`plain`]: a number as typed in an input field: `37500`, `0.33` (no grouping);
+//! - [`and_list`], [`or_list`]: names in a sentence: `A, B and C`, `A, B or C`.
 //!
 //! Negative values take the true minus sign [`MINUS`] (U+2212), never a hyphen, and a value
 //! that rounds to zero has no sign. A value that is not finite is written [`NOT_A_NUMBER`].
@@ -81,6 +82,27 @@ pub fn months(n: u32) -> String {
     }
 }
 
+/// Names as a sentence lists them: `A`, `A and B`, `A, B and C`.
+pub fn and_list<S: AsRef<str>>(names: &[S]) -> String {
+    listed(names, " and ")
+}
+
+/// Alternatives as a sentence lists them: `A`, `A or B`, `A, B or C`.
+pub fn or_list<S: AsRef<str>>(names: &[S]) -> String {
+    listed(names, " or ")
+}
+
+fn listed<S: AsRef<str>>(names: &[S], last: &str) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == names.len() { last } else { ", " });
+        }
+        out.push_str(name.as_ref());
+    }
+    out
+}
+
 /// One decimal, `.0` dropped: `45.25` → `45.3`, `2.0` → `2`, `-0.5` → `−0.5`.
 pub fn one_decimal(x: f64) -> String {
     if !x.is_finite() {
@@ -129,18 +151,69 @@ pub fn plain(x: f64) -> String {
     }
 }
 
+/// A value in the fewest digits that read back to it, `.0` dropped, as a message quotes a
+/// number: `0.125`, `1`, `1e+300`; written by serde_json's formatter, which every build that
+/// reads JSON links anyway (the float formatter of `core::fmt` is 9.5 KB of Wasm more).
+pub fn shortest(x: f64) -> String {
+    match serde_json::Number::from_f64(x) {
+        Some(n) => {
+            let s = n.to_string();
+            match s.strip_suffix(".0") {
+                Some(whole) => whole.to_string(),
+                None => s,
+            }
+        }
+        None => NOT_A_NUMBER.into(),
+    }
+}
+
 /// `x` with at most `places` decimals, halves rounded away from zero, trailing zeros dropped,
 /// the true minus sign, no sign on a value that rounds to zero.
+///
+/// Written with integer arithmetic on the value in units of `10^-places`, not with the float
+/// formatter of `core::fmt` (9.5 KB of Wasm, which the quick-scan widget then does without).
+/// Below 2^53 units (9,007,199,254,740,992: any score, percentage or input people read) every
+/// unit is exact, as it was; beyond that an `f64` has no digits at that precision left, and
+/// the value is written as the whole number nearest to it, in full up to 2^127 (about 1.7e38)
+/// and above that in the shortest form that reads back to it (`1e+300`).
 fn decimals(x: f64, places: u8) -> String {
     // Halves round away from zero (45.25 → 45.3), as people round, not to even.
     let scale = 10f64.powi(i32::from(places));
-    let rounded = (x.abs() * scale).round() / scale;
-    let digits = format!("{:.*}", usize::from(places), rounded);
-    let digits = if digits.contains('.') {
+    let units = (x.abs() * scale).round();
+    let digits = if units < 9_007_199_254_740_992.0 {
+        // Exact: a whole number of units below 2^53 (the cast cannot saturate).
+        let units = units as u64;
+        let whole = 10u64.pow(u32::from(places));
+        match places {
+            0 => units.to_string(),
+            _ => format!(
+                "{}.{:0width$}",
+                units / whole,
+                units % whole,
+                width = usize::from(places)
+            ),
+        }
+    } else if x.abs() < 1.7e38 {
+        // A whole number below 2^127: the cast is exact.
+        (x.abs().round() as u128).to_string()
+    } else {
+        // The exponent form has no zeros to trim.
+        return signed(x, &shortest(x.abs()));
+    };
+    signed(x, without_trailing_zeros(&digits))
+}
+
+/// `12.50` → `12.5`, `3.00` → `3`; a number without a decimal point as it is.
+fn without_trailing_zeros(digits: &str) -> &str {
+    if digits.contains('.') {
         digits.trim_end_matches('0').trim_end_matches('.')
     } else {
-        &digits
-    };
+        digits
+    }
+}
+
+/// The digits of `x` with the true minus sign when `x` is negative and they are not all zero.
+fn signed(x: f64, digits: &str) -> String {
     if x < 0.0 && digits.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
         format!("{MINUS}{digits}")
     } else {
@@ -151,6 +224,63 @@ fn decimals(x: f64, places: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rule as it was written with the float formatter of `core::fmt`.
+    fn decimals_by_core_fmt(x: f64, places: u8) -> String {
+        let scale = 10f64.powi(i32::from(places));
+        let rounded = (x.abs() * scale).round() / scale;
+        signed(
+            x,
+            without_trailing_zeros(&format!("{:.*}", usize::from(places), rounded)),
+        )
+    }
+
+    #[test]
+    fn integer_arithmetic_writes_what_the_float_formatter_wrote() {
+        // Every thousandth from -200 to 200, halves included, and values spread over many
+        // magnitudes (a fixed linear congruential sequence), each at 0, 1 and 2 decimals.
+        let mut values: Vec<f64> = (-200_000..=200_000)
+            .map(|i| f64::from(i) / 1000.0)
+            .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..200_000 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let mantissa = (seed >> 11) as f64 / (1u64 << 53) as f64;
+            let exponent = i32::try_from(seed % 28).unwrap() - 14;
+            let sign = if seed & 1 == 0 { 1.0 } else { -1.0 };
+            values.push(sign * mantissa * 10f64.powi(exponent));
+        }
+        for x in values {
+            for places in 0..=2 {
+                assert_eq!(
+                    decimals(x, places),
+                    decimals_by_core_fmt(x, places),
+                    "{x} at {places}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn values_too_large_for_units_are_whole_numbers_then_the_shortest_form() {
+        assert_eq!(whole(1e20), "100000000000000000000");
+        assert_eq!(one_decimal(-1e20), "\u{2212}100000000000000000000");
+        assert_eq!(percent(1e300), "1e+300%");
+        assert_eq!(one_decimal(-1.5e300), "\u{2212}1.5e+300");
+        assert_eq!(shortest(0.125), "0.125");
+        assert_eq!(shortest(1.0), "1");
+        assert_eq!(shortest(1e300), "1e+300");
+        assert_eq!(shortest(f64::NAN), NOT_A_NUMBER);
+    }
+
+    #[test]
+    fn names_are_listed_as_a_sentence_lists_them() {
+        assert_eq!(and_list::<&str>(&[]), "");
+        assert_eq!(and_list(&["A"]), "A");
+        assert_eq!(and_list(&["A", "B"]), "A and B");
+        assert_eq!(and_list(&["A", "B", "C"]), "A, B and C");
+        assert_eq!(or_list(&["A", "B", "C"]), "A, B or C");
+    }
 
     #[test]
     fn whole_numbers_round_halves_away_from_zero() {

@@ -10,9 +10,22 @@
 //! roles match one of its options, or the certificates were stated. "Not sure" leaves or makes
 //! a question unanswered. The band and the verdict are shown only when every question is
 //! answered.
+//!
+//! The profile feeds the first question: when the assessment lists its AI systems with their
+//! origin, [`profile_hint`] names the role answer they point to (all supplied: the organisation
+//! only uses suppliers' AI; all built in-house: it builds AI; both: both). It is a suggestion
+//! the user confirms by choosing it, never an answer written for them, and it asks the user to
+//! check an answer that disagrees with the list.
+//!
+//! What the quick scan shows of the result is its [`Summary`]: the readiness report's score,
+//! verdict, answered items and first three gaps, computed by the same rules as
+//! [`crate::readiness::score`] without the parts the scan never shows (sections, Statement of
+//! Applicability, Stage 1 checklist, roadmap), so that the widget's Wasm carries none of them.
 
-use crate::assessment::{Answer, Answers, Assessment};
-use crate::catalog::{AiRole, IsoId, Question, QuestionKind};
+use crate::assessment::{Answer, Answers, Assessment, Origin};
+use crate::catalog::{AiRole, IsoId, Question, QuestionKind, Shipped};
+use crate::format::and_list;
+use crate::scoring::{self, Gap, Report, Verdict, VerdictReason};
 
 /// An answer to one question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,6 +148,80 @@ fn holds(certs: &[String], n: &str) -> bool {
     certs.iter().any(|c| number_of(c) == Some(n))
 }
 
+/// What the assessment's list of AI systems says about a question's answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileHint {
+    /// The option the list points to.
+    pub suggested: Choice,
+    /// The question has an answer, and it is another one.
+    pub differs: bool,
+    /// In plain words, naming the systems.
+    pub text: String,
+}
+
+/// The role answer that the origins of the AI systems in scope point to, for the role question;
+/// `None` for the other questions and while no system's origin is stated.
+pub fn profile_hint(q: &Question, a: &Assessment) -> Option<ProfileHint> {
+    let QuestionKind::Roles(options) = q.kind else {
+        return None;
+    };
+    let systems = &a.profile.systems;
+    let named = |origin: Option<Origin>| -> Vec<&str> {
+        systems
+            .iter()
+            .filter(|s| s.origin == origin)
+            .map(|s| s.label())
+            .collect()
+    };
+    let (in_house, supplied, unknown) = (
+        named(Some(Origin::InHouse)),
+        named(Some(Origin::Supplied)),
+        named(None),
+    );
+    let mut want = match (in_house.is_empty(), supplied.is_empty()) {
+        (true, true) => return None,
+        (true, false) => vec![AiRole::Customer],
+        (false, true) => vec![AiRole::Producer, AiRole::Provider],
+        (false, false) => vec![AiRole::Producer, AiRole::Provider, AiRole::Customer],
+    };
+    want.sort();
+    let (index, label) = options.iter().enumerate().find_map(|(i, (roles, label))| {
+        let mut roles = roles.to_vec();
+        roles.sort();
+        (roles == want).then_some((i, *label))
+    })?;
+    let suggested = Choice::Option(index);
+    let mut parts = Vec::new();
+    for (names, how) in [
+        (&supplied, "supplied by others"),
+        (&in_house, "built in-house"),
+        (&unknown, "of origin not stated yet"),
+    ] {
+        if !names.is_empty() {
+            let verb = if names.len() == 1 { "is" } else { "are" };
+            parts.push(format!("{} {verb} {how}", and_list(names)));
+        }
+    }
+    let systems = parts.join("; ");
+    let chosen = chosen(q, a);
+    let text = match chosen {
+        None => format!(
+            "From your list of AI systems in scope: {systems}. That points to \u{201c}{label}\u{201d}: choose it to confirm, or another answer if the list is incomplete."
+        ),
+        Some(c) if c == suggested => {
+            format!("Matches your list of AI systems in scope: {systems}.")
+        }
+        Some(_) => format!(
+            "Check this answer against your list of AI systems in scope: {systems}. That points to \u{201c}{label}\u{201d}; either the answer or the list needs correcting."
+        ),
+    };
+    Some(ProfileHint {
+        suggested,
+        differs: chosen.is_some_and(|c| c != suggested),
+        text,
+    })
+}
+
 /// How far the quick scan is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Progress {
@@ -168,6 +255,62 @@ pub fn progress(a: &Assessment) -> Progress {
         total: questions.len(),
         first_unanswered,
     }
+}
+
+/// How many gaps the quick scan shows.
+pub const TOP_GAPS: usize = 3;
+
+/// The result the quick scan shows and the widget posts: the fields of the readiness report
+/// ([`crate::readiness::score`]) of the same name, with the first [`TOP_GAPS`] gaps.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// 0-100 against the audit bar; `None` when nothing is assessed.
+    pub readiness: Option<f64>,
+    pub verdict: Verdict,
+    /// The verdict with the facts behind it, its completeness included.
+    pub verdict_reason: VerdictReason,
+    /// Items rated or justly excluded, of `total`.
+    pub answered: u32,
+    pub total: u32,
+    /// The first gaps in priority order (at most [`TOP_GAPS`]).
+    pub top_gaps: Vec<Gap>,
+    /// How many Annex A controls the organisation's roles for AI suggest excluding.
+    pub proposed_exclusions: usize,
+}
+
+impl Summary {
+    /// The summary of a report already computed (the app's quick scan, which has the whole
+    /// report anyway).
+    pub fn of(report: &Report) -> Summary {
+        Summary {
+            readiness: report.readiness,
+            verdict: report.verdict,
+            verdict_reason: report.verdict_reason.clone(),
+            answered: report.answered,
+            total: report.total,
+            top_gaps: report.gaps.iter().take(TOP_GAPS).copied().collect(),
+            proposed_exclusions: report.proposed_exclusions.len(),
+        }
+    }
+}
+
+/// The quick scan's result for an ISO/IEC 42001 assessment: equal to [`Summary::of`] the full
+/// report, computing only what it shows. `None` for a NIST AI RMF assessment, which the quick
+/// scan does not answer (its report goes through the crosswalk, which the summary leaves out).
+pub fn summary(a: &Assessment) -> Option<Summary> {
+    let answers = a.iso_answers()?;
+    let items = scoring::evaluate(answers);
+    let core = scoring::core(&Shipped, &items);
+    let verdict_reason = core.verdict;
+    Some(Summary {
+        readiness: core.readiness,
+        verdict: verdict_reason.verdict,
+        verdict_reason,
+        answered: core.answered,
+        total: items.len() as u32,
+        top_gaps: core.gaps.into_iter().take(TOP_GAPS).collect(),
+        proposed_exclusions: scoring::proposed_exclusions(&a.profile, answers).len(),
+    })
 }
 
 #[cfg(test)]
@@ -235,6 +378,62 @@ mod tests {
         // "Neither" survives the file round trip.
         let (back, _) = Assessment::read(&none.to_json()).unwrap();
         assert_eq!(chosen(q("certificate"), &back), Some(Choice::Option(3)));
+    }
+
+    fn system(id: &str, origin: Option<Origin>) -> crate::assessment::AiSystem {
+        crate::assessment::AiSystem {
+            id: id.into(),
+            name: Some(id.to_uppercase()),
+            origin,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_list_of_ai_systems_suggests_the_role_and_never_answers_it() {
+        let role = q("role");
+        let mut a = Assessment::new(Framework::Iso42001);
+        assert_eq!(profile_hint(role, &a), None, "no systems, no hint");
+        a.profile.systems = vec![system("bot", None)];
+        assert_eq!(profile_hint(role, &a), None, "no origin stated, no hint");
+
+        a.profile.systems = vec![
+            system("bot", Some(Origin::Supplied)),
+            system("cv", Some(Origin::Supplied)),
+            system("new", None),
+        ];
+        let hint = profile_hint(role, &a).unwrap();
+        let customer = Choice::Option(1);
+        assert_eq!((hint.suggested, hint.differs), (customer, false));
+        assert_eq!(
+            hint.text,
+            "From your list of AI systems in scope: BOT and CV are supplied by others; NEW is of origin not stated yet. \
+             That points to \u{201c}We only use AI products or services that suppliers build\u{201d}: choose it to confirm, or another answer if the list is incomplete."
+        );
+        assert_eq!(chosen(role, &a), None, "a suggestion is not an answer");
+        assert!(a.profile.roles.is_empty());
+
+        answer(&mut a, role, Some(customer));
+        let hint = profile_hint(role, &a).unwrap();
+        assert!(!hint.differs);
+        assert!(hint.text.starts_with("Matches your list"), "{}", hint.text);
+
+        answer(&mut a, role, Some(Choice::Option(0)));
+        let hint = profile_hint(role, &a).unwrap();
+        assert!(hint.differs);
+        assert!(hint.text.starts_with("Check this answer"), "{}", hint.text);
+
+        a.profile.systems = vec![system("model", Some(Origin::InHouse))];
+        assert_eq!(profile_hint(role, &a).unwrap().suggested, Choice::Option(0));
+        a.profile
+            .systems
+            .push(system("bot", Some(Origin::Supplied)));
+        assert_eq!(profile_hint(role, &a).unwrap().suggested, Choice::Option(2));
+        // Only the role question has a hint.
+        assert!(Question::all()
+            .iter()
+            .filter(|q| q.id != "role")
+            .all(|q| profile_hint(q, &a).is_none()));
     }
 
     #[test]

@@ -64,6 +64,16 @@ impl fmt::Display for ConfigError {
     }
 }
 
+/// The messages of bad attributes, one a line, each naming its attribute: what the widget shows
+/// in its place.
+pub fn messages(errors: &[ConfigError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn error(attribute: &str, message: String) -> ConfigError {
     ConfigError {
         attribute: attribute.to_string(),
@@ -560,5 +570,17 @@ mod tests {
             WidgetConfig::from_json(r#"{"mode": null, "storage-key": "k"}"#).map(|c| c.storage_key),
             Ok("k".to_string())
         );
+    }
+
+    #[test]
+    fn the_messages_of_bad_attributes_are_one_a_line_each_naming_its_attribute() {
+        let e =
+            WidgetConfig::from_json(r#"{"mode": "full", "app-url": "javascript:x"}"#).unwrap_err();
+        let text = messages(&e);
+        assert_eq!(text.lines().count(), 2, "{text}");
+        for name in ["mode", "app-url"] {
+            let line = format!("attribute \"{name}\": ");
+            assert!(text.lines().any(|l| l.starts_with(&line)), "{text}");
+        }
     }
 }

@@ -434,3 +434,58 @@ proptest! {
         }
     }
 }
+
+/// Quick-scan answers as a visitor gives them: per question "not sure" or one of its choices,
+/// written by the quick scan's own rule into a new assessment, or over a random full one (a
+/// returning visitor who also used the full assessment).
+fn quick_scan_assessment() -> impl Strategy<Value = Assessment> {
+    use aims_engine::catalog::{Question, QuestionKind};
+    use aims_engine::quick_scan::{answer, Choice};
+    let choices: Vec<BoxedStrategy<Option<Choice>>> = Question::all()
+        .iter()
+        .map(|q| {
+            let choice = match q.kind {
+                QuestionKind::Maturity(_) => (0u8..=5).prop_map(Choice::Level).boxed(),
+                _ => (0..q.option_labels().len())
+                    .prop_map(Choice::Option)
+                    .boxed(),
+            };
+            prop::option::weighted(0.8, choice).boxed()
+        })
+        .collect();
+    let base = prop_oneof![
+        3 => Just(Assessment::new(Framework::Iso42001)),
+        1 => iso_assessment(),
+    ];
+    (base, choices).prop_map(|(mut a, choices)| {
+        for (q, c) in Question::all().iter().zip(choices) {
+            answer(&mut a, q, c);
+        }
+        a
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The quick scan's summary computes fewer parts than the full report but by the same
+    /// rules: the same readiness, verdict (with its completeness), answered and total, and the
+    /// report's first three gaps.
+    #[test]
+    fn the_quick_scan_summary_equals_the_full_report(a in quick_scan_assessment()) {
+        use aims_engine::quick_scan::{summary, Summary};
+        let full = score(&a);
+        let s = summary(&a).expect("an ISO/IEC 42001 assessment has a summary");
+        prop_assert_eq!(s.readiness, full.readiness);
+        prop_assert_eq!(s.verdict, full.verdict);
+        prop_assert_eq!(&s.verdict_reason.completeness, &full.completeness);
+        prop_assert_eq!((s.answered, s.total), (full.answered, full.total));
+        prop_assert_eq!(&s.top_gaps[..], &full.gaps[..full.gaps.len().min(3)]);
+        prop_assert_eq!(s, Summary::of(&full));
+    }
+
+    #[test]
+    fn a_nist_ai_rmf_assessment_has_no_quick_scan_summary(a in nist_assessment()) {
+        prop_assert_eq!(aims_engine::quick_scan::summary(&a), None);
+    }
+}

@@ -319,3 +319,37 @@ fn stage1_checklist_reference_cases() {
     // The same scope document is listed first when nothing is in place (catalog order).
     assert_eq!(r.stage1_checklist[0].clauses, &[id("4.3")]);
 }
+
+/// The quick scan's summary is the full report's score, verdict, answered items and first
+/// three gaps, for every reference organisation and training case (NIST AI RMF ones have none:
+/// the quick scan answers ISO/IEC 42001 items only).
+#[test]
+fn the_quick_scan_summary_equals_the_full_report_on_every_fixture_and_case() {
+    use aims_engine::assessment::Framework;
+    use aims_engine::quick_scan::{summary, Summary};
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut assessments: Vec<(String, Assessment)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .map(|name| (name.clone(), fixture(&name)))
+        .collect();
+    for case in aims_engine::training::cases() {
+        assessments.push((format!("case {} (model)", case.id), case.model()));
+        assessments.push((format!("case {} (start)", case.id), case.start()));
+    }
+    let mut iso = 0;
+    for (name, a) in &assessments {
+        let s = summary(a);
+        if a.framework() == Framework::NistAiRmf {
+            assert_eq!(s, None, "{name}");
+            continue;
+        }
+        iso += 1;
+        let full = score(a);
+        assert_eq!(s, Some(Summary::of(&full)), "{name}");
+        let s = s.unwrap();
+        assert_eq!(s.top_gaps.len(), full.gaps.len().min(3), "{name}");
+        assert_eq!(s.verdict_reason.completeness, full.completeness, "{name}");
+    }
+    assert!(iso >= 6, "{iso} ISO/IEC 42001 assessments compared");
+}

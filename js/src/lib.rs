@@ -162,32 +162,37 @@ pub fn plan_text(
     format: Option<&str>,
     order: Option<&str>,
 ) -> Result<PlanOutput, ApiError> {
-    use aims_engine::export::ics;
-    use aims_engine::export::{oscal, ReportDate};
-    use aims_engine::plan::{plan, PlanOrder};
+    use aims_engine::export::{plan_export, PlanExport, PlanFormat, ReportDate};
+    use aims_engine::plan::PlanOrder;
     let today = ReportDate::parse(today).map_err(|e| ApiError::new(format!("today: {e}")))?;
+    let expected = |names: &[&str]| {
+        let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+        aims_engine::format::or_list(&quoted)
+    };
     let order = match order {
         None => PlanOrder::Priority,
         Some(o) => PlanOrder::parse(o).ok_or_else(|| {
+            let names = PlanOrder::ALL.map(PlanOrder::as_str);
             ApiError::new(format!(
-                "order: {o:?} is not an order; expected \"priority\", \"due\" or \"owner\""
+                "order: {o:?} is not an order; expected {}",
+                expected(&names)
             ))
         })?,
     };
-    let format = format.unwrap_or("json");
-    if !["json", "csv", "oscal", "ics"].contains(&format) {
-        return Err(ApiError::new(format!(
-            "format: {format:?} is not a plan format; expected \"json\", \"csv\", \"oscal\" or \"ics\""
-        )));
-    }
+    let format = match format {
+        None => PlanFormat::Json,
+        Some(f) => PlanFormat::parse(f).ok_or_else(|| {
+            let names = PlanFormat::ALL.map(PlanFormat::as_str);
+            ApiError::new(format!(
+                "format: {f:?} is not a plan format; expected {}",
+                expected(&names)
+            ))
+        })?,
+    };
     let a = read_assessment(text)?;
-    let mut p = plan(&a, today);
-    p.actions = p.sorted(order).into_iter().cloned().collect();
-    Ok(match format {
-        "csv" => PlanOutput::Text(p.to_csv()),
-        "oscal" => PlanOutput::Text(oscal::poam(&p, &a.to_json())),
-        "ics" => PlanOutput::Text(ics::calendar(&p)),
-        _ => PlanOutput::Json(Box::new(p)),
+    Ok(match plan_export(&a, today, order, format) {
+        PlanExport::Plan(p) => PlanOutput::Json(p),
+        PlanExport::Text(t) => PlanOutput::Text(t),
     })
 }
 

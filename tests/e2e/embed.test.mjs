@@ -138,6 +138,27 @@ test('the script-tag host page under the strict CSP: keyboard-complete quick sca
   await page.close();
 });
 
+test('a visitor whose organisation only uses suppliers\' AI is told, on the result, which controls could be excluded in the full assessment', async () => {
+  const { page } = await openExample('script-tag.html');
+  // A first visit (the first test completed this widget's scan in this browser profile).
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await ready(page, 'scan');
+  const total = Number((await page.locator('#scan .progress-label').textContent()).match(/of (\d+)/)[1]);
+  for (let q = 0; q < total; q++) {
+    // The first question is the role for AI: "only uses suppliers' AI" is its second option.
+    await page.locator('#scan .qs-option').nth(q === 0 ? 1 : 0).click();
+    await page.locator('#scan .qs-next').click();
+  }
+  await page.waitForSelector('#scan .qs-end');
+  // The same rule as the full report's proposed exclusions (the engine's quick-scan summary);
+  // nothing is excluded until the visitor confirms it in the full assessment.
+  const note = await page.locator('#scan .qs-proposals').textContent();
+  assert.match(note, /From your role for AI, \d+ Annex A controls? could be excluded with a justification\. Nothing is excluded until you confirm it in the full assessment\./);
+  assert.deepEqual(app.consoleErrors, []);
+  await page.close();
+});
+
 test('the loader is tiny: embed.js is at most 5 KB brotli', async () => {
   const buf = await readFile(join(DIST, 'embed.js'));
   const brotli = brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

@@ -26,8 +26,8 @@ function assessment() {
   };
 }
 
-async function seeded(hash) {
-  const page = await app.context.newPage();
+async function seeded(hash, seed = assessment(), on = app) {
+  const page = await on.context.newPage();
   await page.addInitScript(([ns, a]) => {
     if (localStorage.getItem(`${ns}:index`)) return; // seed once; later loads keep the edits
     const id = 'seed-plan';
@@ -37,8 +37,8 @@ async function seeded(hash) {
     localStorage.setItem(`${ns}:assessment:${id}`, JSON.stringify({
       version: 1, rev: 1, writer: 'e2e-seed', saved: 0, assessment: a,
     }));
-  }, [NS, assessment()]);
-  return app.open(hash, page);
+  }, [NS, seed]);
+  return on.open(hash, page);
 }
 
 async function download(page, selector) {
@@ -188,3 +188,48 @@ test('plan journey: build a two-system profile, accept a proposed exclusion, ass
   assert.match(await page.textContent('.report'), /overdue by \d+ days?/);
   await page.close();
 });
+
+test('the quick scan suggests the role from the list of AI systems, and only the user answers it', async () => {
+  const seed = assessment();
+  seed.profile = {
+    systems: [
+      { id: 'support-bot', name: 'Support bot', origin: 'supplied' },
+      { id: 'cv-ranking', name: 'CV ranking', origin: 'supplied' },
+    ],
+  };
+  // A browser profile of its own: the journey above has stored its assessment already.
+  const own = await start();
+  try {
+    await suggestionJourney(own, await seeded('#/quick-scan', seed, own));
+  } finally {
+    await own.close();
+  }
+});
+
+async function suggestionJourney(own, page) {
+  await page.waitForSelector('#qs-profile-hint');
+  assert.equal(
+    await page.textContent('#qs-profile-hint'),
+    'From your list of AI systems in scope: Support bot and CV ranking are supplied by others. That points to \u201cWe only use AI products or services that suppliers build\u201d: choose it to confirm, or another answer if the list is incomplete.',
+  );
+  // The suggested option is marked, not chosen.
+  assert.equal(await page.textContent('label:has(.qs-suggested) .qs-text'), 'We only use AI products or services that suppliers build');
+  assert.equal(await page.locator('.qs-options input:checked').count(), 0);
+  assert.equal((await saved(page)).profile.roles, undefined);
+  assert.deepEqual(await own.axe(page), []);
+  await own.screenshot(page, 'quick-scan-profile-hint');
+
+  await page.click('label:has(.qs-suggested)');
+  await page.waitForFunction(() => document.querySelector('#qs-profile-hint')?.textContent.startsWith('Matches your list'));
+  await page.waitForFunction((ns) => {
+    const index = JSON.parse(localStorage.getItem(`${ns}:index`));
+    const a = JSON.parse(localStorage.getItem(`${ns}:assessment:${index.current}`)).assessment;
+    return JSON.stringify(a.profile?.roles) === '["ai_customer"]';
+  }, NS);
+
+  // An answer that disagrees with the list is questioned, not changed.
+  await page.click('.qs-option:first-child');
+  await page.waitForSelector('#qs-profile-hint.callout-warn');
+  assert.match(await page.textContent('#qs-profile-hint'), /^Check this answer against your list of AI systems in scope/);
+  assert.deepEqual((await saved(page)).profile.systems.map((s) => s.origin), ['supplied', 'supplied']);
+}

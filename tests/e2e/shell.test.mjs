@@ -73,15 +73,16 @@ test('the app fits a 360 px wide screen without horizontal scrolling', async () 
 
 /** The app's rendered frame, reduced to what a reader meets: tags, the attributes that carry
  *  meaning, and text (whitespace between elements is not content). */
-function frameShape() {
+function frameShape(within = document.body) {
   const keep = ['href', 'class', 'aria-label', 'aria-hidden', 'aria-live', 'aria-current', 'id', 'tabindex', 'role'];
   const walk = (node) => {
     if (node.nodeType === Node.TEXT_NODE) return node.textContent.trim() ? node.textContent.trim() : null;
     if (node.nodeType !== Node.ELEMENT_NODE || node.matches('.boot-status, noscript, script, meta')) return null;
+    if (getComputedStyle(node).display === 'none') return null; // a prerendered page not shown
     const attrs = keep.filter((a) => node.hasAttribute(a)).map((a) => `${a}=${node.getAttribute(a)}`);
     return { tag: node.tagName.toLowerCase(), attrs, children: [...node.childNodes].map(walk).filter((c) => c !== null) };
   };
-  return [...document.body.children].map(walk).filter((c) => c !== null);
+  return [...within.children].map(walk).filter((c) => c !== null);
 }
 
 /** The start page as a first visit sees it: nothing saved in this origin (the tests share one
@@ -104,7 +105,9 @@ test('a first visit shows the start page with no Wasm, and a link starts the app
   await page.click('main a.card[href="#/quick-scan"]');
   await page.waitForSelector('html[data-ready="app"]', { state: 'attached' });
   await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Quick scan');
-  assert.equal(wasm.length, 1, wasm.join(', '));
+  // The quick scan is the quick-scan build's (the full app may follow once the page is idle).
+  assert.match(wasm[0], /\/quick\/aims-quick-[0-9a-f]{16}_bg\.wasm$/, wasm.join(', '));
+  assert.equal(await page.getAttribute('html', 'data-build'), 'quick');
   assert.equal(await page.locator('[data-prerendered]').count(), 0, 'prerendered elements left');
   assert.equal(await page.locator('main').count(), 1);
   assert.equal(await page.locator('html[data-boot]').count(), 0);
@@ -112,41 +115,198 @@ test('a first visit shows the start page with no Wasm, and a link starts the app
   await page.close();
 });
 
-test('while the app loads after a hover, the start page stays and the first click counts', async () => {
-  // The Wasm is held back until the test lets it through, as on a slow network.
-  let requested;
+for (const [href, title] of [['#/quick-scan', 'Quick scan'], ['#/assessment', 'Full assessment']]) {
+  test(`while the app loads after a hover, the start page stays and the first click counts (${href})`, async () => {
+    // The Wasm is held back until the test lets it through, as on a slow network.
+    let requested;
+    let release;
+    const asked = new Promise((r) => { requested = r; });
+    const held = new Promise((r) => { release = r; });
+    const page = await firstVisit((p) => p.route('**/*.wasm', async (route) => {
+      requested();
+      await held;
+      await route.continue();
+    }));
+    const card = page.locator(`main a.card[href="${href}"]`);
+    await card.hover();
+    await asked; // the hover started the download
+    assert.equal(await page.getAttribute('html', 'data-boot'), 'static');
+    assert.ok(await card.isVisible(), 'the card under the pointer stays');
+    await card.click();
+    // The address changes with the click; boot.js follows its `hashchange`.
+    await page.waitForFunction((h) => location.hash === h, href);
+    if (href === '#/quick-scan') {
+      // The quick scan's first question is prerendered: it shows at once and works.
+      await page.waitForSelector('html[data-boot="static"][data-page="quick-scan"]', { state: 'attached' });
+      assert.ok(await page.isVisible('#qs-role-o0'));
+    } else {
+      // Another page: a status line stands in for the start page until the app.
+      await page.waitForSelector('html[data-boot="loading"]', { state: 'attached' });
+      assert.match(await page.textContent('.boot-status'), /Loading/);
+    }
+    release();
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, title);
+    assert.equal(await page.evaluate(() => location.hash), href);
+    await page.close();
+  });
+}
+
+test('a click on a prerendered link is not lost when the app arrives between press and release', async () => {
   let release;
-  const asked = new Promise((r) => { requested = r; });
+  let served;
   const held = new Promise((r) => { release = r; });
+  const done = new Promise((r) => { served = r; });
   const page = await firstVisit((p) => p.route('**/*.wasm', async (route) => {
-    requested();
     await held;
     await route.continue();
+    served();
   }));
-  const card = page.locator('main a.card[href="#/quick-scan"]');
-  await card.hover();
-  await asked; // the hover started the download
-  assert.equal(await page.getAttribute('html', 'data-boot'), 'static');
-  assert.ok(await card.isVisible(), 'the card under the pointer stays');
-  await card.click();
-  // Now the address is another page: a status line stands in for the start page until the app.
-  assert.equal(await page.getAttribute('html', 'data-boot'), 'loading');
-  assert.match(await page.textContent('.boot-status'), /Loading/);
-  release();
+  const box = await page.locator('main a.card[href="#/quick-scan"]').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2); // starts the download
+  await page.mouse.down();
+  release(); // the app arrives while the button is down
+  await done;
+  // The app is ready to mount: it waits for the release (`data-waits-for-pointer`); without that
+  // wait it would mount now, between press and release.
+  await page.waitForSelector('html[data-waits-for-pointer], html[data-ready="app"]', { state: 'attached' });
+  await page.mouse.up();
   await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Quick scan');
   assert.equal(await page.evaluate(() => location.hash), '#/quick-scan');
   await page.close();
 });
 
-test('the prerendered start page is the app’s own start page', async () => {
-  const page = await firstVisit();
-  const prerendered = await page.evaluate(frameShape);
-  // Hovering a link starts the app, which renders the start page itself.
-  await page.hover('nav a[href="#/results"]');
+for (const [link, build] of [['#/results', 'full'], ['#/quick-scan', 'quick']]) {
+  test(`the prerendered start page is the app’s own start page (the ${build} build)`, async () => {
+    const page = await firstVisit();
+    const prerendered = await page.evaluate(frameShape);
+    // Hovering a link starts the build its page needs, which renders the start page itself.
+    await page.hover(`nav a[href="${link}"]`);
+    await page.waitForSelector('html[data-ready="app"]', { state: 'attached' });
+    assert.equal(await page.getAttribute('html', 'data-build'), build);
+    assert.equal(await page.textContent('main h1'), 'Start');
+    const rendered = await page.evaluate(frameShape);
+    assert.deepEqual(prerendered, rendered);
+    await page.close();
+  });
+}
+
+test('a deep link to the quick scan shows its first question at once; an answer given before the app starts is kept', async () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const page = await app.context.newPage();
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('e2e-cleared')) {
+      localStorage.clear();
+      sessionStorage.setItem('e2e-cleared', '1');
+    }
+  });
+  await page.goto(`${app.url}/#/quick-scan`);
+  // Before any Wasm: the first question, as the app renders it.
+  await page.waitForSelector('html[data-boot="static"][data-page="quick-scan"]', { state: 'attached' });
+  assert.equal(await page.textContent('main h1:visible'), 'Quick scan');
+  assert.equal(await page.textContent('#qs-question'), "What is your organisation's role for AI?");
+  const prerendered = await page.$eval('main', frameShape);
+  assert.deepEqual(await app.axe(page), []);
+  // Its radio buttons work at once; "Next" is taken over by the app.
+  await page.check('#qs-role-o1');
+  await page.click('.qs-next');
+  release();
   await page.waitForSelector('html[data-ready="app"]', { state: 'attached' });
-  assert.equal(await page.textContent('main h1'), 'Start');
-  const rendered = await page.evaluate(frameShape);
-  assert.deepEqual(prerendered, rendered);
+  await page.waitForFunction(() => document.querySelector('#qs-progress-label')?.textContent === 'Question 2 of 25 · 1 answered');
+  await app.settled(page);
+  const saved = await page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem('aims-readiness:v1:index'));
+    return JSON.parse(localStorage.getItem(`aims-readiness:v1:assessment:${index.current}`)).assessment;
+  });
+  assert.deepEqual(saved.profile.roles, ['ai_customer']);
+  assert.equal(await page.locator('[data-prerendered]').count(), 0);
+  assert.equal(await page.locator('html[data-page]').count(), 0);
+  // The prerendered question is the app's own: back to question 1 with nothing answered.
+  await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
+  const again = await app.fresh('#/quick-scan');
+  await again.waitForSelector('html[data-ready="app"]', { state: 'attached' });
+  await again.waitForSelector('#qs-question');
+  assert.deepEqual(await again.$eval('main', frameShape), prerendered);
+  await again.close();
+  await page.close();
+});
+
+/** The Wasm files a page fetched, in order, and when (ms since the page's start). */
+function wasmFetches() {
+  return performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm'))
+    .map((e) => ({ name: new URL(e.name).pathname, at: e.startTime }));
+}
+
+test('the quick scan loads only the quick-scan build; another page hands over to the full app with nothing lost', async () => {
+  const page = await app.fresh('#/quick-scan');
+  await page.waitForSelector('html[data-build="quick"]', { state: 'attached' });
+  const started = await page.evaluate(() => performance.getEntriesByName('aims:started:quick')[0].startTime);
+  const before = (await page.evaluate(wasmFetches)).filter((f) => f.at <= started);
+  assert.equal(before.length, 1, JSON.stringify(before));
+  assert.match(before[0].name, /^\/quick\/aims-quick-[0-9a-f]{16}_bg\.wasm$/);
+  // Answer the first question and leave at once, within the save delay: the quick-scan build
+  // writes its pending save when it is taken off the page.
+  await page.locator('main input[type=radio]').first().check();
+  await page.click('nav a[href="#/results"]');
+  await page.waitForSelector('html[data-build="full"]', { state: 'attached' });
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Results');
+  const wasm = await page.evaluate(wasmFetches);
+  assert.ok(wasm.some((f) => /\/aims-web-[0-9a-f]{16}_bg\.wasm$/.test(f.name)), JSON.stringify(wasm));
+  assert.equal(await page.locator('main').count(), 1, 'one app on the page');
+  // The answer is there in the full app.
+  await page.click('nav a[href="#/quick-scan"]');
+  await page.waitForSelector('#qs-progress');
+  assert.match(await page.textContent('#qs-progress'), /1 answered/);
+  assert.equal(await page.locator('main input[type=radio]:checked').count(), 0, 'the scan resumes at the first open question');
+  assert.deepEqual(app.consoleErrors, []);
+  await page.close();
+});
+
+test('once the quick scan has prefetched the rest of the app, every page opens offline', async () => {
+  const page = await app.fresh('#/quick-scan');
+  await page.waitForSelector('html[data-build="quick"][data-prefetched]', { state: 'attached' });
+  await page.context().setOffline(true);
+  try {
+    await page.locator('main input[type=radio]').nth(1).check();
+    await page.click('nav a[href="#/results"]');
+    await page.waitForSelector('html[data-build="full"]', { state: 'attached' });
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Results');
+    await page.click('nav a[href="#/roi"]');
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'ROI');
+    assert.equal(await page.locator('.boot-failure').count(), 0);
+  } finally {
+    await page.context().setOffline(false);
+  }
+  assert.deepEqual(app.consoleErrors, []);
+  await page.close();
+});
+
+test('when the full app cannot be fetched after the quick scan, the page says so, offers a retry and loses nothing', async () => {
+  const errors = app.consoleErrors.length;
+  let blocked = true;
+  const page = await app.fresh('#/quick-scan', {
+    setup: (p) => p.route(/\/aims-web-[0-9a-f]{16}(_bg\.wasm|\.js)$/, (route) => (blocked ? route.abort() : route.continue())),
+  });
+  await page.waitForSelector('html[data-build="quick"]', { state: 'attached' });
+  await page.locator('main input[type=radio]').nth(2).check();
+  await page.click('nav a[href="#/results"]');
+  await page.waitForSelector('html[data-boot="failed"]', { state: 'attached' });
+  assert.match(await page.textContent('.boot-failure'), /could not start.*try again.*your answers are saved/i);
+  assert.equal(await page.getAttribute('html', 'data-build'), 'quick', 'the quick scan stays on the page');
+  assert.deepEqual(await app.axe(page), []);
+  await app.screenshot(page, 'boot-failure');
+  blocked = false;
+  await page.click('.boot-failure button');
+  await page.waitForSelector('html[data-build="full"]', { state: 'attached' });
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Results');
+  assert.equal(await page.locator('.boot-failure').count(), 0);
+  assert.equal(await page.locator('html[data-boot]').count(), 0);
+  await page.click('nav a[href="#/quick-scan"]');
+  await page.waitForSelector('#qs-progress');
+  assert.match(await page.textContent('#qs-progress'), /1 answered/);
+  // The aborted requests are logged by the browser as errors; they are this test's doing.
+  app.consoleErrors.splice(errors);
   await page.close();
 });
 
@@ -220,7 +380,8 @@ test('when the app cannot start, the page says so instead of waiting forever', a
   const page = await firstVisit((p) => p.route('**/*.wasm', (route) => route.abort()));
   await page.click('nav a[href="#/results"]');
   await page.waitForSelector('html[data-boot="failed"]', { state: 'attached' });
-  assert.match(await page.textContent('.boot-status'), /could not start.*reload the page/i);
+  assert.match(await page.textContent('.boot-failure'), /could not start.*try again/i);
+  assert.equal(await page.locator('.boot-failure button').textContent(), 'Try again');
   // The aborted request is logged by the browser as an error; it is this test's doing.
   app.consoleErrors.splice(errors);
   await page.close();

@@ -54,7 +54,7 @@ async function throttle(cdp, { cpu = 1, network = false } = {}) {
 // the start page), `intent` at the first pointerover/touchstart/focusin on an app link (what
 // web/boot.js starts the app on).
 function probe({ ready, h1 = null }) {
-  const perf = (window.__perf = { fcp: null, lcp: null, ready: null, app: null, intent: null });
+  const perf = (window.__perf = { fcp: null, lcp: null, ready: null, app: null, intent: null, shown: null });
   new PerformanceObserver((l) => {
     for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') perf.fcp = e.startTime;
   }).observe({ type: 'paint', buffered: true });
@@ -73,9 +73,14 @@ function probe({ ready, h1 = null }) {
     return !!a && a.getClientRects().length > 0 && !a.closest('[inert]');
   };
   const appRendered = () => root()?.dataset.ready === 'app' && (h1 === null || document.querySelector('main h1')?.textContent.trim() === h1);
+  // The page whose heading is `h1` is on screen, prerendered (web/boot.js shows the quick scan's
+  // first question at once) or rendered by the app.
+  const shown = () => h1 !== null && [...document.querySelectorAll('main h1')]
+    .some((e) => e.getClientRects().length > 0 && e.textContent.trim() === h1);
   const check = () => {
     const now = performance.now();
     if (perf.app === null && appRendered()) perf.app = now;
+    if (perf.shown === null && perf.intent !== null && shown()) perf.shown = now;
     if (perf.ready !== null) return;
     const ok = ready === 'start' ? !!root()?.dataset.ready && navUsable()
       : ready === 'app' ? perf.app !== null
@@ -129,6 +134,7 @@ async function loadOnce(browser, site, profile) {
       await clickThrough(page, site);
       const after = await page.evaluate(() => ({ ...window.__perf }));
       out.journey = after.intent === null ? null : after.app - after.intent;
+      out.shown = after.intent === null || after.shown === null ? null : after.shown - after.intent;
     }
     return out;
   } finally {
@@ -140,7 +146,8 @@ async function loadOnce(browser, site, profile) {
  * ready ('start' | 'app' | 'h1', see `probe`), h1?, click? }. Per site: `fcp_ms`, `lcp_ms` and
  * the ready moment as `interactive_ms` ('start', 'h1') or `app_rendered_ms` ('app'); with
  * `click`, `quick_scan_after_intent_ms`: from the first intent (pointer over the link) to the
- * app showing the page clicked. */
+ * app showing the page clicked, and `quick_scan_shown_after_intent_ms`: to the page clicked on
+ * screen (the quick scan's prerendered first question, or the app's page). */
 export async function load(browser, sites, { runs = 5 } = {}) {
   const profiles = {
     desktop: { cpu: 1, network: false, mobile: false },
@@ -150,7 +157,7 @@ export async function load(browser, sites, { runs = 5 } = {}) {
   for (const [pname, profile] of Object.entries(profiles)) {
     out[pname] = {};
     for (const [name, site] of Object.entries(sites)) {
-      const samples = { fcp: [], lcp: [], ready: [], journey: [] };
+      const samples = { fcp: [], lcp: [], ready: [], journey: [], shown: [] };
       for (let i = 0; i < runs; i++) {
         const r = await loadOnce(browser, site, profile);
         for (const k of Object.keys(samples)) samples[k].push(r[k] ?? null);
@@ -160,7 +167,7 @@ export async function load(browser, sites, { runs = 5 } = {}) {
         fcp_ms: st(samples.fcp),
         lcp_ms: st(samples.lcp),
         [site.ready === 'app' ? 'app_rendered_ms' : 'interactive_ms']: st(samples.ready),
-        ...(site.click ? { quick_scan_after_intent_ms: st(samples.journey) } : {}),
+        ...(site.click ? { quick_scan_after_intent_ms: st(samples.journey), quick_scan_shown_after_intent_ms: st(samples.shown) } : {}),
       };
     }
   }
@@ -189,10 +196,23 @@ export async function transfer(browser, site) {
     }
     throw new Error('the network did not go quiet within 60 s');
   };
-  const snapshot = (page) => {
-    const list = [...requests.values()].map(({ done, url, ...r }) => ({ path: new URL(url).pathname + new URL(url).search, ...r }));
-    const sum = (k) => list.reduce((t, r) => t + (r[k] ?? 0), 0);
-    return { url: page.url(), transferred_bytes: sum('transferred_bytes'), body_bytes: sum('body_bytes'), requests: list };
+  // The full app's files, fetched by the quick-scan build when the browser is idle (web/boot.js):
+  // prefetched, listed apart and not counted in the visit's bytes (docs/performance.md).
+  const FULL_APP = /\/aims-web-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
+  const snapshot = async (page) => {
+    const build = await page.evaluate(() => document.documentElement.dataset.build ?? null);
+    const list = [...requests.values()].map(({ done, url, ...r }) => {
+      const path = new URL(url).pathname + new URL(url).search;
+      const prefetch = build === 'quick' && r.phase !== 'pages' && FULL_APP.test(new URL(url).pathname);
+      return { path, ...r, ...(prefetch ? { phase: 'prefetch' } : {}) };
+    });
+    const sum = (k, rows) => rows.reduce((t, r) => t + (r[k] ?? 0), 0);
+    const counted = list.filter((r) => r.phase !== 'prefetch');
+    const prefetched = list.filter((r) => r.phase === 'prefetch');
+    return {
+      url: page.url(), build, transferred_bytes: sum('transferred_bytes', counted), body_bytes: sum('body_bytes', counted),
+      prefetched_bytes: sum('transferred_bytes', prefetched), requests: list,
+    };
   };
   const watch = (cdp) => {
     cdp.on('Network.requestWillBeSent', (e) => {
@@ -218,12 +238,27 @@ export async function transfer(browser, site) {
   const { context, page } = await openSite(browser, site, { cpu: 1 }, watch);
   try {
     await quiet();
-    const before = snapshot(page);
+    const before = await snapshot(page);
+    if (site.pages) {
+      // Each other page in turn, from the main navigation: what opening it adds.
+      const pages = [];
+      for (const { hash, h1 } of site.pages) {
+        const from = new Set(requests.keys());
+        phase = 'pages';
+        await page.click(`nav[aria-label="Main"] a[href="${hash}"]`);
+        await page.waitForFunction((h) => document.documentElement.dataset.build === 'full'
+          && document.querySelector('main h1')?.textContent === h, h1, { timeout: 120_000 });
+        await quiet();
+        const added = [...requests.entries()].filter(([id]) => !from.has(id)).map(([, r]) => ({ path: new URL(r.url).pathname, transferred_bytes: r.transferred_bytes }));
+        pages.push({ hash, transferred_bytes: added.reduce((t, r) => t + (r.transferred_bytes ?? 0), 0), requests: added });
+      }
+      return { ...before, pages };
+    }
     if (!site.click) return before;
     phase = 'click';
     await clickThrough(page, site);
     await quiet();
-    return { before, after: snapshot(page) };
+    return { before, after: await snapshot(page) };
   } finally {
     await context.close();
   }

@@ -33,6 +33,8 @@ const APP_WASM_NAMED = env('APP_WASM_NAMED', join(TARGET, 'perf/aims-web-named.w
 // The widget (docs/embedding.md): as shipped, and with names kept for twiggy.
 const EMBED_WASM = env('EMBED_WASM', join(TARGET, 'perf/embed/aims_embed_bg.wasm'));
 const EMBED_WASM_NAMED = env('EMBED_WASM_NAMED', join(TARGET, 'perf/aims-embed-named.wasm'));
+// The widget's engine calls without Yew (perf/widget-core): a measurement, never shipped.
+const WIDGET_CORE_WASM = env('WIDGET_CORE_WASM', join(TARGET, 'perf/widget-core/aims_perf_widget_core_bg.wasm'));
 const CRITERION_DIR = env('CRITERION_DIR', join(TARGET, 'criterion'));
 const NPM_DIR = env('NPM_DIR', join(TARGET, 'npm/aims-engine'));
 const ENGINE_WASM_DIR = env('ENGINE_WASM_DIR', join(TARGET, 'perf/engine-wasm'));
@@ -44,13 +46,25 @@ const LIGHTHOUSE_RUNS = Math.max(1, Number(env('LIGHTHOUSE_RUNS', 3)));
 // The first question of a first visit: the start page's "Quick scan" card, then the page it opens.
 const QUICK_SCAN_CARD = 'main a.card[href="#/quick-scan"]';
 const QUICK_SCAN_H1 = 'Quick scan';
+/** The pages a visitor may open after the quick scan, in the main navigation's order. */
+const OTHER_PAGES = [
+  ['#/assessment', 'Full assessment'], ['#/results', 'Results'], ['#/plan', 'Action plan'],
+  ['#/crosswalk', 'NIST AI RMF crosswalk'], ['#/roi', 'ROI'], ['#/report', 'Report'],
+  ['#/training', 'Training cases'], ['#/data', 'Your data'],
+].map(([hash, h1]) => ({ hash, h1 }));
 const KB = 1000; // goals are in KB of 1,000 bytes (the stricter reading)
 
 export const GOALS = {
   transfer_brotli_max_bytes: 150 * KB,
   transfer_over_baseline_max_bytes: 100 * KB,
   lcp_mobile_max_ms: 1500,
+  // Issue 17: the goal is held against the work we control (click → DOM updated); "→ paint"
+  // also waits for the next frame and is reported beside it.
+  answer_dom_p95_max_ms: { cpu1: 4, cpu4: 16 },
+  // The former goal on "→ paint", kept in the JSON (keys are never renamed), no longer judged.
   answer_paint_p95_max_ms: { cpu1: 16, cpu4: 50 },
+  lighthouse_deep_link_min_score: 95,
+  pointer_to_page_mobile_max_ms: 1000,
   score_plus_crosswalk_native_max_ns: 20_000,
   wasm_native_ratio_max: 2,
   roi_100k_native_max_ns: 15e6,
@@ -93,10 +107,14 @@ report.widget = await attempt('widget', async () => {
   const raw = (await stat(EMBED_WASM)).size;
   const brotli = await brotliBytes(EMBED_WASM);
   const parts = await wasmParts(EMBED_WASM_NAMED).catch((e) => ({ error: String(e?.message ?? e).split('\n')[0] }));
+  const withoutYew = await (async () => ({
+    wasm: WIDGET_CORE_WASM, raw: (await stat(WIDGET_CORE_WASM)).size, brotli: await brotliBytes(WIDGET_CORE_WASM),
+  }))().catch((e) => ({ error: String(e?.message ?? e).split('\n')[0] }));
   return {
     wasm: EMBED_WASM, raw, brotli, goal_brotli: GOALS.widget_wasm_brotli_max_bytes, meets_goal: brotli <= GOALS.widget_wasm_brotli_max_bytes,
     baseline_wasm: baseline, over_baseline_brotli: baseline ? brotli - baseline.brotli : null,
     parts,
+    without_yew: withoutYew,
   };
 });
 
@@ -110,16 +128,19 @@ if (browser) {
   const visits = await attempt('transfer (visits)', async () => {
     const first = await visit(browser, { url: app.url, ready: 'start', h1: QUICK_SCAN_H1, click: QUICK_SCAN_CARD });
     const deep = await visit(browser, { url: app.url, hash: '#/quick-scan', ready: 'app', h1: QUICK_SCAN_H1 });
+    // The deep link, then every other page of the main navigation in turn.
+    const later = await visit(browser, { url: app.url, hash: '#/quick-scan', ready: 'app', h1: QUICK_SCAN_H1, pages: OTHER_PAGES });
     const baseline = await visit(browser, { url: hello.url, ready: 'h1' });
     const mark = (v, base) => ({
       ...v,
-      wasm_fetched: v.requests.some((q) => q.path.endsWith('.wasm')),
+      wasm_fetched: v.requests.some((q) => q.path.endsWith('.wasm') && q.phase !== 'prefetch'),
       over_baseline_bytes: base ? v.transferred_bytes - baseline.transferred_bytes : null,
     });
     return {
       first_visit: mark(first.before, true),
       first_question: mark(first.after, true),
       deep_link_quick_scan: mark(deep, true),
+      other_pages: { prefetched_bytes: later.prefetched_bytes, pages: later.pages },
       baseline: mark(baseline, false),
     };
   });
@@ -303,6 +324,17 @@ function render(r) {
       add('1 transfer', `${label} (${wasm})`, kb(x.transferred_bytes), `${files(x)}; bodies ${kb(x.body_bytes)}`, '≤ 150.0 KB', x.transferred_bytes <= GOALS.transfer_brotli_max_bytes);
       add('1 transfer', `${label} − baseline load`, kb(x.over_baseline_bytes), `baseline load ${kb(v.baseline.transferred_bytes)}`, '≤ 100.0 KB', x.over_baseline_bytes <= GOALS.transfer_over_baseline_max_bytes);
     }
+    for (const [key, label] of [['first_question', '(b)'], ['deep_link_quick_scan', '(c)']]) {
+      const x = v[key];
+      if (x?.prefetched_bytes) {
+        const names = x.requests.filter((q) => q.phase === 'prefetch').map((q) => short(q.path)).join(', ');
+        add('1 transfer', `${label} then prefetched when idle (not counted)`, kb(x.prefetched_bytes), names);
+      }
+    }
+    for (const p of v.other_pages?.pages ?? []) {
+      const names = p.requests.map((q) => short(q.path)).join(', ') || 'nothing';
+      add('1 transfer', `(e) (c) then ${p.hash}: extra bytes`, kb(p.transferred_bytes), `fetched: ${names}`, '≤ 150.0 KB', p.transferred_bytes <= GOALS.transfer_brotli_max_bytes);
+    }
     add('1 transfer', '(d) baseline hello-world load', kb(v.baseline.transferred_bytes), `${files(v.baseline)}; bodies ${kb(v.baseline.body_bytes)}`);
   }
   if (r.twiggy) {
@@ -315,6 +347,11 @@ function render(r) {
     const w = r.widget;
     const base = w.baseline_wasm ? `baseline hello-world Wasm ${kb(w.baseline_wasm.brotli)} brotli (widget − baseline ${kb(w.over_baseline_brotli)})` : 'baseline Wasm not found';
     add('1 widget', 'widget Wasm, brotli 11', kb(w.brotli), `${kb(w.raw)} raw; ${base}`, '≤ 80.0 KB', w.meets_goal);
+    if (w.without_yew?.brotli) {
+      add('1 widget', 'its engine calls without Yew (perf/widget-core, not shipped), brotli 11', kb(w.without_yew.brotli), `${kb(w.without_yew.raw)} raw; no DOM layer, no storage`);
+    } else if (w.without_yew?.error) {
+      add('1 widget', 'its engine calls without Yew: not measured', '', w.without_yew.error);
+    }
     if (w.parts.by_part) {
       const of = `% of ${kb(w.parts.shipped_bytes)} raw`;
       w.parts.by_part.slice(0, 15).forEach((p, k) => add('1 widget parts', `${k + 1}. ${p.part}`, `${(p.shallow_bytes / KB).toFixed(1)} KB`, `${p.shallow_percent.toFixed(2)} ${of}`));
@@ -331,7 +368,12 @@ function render(r) {
         add('2 load', `start page, first visit: FCP, ${label}`, ms(a.fcp_ms.median), `baseline ${ms(b?.fcp_ms.median)}`);
         lcp(a, 'start page, first visit');
         add('2 load', `start page, first visit: interactive, ${label}`, ms(a.interactive_ms.median), `baseline ${ms(b?.interactive_ms.median)}; prerendered, links work without Wasm`);
-        if (a.quick_scan_after_intent_ms) add('2 load', `start page → "Quick scan": pointer over card → page shown, ${label}`, ms(a.quick_scan_after_intent_ms.median), 'the Wasm app fetched, started and rendered on demand');
+        if (a.quick_scan_after_intent_ms) add('2 load', `start page → "Quick scan": pointer over card → app rendered, ${label}`, ms(a.quick_scan_after_intent_ms.median), 'the Wasm app fetched, started and rendered on demand');
+        if (a.quick_scan_shown_after_intent_ms) {
+          const v = a.quick_scan_shown_after_intent_ms.median;
+          add('2 load', `start page → "Quick scan": pointer over card → first question shown, ${label}`, ms(v), 'prerendered: its radio buttons work before the Wasm; the app takes over the choice',
+            lcpGoal ? '≤ 1000 ms' : '', lcpGoal && v !== null ? v <= GOALS.pointer_to_page_mobile_max_ms : null);
+        }
       }
       if (d) {
         add('2 load', `deep link #/quick-scan: FCP, ${label}`, ms(d.fcp_ms.median), `baseline ${ms(b?.fcp_ms.median)}`);
@@ -349,7 +391,9 @@ function render(r) {
       if (!x) continue;
       const enc = Object.entries(x.served_encodings ?? {}).map(([k, n]) => `${k} ×${n}`).join(', ');
       const warn = x.warnings.length ? `; ${x.warnings.length} Lighthouse warning(s) in the JSON` : '';
-      add('2 lighthouse', `${label}: performance score`, x.performance_score.median === null ? '—' : x.performance_score.median.toFixed(0), `${how}; served ${enc || '—'}${warn}`);
+      const scoreGoal = name === 'quick_scan' ? GOALS.lighthouse_deep_link_min_score : null;
+      add('2 lighthouse', `${label}: performance score`, x.performance_score.median === null ? '—' : x.performance_score.median.toFixed(0), `${how}; served ${enc || '—'}${warn}`,
+        scoreGoal ? `≥ ${scoreGoal}` : '', scoreGoal && x.performance_score.median !== null ? x.performance_score.median >= scoreGoal : null);
       add('2 lighthouse', `${label}: FCP`, ms(x.fcp_ms.median));
       add('2 lighthouse', `${label}: LCP`, ms(x.lcp_ms.median), '', '≤ 1500 ms', x.lcp_ms.median === null ? null : x.lcp_ms.median <= GOALS.lcp_mobile_max_ms);
       add('2 lighthouse', `${label}: TBT`, ms(x.tbt_ms.median));
@@ -361,7 +405,7 @@ function render(r) {
       const a = r.interaction.answer[cpu];
       if (a) {
         const x = cpu === 'cpu1' ? '1x' : '4x';
-        add('3 answer', `answer → paint, ${x} CPU (median / p95)`, `${ms(a.paint_ms.median)} / ${ms(a.paint_ms.p95)}`, `DOM updated ${ms(a.update_ms.median)} / ${ms(a.update_ms.p95)}`, `p95 ≤ ${GOALS.answer_paint_p95_max_ms[cpu]} ms`, a.paint_ms.p95 <= GOALS.answer_paint_p95_max_ms[cpu]);
+        add('3 answer', `answer → DOM updated, ${x} CPU (median / p95)`, `${ms(a.update_ms.median)} / ${ms(a.update_ms.p95)}`, `→ paint (waits for the next frame) ${ms(a.paint_ms.median)} / ${ms(a.paint_ms.p95)}`, `p95 ≤ ${GOALS.answer_dom_p95_max_ms[cpu]} ms`, a.update_ms.p95 <= GOALS.answer_dom_p95_max_ms[cpu]);
       }
       const o = r.interaction.roi[cpu];
       if (o) add('3 roi', `ROI input → results painted, ${cpu === 'cpu1' ? '1x' : '4x'} CPU (median / p95)`, `${ms(o.raw_ms.median)} / ${ms(o.raw_ms.p95)}`, `minus ${r.interaction.debounce_ms} ms debounce: ${ms(o.minus_debounce_ms.median)} / ${ms(o.minus_debounce_ms.p95)}; roi::run ${ms(o.roi_run_ms.median)}`);

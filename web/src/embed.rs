@@ -10,13 +10,13 @@
 //! - the `aims:completed` event's detail ([`completed_detail`]), handed to the loader as JSON.
 
 use crate::components::readiness_band::ReadinessBand;
-use crate::context::Ctx;
 use crate::pages::quick_scan::QuickScanPage;
-use crate::persist::use_persistent_state;
-use crate::state::Notice;
-use aims_engine::assessment::IsoAnswers;
-use aims_engine::scoring::{self, Report};
+use crate::persist::{use_persistent_state, Persisted};
+use crate::state::{reduced, Action, AppState, Notice};
+use aims_engine::assessment::Framework;
+use aims_engine::quick_scan::{self, Summary};
 use serde_json::{json, Value};
+use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,24 +39,58 @@ pub fn band_key(band: ReadinessBand) -> &'static str {
 /// complete scan, read with the verdict), the readiness `score` (0-100, `null` when every
 /// question was skipped), the `verdict`, how many of the items were `answered` of `total`, and
 /// the `top_gaps` (at most three, in the JS API's `Gap` shape).
-pub fn completed_detail(report: &Report, scan: aims_engine::quick_scan::Progress) -> Value {
+pub fn completed_detail(summary: &Summary, scan: quick_scan::Progress) -> Value {
     let complete = scan.is_complete();
-    let band = report
+    let band = summary
         .readiness
         .filter(|_| complete)
-        .map(|r| ReadinessBand::reading(r, report.verdict));
+        .map(|r| ReadinessBand::reading(r, summary.verdict));
     json!({
         "complete": complete,
         "questions_answered": scan.answered,
         "questions": scan.total,
         "band": band.map(band_key),
         "band_label": band.map(ReadinessBand::label),
-        "score": report.readiness,
-        "verdict": report.verdict,
-        "answered": report.answered,
-        "total": report.total,
-        "top_gaps": report.gaps.iter().take(3).collect::<Vec<_>>(),
+        "score": summary.readiness,
+        "verdict": summary.verdict,
+        "answered": summary.answered,
+        "total": summary.total,
+        "top_gaps": summary.top_gaps,
     })
+}
+
+/// The widget's state: the app's state, so that it is loaded, saved and merged with other tabs
+/// by the same code (`crate::persist`, with every rule against losing data), but applying only
+/// the quick scan's and storage's actions ([`AppState::apply_quick_scan`]): the widget's Wasm
+/// then carries none of the app's other actions (assessments listed, renamed, deleted, undone,
+/// imported, edited item by item).
+pub struct EmbedState(AppState);
+
+impl Reducible for EmbedState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match reduced(&self.0, action, AppState::apply_quick_scan) {
+            Some(s) => Rc::new(EmbedState(s)),
+            None => self,
+        }
+    }
+}
+
+impl Persisted for EmbedState {
+    fn from_app(state: AppState) -> Self {
+        EmbedState(state)
+    }
+    fn app(&self) -> &AppState {
+        &self.0
+    }
+}
+
+impl Deref for EmbedState {
+    type Target = AppState;
+    fn deref(&self) -> &AppState {
+        &self.0
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -74,19 +108,14 @@ pub struct EmbedProps {
 /// The widget: a compact frame around the quick scan.
 #[function_component(Embed)]
 pub fn embed(props: &EmbedProps) -> Html {
-    let (state, store) = use_persistent_state(&namespace(&props.storage_key));
-    // The quick scan answers ISO/IEC 42001 items only, so the ISO scoring is called directly:
-    // the NIST AI RMF path of `readiness::score` (the reverse crosswalk) stays out of the Wasm.
-    let report = {
+    let (state, _) = use_persistent_state::<EmbedState>(&namespace(&props.storage_key));
+    // Only what the quick scan shows is computed (the engine's summary, by the rules of the
+    // full report): the Statement of Applicability, Stage 1 checklist and roadmap, and the NIST
+    // AI RMF path of `readiness::score` (the reverse crosswalk), stay out of the widget's Wasm.
+    let summary = {
         let assessment = state.assessment.clone();
         use_memo((state.current.clone(), state.rev), move |_| {
-            let none = IsoAnswers::new();
-            let answers = assessment.iso_answers().unwrap_or(&none);
-            scoring::score_answers(
-                answers,
-                &assessment.organisation,
-                assessment.planning.as_ref(),
-            )
+            quick_scan::summary(&assessment).map(Rc::new)
         })
     };
     let storage_note = state.notices.iter().find_map(|n| match n {
@@ -101,32 +130,40 @@ pub fn embed(props: &EmbedProps) -> Html {
     let on_complete = {
         let on_completed = props.on_completed.clone();
         let state = state.clone();
-        Callback::from(move |report: Rc<Report>| {
-            let scan = aims_engine::quick_scan::progress(&state.assessment);
-            on_completed.emit(completed_detail(&report, scan).to_string())
+        Callback::from(move |summary: Rc<Summary>| {
+            let scan = quick_scan::progress(&state.assessment);
+            on_completed.emit(completed_detail(&summary, scan).to_string())
         })
     };
-    let ctx = Ctx {
-        state,
-        store,
-        report,
+    let on_answer = {
+        let state = state.clone();
+        Callback::from(move |(i, choice)| state.dispatch(Action::QuickScan(i, choice)))
+    };
+    let on_start_iso = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            state.dispatch(Action::New {
+                name: "Quick scan".into(),
+                framework: Framework::Iso42001,
+            })
+        })
     };
     html! {
-        <ContextProvider<Ctx> context={ctx}>
-            <div class="aims-embed">
-                <p class="embed-kicker">
-                    <span class="embed-mark" aria-hidden="true">{"\u{25c6}"}</span>
-                    {"ISO/IEC 42001 quick scan"}
-                </p>
-                if let Some(note) = storage_note {
-                    <p class="embed-note" role="status">{ note }</p>
-                }
-                <QuickScanPage embedded=true on_complete={on_complete} app_url={props.app_url.clone()} />
-                <p class="embed-footer">
-                    {"Indicative only, not certification advice. Runs in your browser: your answers are not sent anywhere. AIMS Readiness."}
-                </p>
-            </div>
-        </ContextProvider<Ctx>>
+        <div class="aims-embed">
+            <p class="embed-kicker">
+                <span class="embed-mark" aria-hidden="true">{"\u{25c6}"}</span>
+                {"ISO/IEC 42001 quick scan"}
+            </p>
+            if let Some(note) = storage_note {
+                <p class="embed-note" role="status">{ note }</p>
+            }
+            <QuickScanPage assessment={state.assessment.clone()} summary={(*summary).clone()}
+                {on_answer} {on_start_iso}
+                embedded=true on_complete={on_complete} app_url={props.app_url.clone()} />
+            <p class="embed-footer">
+                {"Indicative only, not certification advice. Runs in your browser: your answers are not sent anywhere. AIMS Readiness."}
+            </p>
+        </div>
     }
 }
 
@@ -149,12 +186,13 @@ mod tests {
         let text = include_str!("../../engine/tests/fixtures/techserve-month1.json");
         let (a, _) = Assessment::read(text).unwrap();
         let r = aims_engine::readiness::score(&a);
+        let s = quick_scan::summary(&a).unwrap();
         let complete = aims_engine::quick_scan::Progress {
             answered: 25,
             total: 25,
             first_unanswered: 25,
         };
-        let d = completed_detail(&r, complete);
+        let d = completed_detail(&s, complete);
         assert_eq!(d["complete"], true);
         assert_eq!(d["score"], serde_json::json!(r.readiness.unwrap()));
         assert_eq!(d["band"], "early-stage");
@@ -168,9 +206,9 @@ mod tests {
 
     #[test]
     fn nothing_answered_gives_no_band() {
-        let r = aims_engine::readiness::score(&Assessment::default());
+        let s = quick_scan::summary(&Assessment::default()).unwrap();
         let d = completed_detail(
-            &r,
+            &s,
             aims_engine::quick_scan::progress(&Assessment::default()),
         );
         assert!(d["band"].is_null() && d["score"].is_null());

@@ -8,6 +8,7 @@
 //! - [`format`]: short numbers for the pages.
 //! - [`app`]: the frame (header, navigation, notices, footer) and the page switch.
 //! - [`pages`] and [`components`]: the pages and the widgets they share.
+//! - [`quick`]: the quick-scan build of the frame (binary `aims-quick`), the first download.
 //! - [`embed`]: the embeddable quick-scan widget (binary `aims-embed`, docs/embedding.md).
 
 pub mod app;
@@ -19,6 +20,7 @@ pub mod embed;
 pub mod format;
 pub mod pages;
 pub mod persist;
+pub mod quick;
 pub mod roi_inputs;
 pub mod route;
 pub mod state;

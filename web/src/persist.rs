@@ -1,5 +1,5 @@
 //! Connects the app state to storage: loads on start, saves every change at most 300 ms later
-//! and on `pagehide`, and follows other tabs through the `storage` event.
+//! and on `pagehide` and when the app is unmounted, and follows other tabs through the `storage` event.
 //!
 //! Another tab's changes are merged, never overwritten: the list of assessments through
 //! [`merge_index`] (added entries join, deleted ones leave, by their tombstones), the open
@@ -261,68 +261,89 @@ fn mark_save_pending(namespace: &str, pending: bool) {
     };
 }
 
-/// The app state, loaded from and saved to storage under `namespace`.
+/// A state kept in storage: the app's [`AppState`], or the widget's, which holds the same
+/// state (so it is loaded, saved and merged with other tabs by the same code) but applies only
+/// the quick scan's and storage's actions ([`AppState::apply_quick_scan`]).
+pub trait Persisted: Reducible<Action = Action> + 'static {
+    fn from_app(state: AppState) -> Self;
+    fn app(&self) -> &AppState;
+}
+
+impl Persisted for AppState {
+    fn from_app(state: AppState) -> Self {
+        state
+    }
+    fn app(&self) -> &AppState {
+        self
+    }
+}
+
+/// The state, loaded from and saved to storage under `namespace`.
 #[hook]
-pub fn use_persistent_state(namespace: &str) -> (UseReducerHandle<AppState>, Rc<Store>) {
+pub fn use_persistent_state<S: Persisted>(namespace: &str) -> (UseReducerHandle<S>, Rc<Store>) {
     let opened = use_memo(namespace.to_string(), |ns| open_store(ns));
     let store = opened.0.clone();
     let state = {
         let store = store.clone();
         let unavailable = opened.1.clone();
-        use_reducer(move || load_initial(&store, unavailable))
+        use_reducer(move || S::from_app(load_initial(&store, unavailable)))
     };
     // The latest state, for timers and listeners that outlive a render.
-    let latest: Rc<RefCell<Rc<AppState>>> = use_mut_ref(|| Rc::new((*state).clone()));
-    *latest.borrow_mut() = Rc::new((*state).clone());
+    let latest: Rc<RefCell<Rc<AppState>>> = use_mut_ref(|| Rc::new(state.app().clone()));
+    *latest.borrow_mut() = Rc::new(state.app().clone());
     let pending = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
-
-    // Save at most SAVE_DELAY_MS after a change; further changes join the pending save.
-    {
+    // Writes the latest state now (a pending save is cancelled: this is it).
+    let save_now: Rc<dyn Fn()> = {
         let store = store.clone();
         let latest = latest.clone();
         let pending = pending.clone();
         let dispatch = state.dispatcher();
         let ns = namespace.to_string();
+        Rc::new(move || {
+            pending.borrow_mut().take();
+            let s = latest.borrow().clone();
+            let d = dispatch.clone();
+            flush(&store, &s, &Callback::from(move |a| d.dispatch(a)));
+            mark_save_pending(&ns, false);
+        })
+    };
+
+    // Save at most SAVE_DELAY_MS after a change; further changes join the pending save.
+    {
+        let pending = pending.clone();
+        let save_now = save_now.clone();
+        let ns = namespace.to_string();
         use_effect_with(
-            (state.rev, state.index_rev, state.current.clone()),
+            (
+                state.app().rev,
+                state.app().index_rev,
+                state.app().current.clone(),
+            ),
             move |_| {
                 if pending.borrow().is_none() {
-                    let pending2 = pending.clone();
                     mark_save_pending(&ns, true);
-                    let timeout = gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
-                        pending2.borrow_mut().take();
-                        let s = latest.borrow().clone();
-                        flush(&store, &s, &Callback::from(move |a| dispatch.dispatch(a)));
-                        mark_save_pending(&ns, false);
-                    });
+                    let timeout =
+                        gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || save_now());
                     *pending.borrow_mut() = Some(timeout);
                 }
             },
         );
     }
 
-    // Flush on pagehide (tab closed, navigated away, app switched on mobile); follow other tabs.
+    // Save on pagehide (tab closed, navigated away, app switched on mobile), and when the app
+    // is taken off the page with a save pending (the quick-scan build handing over to the full
+    // app); follow other tabs.
     {
         let store = store.clone();
         let latest = latest.clone();
-        let pending = pending.clone();
         let dispatch = state.dispatcher();
-        let ns = namespace.to_string();
         use_effect_with((), move |_| {
             // Without a window (never in a browser) nothing is followed; the listeners are
             // removed when they are dropped, with the effect.
             let listeners = web_sys::window().map(|w| {
                 let on_hide = {
-                    let store = store.clone();
-                    let latest = latest.clone();
-                    let dispatch = dispatch.clone();
-                    EventListener::new(&w, "pagehide", move |_| {
-                        pending.borrow_mut().take();
-                        let s = latest.borrow().clone();
-                        let d = dispatch.clone();
-                        flush(&store, &s, &Callback::from(move |a| d.dispatch(a)));
-                        mark_save_pending(&ns, false);
-                    })
+                    let save_now = save_now.clone();
+                    EventListener::new(&w, "pagehide", move |_| save_now())
                 };
                 let on_storage = EventListener::new(&w, "storage", move |e| {
                     let Some(key) = e
@@ -346,7 +367,12 @@ pub fn use_persistent_state(namespace: &str) -> (UseReducerHandle<AppState>, Rc<
                 });
                 (on_hide, on_storage)
             });
-            move || drop(listeners)
+            move || {
+                drop(listeners);
+                if pending.borrow().is_some() {
+                    save_now();
+                }
+            }
         });
     }
     (state, store)

@@ -305,8 +305,38 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut s = (*self).clone();
-        let edit = action.is_edit();
+        match reduced(&self, action, AppState::apply) {
+            Some(s) => Rc::new(s),
+            None => self,
+        }
+    }
+}
+
+/// `state` after `action` as `apply` makes it (`None`: nothing changed), the parts of the open
+/// assessment it changed marked as this tab's. The app applies every action
+/// ([`AppState::apply`]); the widget only the quick scan's and storage's
+/// ([`AppState::apply_quick_scan`]), so that its Wasm carries none of the others.
+pub fn reduced(
+    state: &AppState,
+    action: Action,
+    apply: fn(&mut AppState, Action) -> bool,
+) -> Option<AppState> {
+    let mut s = state.clone();
+    let edit = action.is_edit();
+    if !apply(&mut s, action) {
+        return None;
+    }
+    if edit && s.current == state.current {
+        s.changed
+            .extend(changed_parts(&state.assessment, &s.assessment));
+    }
+    Some(s)
+}
+
+impl AppState {
+    /// Applies any action; `false` when it changes nothing.
+    fn apply(&mut self, action: Action) -> bool {
+        let s = self;
         match action {
             Action::SetMaturity(id, m) => s.edit_iso(id, |a| {
                 a.maturity = m;
@@ -330,12 +360,6 @@ impl Reducible for AppState {
                     }
                 }
                 s.touch();
-            }
-            Action::QuickScan(i, choice) => {
-                if let Some(q) = Question::all().get(i) {
-                    aims_engine::quick_scan::answer(Rc::make_mut(&mut s.assessment), q, choice);
-                    s.touch();
-                }
             }
             Action::SetReason(id, r) => s.edit_iso(id, |a| a.reason = clean(r)),
             Action::Exclude(id, justification) => s.edit_iso(id, |a| {
@@ -421,9 +445,6 @@ impl Reducible for AppState {
                 s.assessment = Rc::new(a);
                 s.touch();
             }
-            Action::New { name, framework } => {
-                s.add_and_open(name, None, Assessment::new(framework));
-            }
             Action::StartCase {
                 case,
                 name,
@@ -455,13 +476,6 @@ impl Reducible for AppState {
                     }
                 }
             }
-            Action::StorageNearlyFull(used) => {
-                if s.storage_warned {
-                    return self;
-                }
-                s.storage_warned = true;
-                s.notices.push(Notice::Info(nearly_full_message(used)));
-            }
             Action::Imported(entries) => {
                 let n = entries.len();
                 for e in entries {
@@ -487,7 +501,7 @@ impl Reducible for AppState {
                     }
                 }
                 if !changed {
-                    return self;
+                    return false;
                 }
             }
             Action::Duplicate { id, assessment } => {
@@ -556,7 +570,7 @@ impl Reducible for AppState {
                 fresh.notices.push(Notice::Info(
                     "All saved data was deleted from this browser.".into(),
                 ));
-                s = fresh;
+                *s = fresh;
             }
             Action::OtherTabEntries(entries) => {
                 let deleted = s.deleted.as_ref().map(|d| d.entry.id.clone());
@@ -568,8 +582,85 @@ impl Reducible for AppState {
                     }
                 }
                 if !added {
-                    return self;
+                    return false;
                 }
+            }
+            Action::DeletedElsewhere { ids, next } => {
+                let before = s.entries.len();
+                let mut names = Vec::new();
+                s.entries.retain(|e| {
+                    let gone = ids.contains(&e.id);
+                    if gone {
+                        names.push(format!("\u{201c}{}\u{201d}", e.name));
+                    }
+                    !gone
+                });
+                if s.entries.len() == before {
+                    return false;
+                }
+                s.index_rev += 1;
+                s.notices.push(Notice::Info(format!(
+                    "{} was deleted in another tab.",
+                    names.join(", ")
+                )));
+                if ids.contains(&s.current) {
+                    if s.entries.is_empty() {
+                        let fresh = s.fresh_id();
+                        s.entries.push(Entry {
+                            id: fresh,
+                            name: "My organisation".into(),
+                            updated: 0.0,
+                            named: 0,
+                            case: None,
+                        });
+                    }
+                    let first = s.entries[0].id.clone();
+                    match next {
+                        Some(saved) => s.open(first, saved.assessment, saved.rev),
+                        None => s.open(first, Assessment::new(Framework::Iso42001), 0),
+                    }
+                }
+            }
+            Action::Dismiss(i) => {
+                if i < s.notices.len() {
+                    s.notices.remove(i);
+                }
+            }
+            Action::Info(m) => s.notices.push(Notice::Info(m)),
+            Action::QuickScan(..)
+            | Action::New { .. }
+            | Action::Saved { .. }
+            | Action::Stamped { .. }
+            | Action::SaveFailed(_)
+            | Action::Problem(_)
+            | Action::External(_)
+            | Action::StorageNearlyFull(_) => return s.apply_quick_scan(action),
+        }
+        true
+    }
+
+    /// Applies the actions of the quick scan (an answer, a new assessment when the open one is
+    /// not ISO/IEC 42001) and of storage (saved, failed, unreadable, another tab's save): all
+    /// the embeddable widget dispatches or receives. `false` for any other action, and when
+    /// nothing changes.
+    pub fn apply_quick_scan(&mut self, action: Action) -> bool {
+        let s = self;
+        match action {
+            Action::QuickScan(i, choice) => {
+                if let Some(q) = Question::all().get(i) {
+                    aims_engine::quick_scan::answer(Rc::make_mut(&mut s.assessment), q, choice);
+                    s.touch();
+                }
+            }
+            Action::New { name, framework } => {
+                s.add_and_open(name, None, Assessment::new(framework));
+            }
+            Action::StorageNearlyFull(used) => {
+                if s.storage_warned {
+                    return false;
+                }
+                s.storage_warned = true;
+                s.notices.push(Notice::Info(nearly_full_message(used)));
             }
             Action::Stamped { id, at } => {
                 if let Some(e) = s.entries.iter_mut().find(|e| e.id == id) {
@@ -601,45 +692,9 @@ impl Reducible for AppState {
                 }
             }
             Action::Problem(p) => s.notices.push(Notice::Unreadable(p)),
-            Action::DeletedElsewhere { ids, next } => {
-                let before = s.entries.len();
-                let mut names = Vec::new();
-                s.entries.retain(|e| {
-                    let gone = ids.contains(&e.id);
-                    if gone {
-                        names.push(format!("\u{201c}{}\u{201d}", e.name));
-                    }
-                    !gone
-                });
-                if s.entries.len() == before {
-                    return self;
-                }
-                s.index_rev += 1;
-                s.notices.push(Notice::Info(format!(
-                    "{} was deleted in another tab.",
-                    names.join(", ")
-                )));
-                if ids.contains(&s.current) {
-                    if s.entries.is_empty() {
-                        let fresh = s.fresh_id();
-                        s.entries.push(Entry {
-                            id: fresh,
-                            name: "My organisation".into(),
-                            updated: 0.0,
-                            named: 0,
-                            case: None,
-                        });
-                    }
-                    let first = s.entries[0].id.clone();
-                    match next {
-                        Some(saved) => s.open(first, saved.assessment, saved.rev),
-                        None => s.open(first, Assessment::new(Framework::Iso42001), 0),
-                    }
-                }
-            }
             Action::External(theirs) => {
                 if theirs.writer == s.tab {
-                    return self;
+                    return false;
                 }
                 let (merged, lost) = merge(&s.base, &s.assessment, &s.changed, &theirs.assessment);
                 let replaced: Vec<String> = theirs
@@ -649,7 +704,7 @@ impl Reducible for AppState {
                     .flat_map(|o| o.parts.iter().cloned())
                     .collect();
                 if merged == *s.assessment && replaced.is_empty() && *s.base == theirs.assessment {
-                    return self;
+                    return false;
                 }
                 if !lost.is_empty() {
                     s.overrode.push(Overrode {
@@ -685,18 +740,9 @@ impl Reducible for AppState {
                     s.rev = top + 1;
                 }
             }
-            Action::Dismiss(i) => {
-                if i < s.notices.len() {
-                    s.notices.remove(i);
-                }
-            }
-            Action::Info(m) => s.notices.push(Notice::Info(m)),
+            _ => return false,
         }
-        if edit && s.current == self.current {
-            s.changed
-                .extend(changed_parts(&self.assessment, &s.assessment));
-        }
-        Rc::new(s)
+        true
     }
 }
 
@@ -906,6 +952,76 @@ mod tests {
         });
         assert!(!s2.has_unsaved_changes());
         assert!(s2.changed.is_empty());
+    }
+
+    /// The widget's reducer ([`AppState::apply_quick_scan`]) makes exactly the app's state from
+    /// the quick scan's and storage's actions (answers, saves, a failed save, another tab's
+    /// save merged, a new assessment), and changes nothing for the app's other actions.
+    #[test]
+    fn the_widgets_actions_make_the_same_state_as_the_apps() {
+        let app = |s: &AppState, a: Action| reduced(s, a, AppState::apply);
+        let widget = |s: &AppState, a: Action| reduced(s, a, AppState::apply_quick_scan);
+        let mut theirs = Assessment::new(Framework::Iso42001);
+        theirs.profile.roles = vec![AiRole::Customer];
+        let script = vec![
+            Action::QuickScan(2, Some(Choice::Level(2))),
+            Action::QuickScan(0, Some(Choice::Option(1))),
+            Action::SaveFailed(SaveError::Full),
+            Action::External(saved_by("other", theirs, 4)),
+            Action::QuickScan(3, Some(Choice::Level(4))),
+            Action::QuickScan(2, None),
+            Action::Stamped {
+                id: "t-1".into(),
+                at: 5.0,
+            },
+            Action::StorageNearlyFull(4_500_000),
+            Action::New {
+                name: "Quick scan".into(),
+                framework: Framework::Iso42001,
+            },
+        ];
+        let mut s = AppState::new("t".into());
+        for action in script {
+            let (a, w) = (app(&s, action.clone()), widget(&s, action.clone()));
+            assert_eq!(a, w, "{action:?}");
+            if let Some(next) = a {
+                s = next;
+            }
+            if let Action::QuickScan(..) = action {
+                let written = Rc::new((*s.assessment).clone());
+                let saved = Action::Saved {
+                    id: s.current.clone(),
+                    rev: s.rev,
+                    written,
+                };
+                assert_eq!(app(&s, saved.clone()), widget(&s, saved.clone()));
+                s = app(&s, saved).unwrap();
+            }
+        }
+        for other in [
+            Action::SetMaturity(id("5.2"), Some(3)),
+            Action::Rename {
+                id: s.current.clone(),
+                name: "Renamed".into(),
+            },
+            Action::Delete {
+                id: s.current.clone(),
+                deleted: Assessment::default(),
+                next: None,
+            },
+            Action::Reset,
+            Action::Info("x".into()),
+        ] {
+            assert!(
+                app(&s, other.clone()).is_some(),
+                "{other:?} changes the app"
+            );
+            assert_eq!(
+                widget(&s, other.clone()),
+                None,
+                "{other:?} is not the widget's"
+            );
+        }
     }
 
     #[test]

@@ -517,7 +517,7 @@ fn read_planning(mut m: Map<String, Value>, diags: &mut Vec<Diagnostic>) -> Plan
                 format!(
                     "{} is not a number of people; expected a number above 0 such as 2; the default {} is used",
                     show(&v),
-                    Planning::DEFAULT_PEOPLE
+                    crate::format::shortest(Planning::DEFAULT_PEOPLE)
                 ),
             )),
         },
@@ -530,9 +530,11 @@ fn read_planning(mut m: Map<String, Value>, diags: &mut Vec<Diagnostic>) -> Plan
                 None,
                 "planning.share_of_time",
                 format!(
-                    "{n} is above 1; give a fraction of working time, e.g. {} for {n}%; the default {} is used",
-                    n / 100.0,
-                    Planning::DEFAULT_SHARE_OF_TIME
+                    "{} is above 1; give a fraction of working time, e.g. {} for {}%; the default {} is used",
+                    show(&v),
+                    crate::format::shortest(n / 100.0),
+                    show(&v),
+                    crate::format::shortest(Planning::DEFAULT_SHARE_OF_TIME)
                 ),
             )),
             _ => diags.push(Diagnostic::error(
@@ -541,7 +543,7 @@ fn read_planning(mut m: Map<String, Value>, diags: &mut Vec<Diagnostic>) -> Plan
                 format!(
                     "{} is not a share of working time; expected a number above 0 and at most 1, such as 0.5; the default {} is used",
                     show(&v),
-                    Planning::DEFAULT_SHARE_OF_TIME
+                    crate::format::shortest(Planning::DEFAULT_SHARE_OF_TIME)
                 ),
             )),
         },
@@ -956,8 +958,11 @@ fn warn_unknown_fields(
     diags: &mut Vec<Diagnostic>,
 ) {
     for key in m.keys() {
+        // At most two edits: a name whose length differs by more is left out before the
+        // distance is computed (a key may be thousands of characters long).
         let hint = known
             .iter()
+            .filter(|k| k.len().abs_diff(key.len()) <= 2)
             .map(|k| (edit_distance(&key.to_ascii_lowercase(), k), *k))
             .filter(|&(d, _)| d <= 2)
             .min()

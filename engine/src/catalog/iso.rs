@@ -76,9 +76,6 @@ pub struct Guidance {
     pub criticality: Criticality,
     /// A concrete first step for an organisation with a gap here.
     pub action: &'static str,
-    /// Annex A controls: the risk or obligation the control treats, completing "Included
-    /// because " (the default reason for inclusion in the Statement of Applicability).
-    pub treats: Option<&'static str>,
     /// Annex A controls: the ISO/IEC 22989 roles for which the control normally applies.
     pub applies_to: &'static [AiRole],
     /// Annex A controls that leave a role out: the justification proposed when the
@@ -95,6 +92,11 @@ pub struct Explanation {
     pub evidence: &'static [&'static str],
     /// What each maturity level 0-5 means for this item, where the generic scale would mislead.
     pub levels: Option<[&'static str; 6]>,
+    /// Annex A controls: the risk or obligation the control treats, completing "Included
+    /// because " (the default reason for inclusion in the Statement of Applicability). Here
+    /// rather than in [`Guidance`], which scoring reads, so that a build that only scores (the
+    /// quick-scan widget) carries none of these sentences.
+    pub treats: Option<&'static str>,
 }
 
 #[derive(Debug)]

@@ -41,10 +41,16 @@ pub(crate) fn nearest(
     candidates: impl Iterator<Item = &'static str>,
 ) -> Vec<&'static str> {
     let input = input.to_ascii_uppercase();
+    // A candidate whose length differs from the input's by more than the limit below is at
+    // least that many edits away, so it could never be offered: it is left out before the
+    // distance is computed (which takes time in proportion to the two lengths multiplied, and
+    // an "id" may be thousands of characters long; found by fuzzing).
+    let limit = (input.len() / 2).max(2);
     // Rank by edit distance, then by the longest shared prefix ("A.4.1" is nearer "A.4.2" than
     // "A.5.1"), then by how far the last number is ("A.4.2" before "A.4.3"). Only the
     // candidates that tie on all three are offered.
     let mut scored: Vec<((usize, usize, u32), &'static str)> = candidates
+        .filter(|c| c.len().abs_diff(input.len()) <= limit)
         .map(|c| {
             let upper = c.to_ascii_uppercase();
             let shared = input
@@ -64,7 +70,6 @@ pub(crate) fn nearest(
     let Some(&(best, _)) = scored.first() else {
         return Vec::new();
     };
-    let limit = (input.len() / 2).max(2);
     if best.0 > limit {
         return Vec::new();
     }
@@ -121,5 +126,8 @@ mod tests {
         assert_eq!(nearest("A.4.1", c.into_iter()), vec!["A.4.2"]);
         assert_eq!(nearest("a.10.5", c.into_iter()), vec!["A.10.4"]);
         assert!(nearest("completely different", c.into_iter()).is_empty());
+        // Far longer than any candidate: nothing to offer (and no distance computed).
+        assert!(nearest(&"A.4.1".repeat(1000), c.into_iter()).is_empty());
+        assert_eq!(nearest("A.4.2xx", c.into_iter()), vec!["A.4.2"]);
     }
 }

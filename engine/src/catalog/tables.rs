@@ -14,8 +14,9 @@ use std::ops::{Index, IndexMut};
 /// The tables behind the ids: an [`IsoId`] indexes [`Tables::iso_items`], a [`SubcategoryId`]
 /// [`Tables::subcategories`], a [`super::CategoryId`] [`Tables::categories`].
 pub(crate) trait Tables {
-    /// One value (the crosswalk's rating) per ISO item or subcategory, indexed by id. Generic
-    /// over the value so that the catalog knows nothing of the crosswalk that uses it.
+    /// One value per ISO item or subcategory, indexed by id (the crosswalk's rating, the
+    /// severity of the finding covering an item, ...). Generic over the value so that the
+    /// catalog knows nothing of the code that uses it.
     type Ratings<R: Copy + Default>: Index<usize, Output = R> + IndexMut<usize>;
 
     fn iso_items(&self) -> &[IsoItem];
@@ -33,7 +34,8 @@ pub(crate) trait Tables {
     fn not_addressed_by_nist(&self, id: IsoId) -> Option<&'static str>;
     /// How many items are assessable, and how many of them are Annex A controls (room to reserve).
     fn assessable_count(&self) -> (usize, usize);
-    /// Default ratings (not assessed, default target) for every ISO item and subcategory.
+    /// A table of default values (for ratings: not assessed, default target) for every ISO item
+    /// and subcategory; without allocating for the shipped catalog.
     fn blank_ratings<R: Copy + Default>(&self) -> Self::Ratings<R>;
 
     /// The shipped item this one is a copy of (a generated catalog holds several copies of

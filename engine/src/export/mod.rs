@@ -5,7 +5,8 @@
 //! - [`soa_csv`]: the Statement of Applicability, the 38 Annex A controls;
 //! - [`oscal`]: an OSCAL 1.1.2 catalog of our ISO/IEC 42001 ids and short titles, and an OSCAL
 //!   assessment-results document for an assessment;
-//! - [`markdown_report`]: the printable readiness report as Markdown.
+//! - [`markdown_report`]: the printable readiness report as Markdown;
+//! - [`plan_export`]: the action plan as JSON, CSV, OSCAL POA&M or iCalendar.
 //!
 //! Every export is computed from the same [`score`] report the app shows, so the numbers agree
 //! everywhere. A NIST AI RMF assessment is exported through the crosswalk: its inferred
@@ -18,11 +19,13 @@ pub mod ics;
 pub(crate) mod inline;
 mod markdown;
 pub mod oscal;
+mod plan_file;
 mod soa;
 
 pub use self::csv::items_csv;
 pub use crate::date::{DateError, ReportDate};
 pub use markdown::{markdown_report, ReportOptions};
+pub use plan_file::{plan_export, PlanExport, PlanFormat};
 pub use soa::soa_csv;
 
 use crate::assessment::{Answer, IsoAnswers};

@@ -561,20 +561,28 @@ pub(crate) fn evaluate(tables: &impl Tables, items: &[ItemEval]) -> (Vec<Finding
 /// make one finding against 6.1.3.
 fn group(tables: &impl Tables, raws: Vec<Raw<'_>>) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::with_capacity(raws.len());
-    // Groups by root cause within one copy of the catalog (the shipped catalog has one).
-    let mut by_group: Vec<((&'static RootCause, IsoId), Vec<Raw<'_>>)> = Vec::new();
+    // Groups by root cause within one copy of the catalog (the shipped catalog has one), in the
+    // order they first appear.
+    let mut by_group: Vec<(&'static RootCause, Vec<Raw<'_>>)> = Vec::new();
+    // Where in `by_group` a group of a copy is, indexed by the id of the group's first item in
+    // that copy (groups are disjoint, so first items differ): a search of `by_group` per raw
+    // finding grew with the square of the catalog (docs/performance.md, row 5).
+    let mut position = tables.blank_ratings::<Option<u32>>();
     let mut soa_alone: Vec<Raw<'_>> = Vec::new();
     for r in raws {
-        let key = RootCause::of(tables.shipped_id(r.against))
-            .map(|g| (g, tables.in_copy_of(r.against, IsoId(0))));
-        match key {
-            Some(key) => match by_group
-                .iter_mut()
-                .find(|(x, _)| std::ptr::eq(x.0, key.0) && x.1 == key.1)
-            {
-                Some((_, list)) => list.push(r),
-                None => by_group.push((key, vec![r])),
-            },
+        let shipped = tables.shipped_id(r.against);
+        match RootCause::of(shipped) {
+            Some(g) => {
+                let first = g.items.first().copied().unwrap_or(shipped);
+                let slot = &mut position[tables.in_copy_of(r.against, first).index()];
+                match slot.and_then(|i| by_group.get_mut(i as usize)) {
+                    Some((_, list)) => list.push(r),
+                    None => {
+                        *slot = Some(by_group.len() as u32);
+                        by_group.push((g, vec![r]));
+                    }
+                }
+            }
             None if r.shortfall == Shortfall::UnjustifiedExclusion => soa_alone.push(r),
             None => out.push(Finding {
                 item: r.against,
@@ -602,7 +610,7 @@ fn group(tables: &impl Tables, raws: Vec<Raw<'_>>) -> Vec<Finding> {
             systems: Vec::new(),
         });
     }
-    for ((g, _), mut list) in by_group {
+    for (g, mut list) in by_group {
         // The group's order; an exclusion written against 6.1.3 sorts with 6.1.3.
         list.sort_by_key(|r| (g.rank(tables.shipped_id(r.against)), r.item));
         let mut evidence: Vec<Evidence> = Vec::new();

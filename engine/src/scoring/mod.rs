@@ -146,26 +146,22 @@ pub(crate) fn score_items<T: Tables>(
             acc: Acc::default(),
         })
         .collect();
-    let (mut all, mut clauses, mut controls) = (Acc::default(), Acc::default(), Acc::default());
+    let (mut clauses, mut controls) = (Acc::default(), Acc::default());
     let mut ambition = Acc::default();
     let mut soa = Vec::with_capacity(tables.assessable_count().1);
-    let mut below: Vec<(usize, u8)> = Vec::with_capacity(items.len());
     let mut ambition_gaps = Vec::new();
     let mut low_targets = Vec::new();
     let mut not_assessed = Vec::with_capacity(items.len());
-    let (mut answered, mut excluded, mut inferred) = (0u32, 0u32, 0u32);
+    let (mut excluded, mut inferred) = (0u32, 0u32);
     let mut slot = 0;
-    for (index, it) in items.iter().enumerate() {
+    for it in items {
         let section = tables.iso(it.id).section;
         while slot + 1 < sections.len() && sections[slot].id != section {
             slot += 1;
         }
         let s = &mut sections[slot];
         s.total += 1;
-        if it.answered() {
-            s.answered += 1;
-            answered += 1;
-        }
+        s.answered += u32::from(it.answered());
         inferred += u32::from(it.inferred && it.maturity.is_some());
         match (it.scope, it.maturity) {
             (Scope::Excluded, _) => excluded += 1,
@@ -175,7 +171,6 @@ pub(crate) fn score_items<T: Tables>(
                 let (num, den) = it.credit(m);
                 for acc in [
                     &mut s.acc,
-                    &mut all,
                     if it.annex_a {
                         &mut controls
                     } else {
@@ -186,9 +181,7 @@ pub(crate) fn score_items<T: Tables>(
                 }
                 let (num, den) = it.credit_against_target(m);
                 ambition.add(num, den);
-                if m < findings::AUDIT_LEVEL {
-                    below.push((index, m));
-                } else if m < it.target {
+                if m >= findings::AUDIT_LEVEL && m < it.target {
                     ambition_gaps.push(Gap::new(tables, it, m, it.target, None));
                 }
             }
@@ -203,22 +196,13 @@ pub(crate) fn score_items<T: Tables>(
     for s in &mut sections {
         s.score = s.acc.percent();
     }
-    let (findings, verdict) = findings::evaluate(tables, items);
-    // Certification gaps: every item below the audit bar, with the severity of the finding
-    // that covers it.
-    let mut gaps: Vec<Gap> = below
-        .into_iter()
-        .map(|(i, m)| {
-            let it = &items[i];
-            let severity = findings
-                .iter()
-                .filter(|f| f.items().any(|x| x == it.id))
-                .map(|f| f.severity)
-                .min();
-            Gap::new(tables, it, m, findings::AUDIT_LEVEL, severity)
-        })
-        .collect();
-    gaps.sort_by_key(Gap::order_key);
+    let Core {
+        readiness,
+        answered,
+        findings,
+        verdict,
+        gaps,
+    } = core(tables, items);
     ambition_gaps.sort_by_key(Gap::order_key);
     // The roadmap closes the gaps below level 3 and lists the ambition gaps under surveillance.
     let all_gaps: Vec<Gap> = gaps.iter().chain(&ambition_gaps).copied().collect();
@@ -230,7 +214,7 @@ pub(crate) fn score_items<T: Tables>(
         notes.push(Note::TargetsBelowAuditLevel(low_targets));
     }
     Report {
-        readiness: all.percent(),
+        readiness,
         management_system: clauses.percent(),
         controls: controls.percent(),
         against_target: ambition.percent(),
@@ -252,6 +236,67 @@ pub(crate) fn score_items<T: Tables>(
         stage1_checklist: stage1::checklist(items),
         notes,
         roadmap,
+    }
+}
+
+/// What every report starts from, and all the quick scan's summary needs
+/// ([`crate::quick_scan::summary`]): the readiness score, the answered items, the findings with
+/// the verdict, and the certification gaps in priority order. [`score_items`] adds the rest
+/// (sections, Statement of Applicability, Stage 1 checklist, roadmap); a caller that needs only
+/// this computes only this, and a Wasm build that calls only this carries none of the rest.
+pub(crate) struct Core {
+    pub readiness: Option<f64>,
+    /// Items rated or marked not applicable.
+    pub answered: u32,
+    pub findings: Vec<Finding>,
+    pub verdict: VerdictReason,
+    /// Every item below the audit bar, with the severity of the finding that covers it, what
+    /// blocks certification first.
+    pub gaps: Vec<Gap>,
+}
+
+/// [`Core`] of the 70 assessable items in catalog order (as [`evaluate`] gives them).
+pub(crate) fn core<T: Tables>(tables: &T, items: &[ItemEval]) -> Core {
+    let mut all = Acc::default();
+    let mut answered = 0u32;
+    let mut below: Vec<(&ItemEval, u8)> = Vec::with_capacity(items.len());
+    for it in items {
+        answered += u32::from(it.answered());
+        if let (Scope::Applicable | Scope::UnjustifiedExclusion, Some(m)) = (it.scope, it.maturity)
+        {
+            let (num, den) = it.credit(m);
+            all.add(num, den);
+            if m < findings::AUDIT_LEVEL {
+                below.push((it, m));
+            }
+        }
+    }
+    let (findings, verdict) = findings::evaluate(tables, items);
+    // Certification gaps: every item below the audit bar, with the severity of the finding
+    // that covers it (the worst, should two cover it). Looked up by id in a table filled in one
+    // pass over the findings: a search of the findings per gap grew with the square of the
+    // catalog (docs/performance.md, row 5).
+    let mut covered_by = tables.blank_ratings::<Option<FindingSeverity>>();
+    for f in &findings {
+        for id in f.items() {
+            let s = &mut covered_by[id.index()];
+            *s = Some(s.map_or(f.severity, |worst| worst.min(f.severity)));
+        }
+    }
+    let mut gaps: Vec<Gap> = below
+        .into_iter()
+        .map(|(it, m)| {
+            let severity = covered_by[it.id.index()];
+            Gap::new(tables, it, m, findings::AUDIT_LEVEL, severity)
+        })
+        .collect();
+    gaps.sort_by_key(Gap::order_key);
+    Core {
+        readiness: all.percent(),
+        answered,
+        findings,
+        verdict,
+        gaps,
     }
 }
 
@@ -428,7 +473,7 @@ impl SoaRow {
         let reason_for_inclusion = (it.scope != Scope::Excluded).then(|| {
             match it.answer.and_then(|a| a.reason.as_deref()).map(str::trim) {
                 Some(r) if !r.is_empty() => r.to_string(),
-                _ => match tables.iso(it.id).guidance.and_then(|g| g.treats) {
+                _ => match tables.shipped_id(it.id).explanation().and_then(|e| e.treats) {
                     Some(t) => format!("Included because {t}"),
                     None => "Included: the control treats a risk identified for the AI systems in scope.".to_string(),
                 },
@@ -466,7 +511,7 @@ pub enum SoaStatus {
 
 /// An item below the audit bar (a certification gap) or below the organisation's higher
 /// target (an ambition gap).
-#[derive(Clone, Copy, Debug, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Gap {
     pub item: IsoId,
     pub title: &'static str,
@@ -707,6 +752,15 @@ fn evaluate_in<'a, T: Tables>(tables: &T, answers: &'a IsoAnswers) -> Vec<ItemEv
         });
     }
     out
+}
+
+/// The evaluated item of an id, if it is among `items` (which are in catalog order, that is id
+/// order: a binary search, where a scan per lookup grew with the catalog).
+pub(crate) fn find_item<'a, 'b>(items: &'a [ItemEval<'b>], id: IsoId) -> Option<&'a ItemEval<'b>> {
+    items
+        .binary_search_by_key(&id, |it| it.id)
+        .ok()
+        .and_then(|i| items.get(i))
 }
 
 /// A weighted sum of credits.

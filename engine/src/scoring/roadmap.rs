@@ -21,7 +21,7 @@
 //! property): effort falls, a major can only disappear, and the internal audit can only drop.
 
 use super::findings::{Finding, FindingSeverity};
-use super::{Gap, ItemEval, Scope};
+use super::{find_item, Gap, ItemEval, Scope};
 use crate::assessment::{Organisation, Planning};
 use crate::catalog::IsoId;
 use crate::effort::{self, Effort, ItemToClose, Size, AUDIT_LEVEL, HARMONIZED_REUSE};
@@ -208,13 +208,7 @@ pub(crate) fn plan(
     });
 
     // Who does what: the answers' owner and due date.
-    // Items are in catalog order, which is id order.
-    let find = |id: IsoId| {
-        items
-            .binary_search_by_key(&id, |it| it.id)
-            .ok()
-            .and_then(|i| items.get(i))
-    };
+    let find = |id: IsoId| find_item(items, id);
     let entry = |id: IsoId, current: Option<u8>| {
         let item = find(id);
         let answer = item.and_then(|it| it.answer);

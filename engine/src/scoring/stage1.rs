@@ -14,7 +14,7 @@
 //!   management system (scope first).
 
 use super::findings::AUDIT_LEVEL;
-use super::{ItemEval, Scope};
+use super::{find_item, ItemEval, Scope};
 use crate::catalog::{Criticality, IsoId, Stage1Document};
 use serde::Serialize;
 
@@ -92,7 +92,7 @@ pub(crate) fn checklist(items: &[ItemEval]) -> Vec<ChecklistEntry> {
             status: document_status(
                 d.clauses
                     .iter()
-                    .map(|id| item_status(items.iter().find(|it| it.id == *id))),
+                    .map(|id| item_status(find_item(items, *id))),
             ),
         })
         .collect();

@@ -19,13 +19,7 @@ pub fn mount(
     attributes: &str,
     on_completed: js_sys::Function,
 ) -> Result<(), String> {
-    let config = WidgetConfig::from_json(attributes).map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    let config = WidgetConfig::from_json(attributes).map_err(|e| widget::messages(&e))?;
     let on_completed = Callback::from(move |json: String| {
         // The detail is our own JSON, so it parses; a listener that throws is the host's concern.
         if let Ok(detail) = js_sys::JSON::parse(&json) {

@@ -209,9 +209,9 @@ pub fn item_editor(props: &ItemEditorProps) -> Html {
     };
     let reason_id = format!("item-{key}-reason");
     let reason = (id.is_annex_a() && applicable).then(|| {
-        let default = item
-            .guidance
-            .and_then(|g| g.treats)
+        let default = id
+            .explanation()
+            .and_then(|e| e.treats)
             .map(|t| format!("Included because {t}"))
             .unwrap_or_default();
         html! {

@@ -62,26 +62,25 @@ fn text_field(ctx: &Ctx, s: &AiSystem, field: &'static str, label: &'static str)
     }
 }
 
+/// A callback that writes the system back with one field changed by `set` from the event.
+fn edit_system(ctx: &Ctx, s: &AiSystem, set: fn(&mut AiSystem, &Event)) -> Callback<Event> {
+    let sys = s.clone();
+    ctx.callback(move |e: Event| {
+        let mut x = sys.clone();
+        set(&mut x, &e);
+        Action::PutSystem(x)
+    })
+}
+
 fn system_row(ctx: &Ctx, s: &AiSystem) -> Html {
-    let sys = s.clone();
-    let on_origin = ctx.callback(move |e: Event| {
-        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-        let mut x = sys.clone();
-        x.origin = Origin::parse(&v);
-        Action::PutSystem(x)
+    let on_origin = edit_system(ctx, s, |x, e| {
+        x.origin = Origin::parse(&e.target_unchecked_into::<HtmlSelectElement>().value());
     });
-    let sys = s.clone();
-    let on_stage = ctx.callback(move |e: Event| {
-        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-        let mut x = sys.clone();
-        x.stage = Stage::parse(&v);
-        Action::PutSystem(x)
+    let on_stage = edit_system(ctx, s, |x, e| {
+        x.stage = Stage::parse(&e.target_unchecked_into::<HtmlSelectElement>().value());
     });
-    let sys = s.clone();
-    let on_affects = ctx.callback(move |e: Event| {
-        let mut x = sys.clone();
+    let on_affects = edit_system(ctx, s, |x, e| {
         x.affects_individuals = Some(e.target_unchecked_into::<HtmlInputElement>().checked());
-        Action::PutSystem(x)
     });
     let id = s.id.clone();
     let on_remove = ctx.callback(move |_: MouseEvent| Action::RemoveSystem(id.clone()));

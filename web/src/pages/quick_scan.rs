@@ -8,11 +8,19 @@
 //! shows as chosen, and where a returning visitor starts, come from the engine too. The band
 //! and the verdict appear only when every question is answered.
 //!
+//! The first question, the organisation's role for AI, shows what the profile's list of AI
+//! systems suggests (`aims_engine::quick_scan::profile_hint`): the option marked "Suggested"
+//! and a sentence naming the systems; the user still chooses.
+//!
 //! Keyboard: the options are a native radio group (arrow keys move and choose, Space chooses),
 //! Enter goes to the next question, and focus moves to the question's heading on every step.
 //!
 //! The same component is the embeddable widget's body (`crate::embed`): with `embedded` it
 //! links to none of the app's pages, and `on_complete` tells the widget the scan was finished.
+//! It reads no context: the assessment, the result (the engine's `quick_scan::Summary`) and the
+//! answer callbacks come in its props, so the widget gives it the summary alone (the engine
+//! computes only that part of the report) and the app ([`QuickScanRoute`]) the summary of the
+//! report it already has.
 
 use crate::components::icon::{icon, Icon};
 use crate::components::progress::Progress;
@@ -21,36 +29,66 @@ use crate::components::readiness_band::ReadinessBandView;
 use crate::context::use_ctx;
 use crate::route::Route;
 use crate::state::Action;
-use aims_engine::assessment::Framework;
+use aims_engine::assessment::{Assessment, Framework};
 use aims_engine::catalog::{Question, QuestionKind, QUICK_SCAN_OPTIONS};
-use aims_engine::quick_scan::{self, Choice, Progress as ScanProgress};
-use aims_engine::scoring::Report;
+use aims_engine::quick_scan::{self, Choice, Progress as ScanProgress, Summary};
 use std::rc::Rc;
 use yew::prelude::*;
 
 const QUESTION_H: &str = "qs-question";
 const END_H: &str = "qs-end-h";
 
-#[derive(Properties, PartialEq, Default)]
+#[derive(Properties, PartialEq)]
 pub struct QuickScanProps {
+    /// The open assessment, which holds the answers.
+    pub assessment: Rc<Assessment>,
+    /// Its result; `None` for a NIST AI RMF assessment, which the quick scan does not answer.
+    pub summary: Option<Rc<Summary>>,
+    /// Writes the answer to a question (its index; `None`: not sure).
+    pub on_answer: Callback<(usize, Option<Choice>)>,
+    /// Starts a new ISO/IEC 42001 assessment (offered when the open one is not).
+    pub on_start_iso: Callback<()>,
     /// Rendered in the embeddable widget: no links into the app's pages, wording for a host page.
     #[prop_or_default]
     pub embedded: bool,
-    /// Called with the report when the visitor reaches the result screen by answering (not when
-    /// a returning visitor opens on it).
+    /// Called with the result when the visitor reaches the result screen by answering (not
+    /// when a returning visitor opens on it).
     #[prop_or_default]
-    pub on_complete: Callback<Rc<Report>>,
+    pub on_complete: Callback<Rc<Summary>>,
     /// In the widget: the full app's address, linked from the result screen when given.
     #[prop_or_default]
     pub app_url: Option<AttrValue>,
 }
 
+/// The quick scan as the app's page: the open assessment and the summary of its report, from
+/// the app's context.
+#[function_component(QuickScanRoute)]
+pub fn route() -> Html {
+    let ctx = use_ctx();
+    let summary = {
+        let report = ctx.report.clone();
+        let iso = ctx.state.assessment.framework() == Framework::Iso42001;
+        use_memo((ctx.state.current.clone(), ctx.state.rev, iso), move |_| {
+            iso.then(|| Rc::new(Summary::of(&report)))
+        })
+    };
+    let on_answer = ctx.callback(|(i, choice)| Action::QuickScan(i, choice));
+    let on_start_iso = ctx.callback(|()| Action::New {
+        name: "Quick scan".into(),
+        framework: Framework::Iso42001,
+    });
+    html! {
+        <QuickScanPage assessment={ctx.state.assessment.clone()} summary={(*summary).clone()}
+            {on_answer} {on_start_iso} />
+    }
+}
+
 #[function_component(QuickScanPage)]
 pub fn page(props: &QuickScanProps) -> Html {
-    let ctx = use_ctx();
+    let assessment = &props.assessment;
     let questions = Question::all();
     let n = questions.len();
-    let progress = quick_scan::progress(&ctx.state.assessment);
+    let progress = quick_scan::progress(assessment);
     let step = {
         let start = progress.first_unanswered;
         use_state(move || start)
@@ -63,17 +101,44 @@ pub fn page(props: &QuickScanProps) -> Html {
         let mounted = use_mut_ref(|| false);
         let heading = heading.clone();
         let on_complete = props.on_complete.clone();
-        let report = ctx.report.clone();
+        let summary = props.summary.clone();
         use_effect_with((*step, n), move |(s, n)| {
             if *mounted.borrow() {
                 if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                     let _ = h.focus();
                 }
-                if *s >= *n {
-                    on_complete.emit(report);
+                if let Some(summary) = summary.filter(|_| *s >= *n) {
+                    on_complete.emit(summary);
                 }
             }
             *mounted.borrow_mut() = true;
+        });
+    }
+    // The first question answered on the prerendered page (index.html) before the app started:
+    // the choice applied as if made here, a click on "Next" followed.
+    {
+        let assessment = props.assessment.clone();
+        let on_answer = props.on_answer.clone();
+        let step = step.clone();
+        use_effect_with((), move |_| {
+            let Some(early) = crate::app::take_prerendered_answer() else {
+                return;
+            };
+            let i = *step;
+            let Some(q) = Question::all().get(i) else {
+                return;
+            };
+            if let Some((name, value)) = &early.chosen {
+                let unanswered = quick_scan::chosen(q, &assessment).is_none();
+                if name.strip_prefix("qs-") == Some(q.id) && unanswered {
+                    if let Some(choice) = choice_of_value(value) {
+                        on_answer.emit((i, Some(choice)));
+                    }
+                }
+            }
+            if early.next {
+                step.set(i + 1);
+            }
         });
     }
     // Back from the end screen to an unanswered question, "Next" goes on to the next
@@ -84,11 +149,8 @@ pub fn page(props: &QuickScanProps) -> Html {
         move || step.set(to.min(n))
     };
 
-    if ctx.state.assessment.framework() != Framework::Iso42001 {
-        let start_iso = ctx.callback(|_: MouseEvent| Action::New {
-            name: "Quick scan".into(),
-            framework: Framework::Iso42001,
-        });
+    let Some(summary) = props.summary.clone() else {
+        let start_iso = props.on_start_iso.reform(|_: MouseEvent| ());
         return html! {
             <div class="callout callout-warn">
                 { icon(Icon::Info) }
@@ -98,7 +160,7 @@ pub fn page(props: &QuickScanProps) -> Html {
                 </div>
             </div>
         };
-    }
+    };
 
     let Some(q) = questions.get(*step) else {
         let jump = {
@@ -109,16 +171,19 @@ pub fn page(props: &QuickScanProps) -> Html {
                 step.set(to.min(n));
             })
         };
-        return end_screen(&ctx.report, progress, jump, heading, props);
+        return end_screen(&summary, progress, jump, heading, props);
     };
     let i = *step;
-    let choice = quick_scan::chosen(q, &ctx.state.assessment);
+    let choice = quick_scan::chosen(q, assessment);
+    // The list of AI systems in the profile suggests the role answer; the user chooses it.
+    let hint = quick_scan::profile_hint(q, assessment);
+    let suggested = hint.as_ref().map(|h| h.suggested);
     let next_step = if *returning {
         questions
             .iter()
             .enumerate()
             .skip(i + 1)
-            .find(|(_, q)| quick_scan::chosen(q, &ctx.state.assessment).is_none())
+            .find(|(_, q)| quick_scan::chosen(q, assessment).is_none())
             .map_or(n, |(k, _)| k)
     } else {
         i + 1
@@ -149,9 +214,10 @@ pub fn page(props: &QuickScanProps) -> Html {
         Callback::from(move |_: MouseEvent| back())
     };
     let name = format!("qs-{}", q.id);
-    let option = |key: String, value: Choice, level: Option<u8>, text: &'static str| {
+    let option = |value: Choice, level: Option<u8>, text: &'static str| {
+        let key = value_of_choice(value);
         let id = format!("{name}-{key}");
-        let onchange = ctx.callback(move |_: Event| Action::QuickScan(i, Some(value)));
+        let onchange = props.on_answer.reform(move |_: Event| (i, Some(value)));
         let checked = choice == Some(value);
         html! {
             <label for={id.clone()} class={classes!("qs-option", checked.then_some("qs-option-checked"))}>
@@ -161,21 +227,22 @@ pub fn page(props: &QuickScanProps) -> Html {
                     <span class="qs-level" aria-hidden="true">{ level }</span>
                 }
                 <span class="qs-text">{ text }</span>
+                if suggested == Some(value) {
+                    <span class="qs-suggested">{"Suggested"}</span>
+                }
             </label>
         }
     };
     let options: Vec<Html> = match q.kind {
         QuestionKind::Maturity(_) => QUICK_SCAN_OPTIONS
             .iter()
-            .map(|&(level, text)| {
-                option(level.to_string(), Choice::Level(level), Some(level), text)
-            })
+            .map(|&(level, text)| option(Choice::Level(level), Some(level), text))
             .collect(),
         _ => q
             .option_labels()
             .into_iter()
             .enumerate()
-            .map(|(k, text)| option(format!("o{k}"), Choice::Option(k), None, text))
+            .map(|(k, text)| option(Choice::Option(k), None, text))
             .collect(),
     };
     let applies = q
@@ -203,9 +270,15 @@ pub fn page(props: &QuickScanProps) -> Html {
                 <h2 id={QUESTION_H} tabindex="-1" ref={heading}>{ q.question }</h2>
                 <p id="qs-help" class="muted">{ q.help }</p>
                 <div class="qs-options" role="radiogroup" aria-labelledby={QUESTION_H}
-                    aria-describedby="qs-help" onkeydown={on_enter}>
+                    aria-describedby={if hint.is_some() { "qs-help qs-profile-hint" } else { "qs-help" }}
+                    onkeydown={on_enter}>
                     { for options }
                 </div>
+                if let Some(hint) = &hint {
+                    <p id="qs-profile-hint" class={classes!("callout", if hint.differs { "callout-warn" } else { "callout-info" })}>
+                        { icon(if hint.differs { Icon::Warning } else { Icon::Info }) }<span>{ hint.text.clone() }</span>
+                    </p>
+                }
                 <p class="qs-applies muted small">{ applies }</p>
                 <div class="qs-nav">
                     <button type="button" class="secondary" onclick={on_back} disabled={i == 0}>
@@ -221,8 +294,25 @@ pub fn page(props: &QuickScanProps) -> Html {
     }
 }
 
+/// A choice as its radio button's value: `o1` an option, `3` a level (the prerendered first
+/// question in index.html uses the same values).
+fn value_of_choice(choice: Choice) -> String {
+    match choice {
+        Choice::Option(k) => format!("o{k}"),
+        Choice::Level(m) => m.to_string(),
+    }
+}
+
+/// A radio button's value as the choice it stands for: the reverse of [`value_of_choice`].
+fn choice_of_value(value: &str) -> Option<Choice> {
+    match value.strip_prefix('o') {
+        Some(k) => k.parse().ok().map(Choice::Option),
+        None => value.parse().ok().map(Choice::Level),
+    }
+}
+
 fn end_screen(
-    report: &Report,
+    summary: &Summary,
     progress: ScanProgress,
     jump: Callback<(usize, bool)>,
     heading: NodeRef,
@@ -246,15 +336,15 @@ fn end_screen(
                         if progress.total - progress.answered == 1 { "it" } else { "them" },
                     ) }</p>
                 </div>
-                <UnansweredList jump={jump} />
+                <UnansweredList assessment={props.assessment.clone()} jump={jump} />
                 <div class="actions qs-cta">
                     <button type="button" onclick={review}>{"Review your answers"}</button>
                 </div>
             </section>
         };
     }
-    let (verdict, verdict_icon, tone) = verdict_look(report.verdict);
-    let gaps = report.gaps.iter().take(3).map(|g| {
+    let (verdict, verdict_icon, tone) = verdict_look(summary.verdict);
+    let gaps = summary.top_gaps.iter().map(|g| {
         html! {
             <li class="qs-gap panel">
                 <p class="qs-gap-title"><strong><span class="item-id">{ g.item.as_str() }</span>{" "}{ g.title }</strong></p>
@@ -262,25 +352,25 @@ fn end_screen(
             </li>
         }
     });
-    let gap_list = if report.gaps.is_empty() {
+    let gap_list = if summary.top_gaps.is_empty() {
         html! { <p class="muted">{ format!("No gap below level {} among the items your answers cover.", aims_engine::scoring::AUDIT_LEVEL) }</p> }
     } else {
         html! { <ol class="qs-gaps">{ for gaps }</ol> }
     };
-    let proposals = report.proposed_exclusions.len();
+    let proposals = summary.proposed_exclusions;
     html! {
         <section class="qs-end" aria-labelledby={END_H}>
             <h2 id={END_H} tabindex="-1" ref={heading}>{"Your indicative readiness"}</h2>
-            <ReadinessBandView readiness={report.readiness} verdict={report.verdict} />
+            <ReadinessBandView readiness={summary.readiness} verdict={summary.verdict} />
             <p class="muted qs-indicative">
-                { format!("Indicative only: {} short questions give a first reading, applied to {} of the {} items a certification audit covers. The full assessment rates each item with its own guidance and gives the reliable figure.", progress.total, report.answered, report.total) }
+                { format!("Indicative only: {} short questions give a first reading, applied to {} of the {} items a certification audit covers. The full assessment rates each item with its own guidance and gives the reliable figure.", progress.total, summary.answered, summary.total) }
             </p>
             <h3>{"If you were audited today"}</h3>
             <div class={classes!("verdict", "panel", tone)}>
                 <span class="verdict-icon">{ icon(verdict_icon) }</span>
                 <div>
                     <p class="verdict-title">{ verdict }</p>
-                    <p>{ report.verdict_reason.to_string() }</p>
+                    <p>{ summary.verdict_reason.to_string() }</p>
                 </div>
             </div>
             if proposals > 0 {
@@ -317,6 +407,7 @@ fn end_screen(
 
 #[derive(Properties, PartialEq)]
 struct UnansweredProps {
+    assessment: Rc<Assessment>,
     /// To a question, and whether it is one of the unanswered.
     jump: Callback<(usize, bool)>,
 }
@@ -324,11 +415,10 @@ struct UnansweredProps {
 /// The questions still without an answer, each a button that goes back to it.
 #[function_component(UnansweredList)]
 fn unanswered_list(props: &UnansweredProps) -> Html {
-    let ctx = use_ctx();
     let items = Question::all()
         .iter()
         .enumerate()
-        .filter(|(_, q)| quick_scan::chosen(q, &ctx.state.assessment).is_none())
+        .filter(|(_, q)| quick_scan::chosen(q, &props.assessment).is_none())
         .map(|(i, q)| {
             let jump = props.jump.clone();
             let onclick = Callback::from(move |_: MouseEvent| jump.emit((i, true)));
@@ -339,4 +429,49 @@ fn unanswered_list(props: &UnansweredProps) -> Html {
             }
         });
     html! { <ul class="qs-unanswered-list">{ for items }</ul> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_prerendered_first_question_is_the_catalog_s() {
+        // index.html shows the first question before the Wasm arrives (the e2e suite compares
+        // the whole render; this catches a changed text at once).
+        let html = include_str!("../../../index.html");
+        let q = &Question::all()[0];
+        let n = Question::all().len();
+        assert!(
+            html.contains(&format!(">{}</h2>", q.question)),
+            "{}",
+            q.question
+        );
+        assert!(html.contains(&format!(">{}</p>", q.help)), "{}", q.help);
+        for (k, label) in q.option_labels().iter().enumerate() {
+            let input = format!(r#"id="qs-{}-o{k}" name="qs-{}" value="o{k}""#, q.id, q.id);
+            assert!(html.contains(&input), "{input}");
+            assert!(
+                html.contains(&format!(r#"<span class="qs-text">{label}</span>"#)),
+                "{label}"
+            );
+        }
+        assert!(html.contains(&format!("Question 1 of {n} \u{b7} 0 answered")));
+    }
+
+    #[test]
+    fn a_radio_value_is_the_choice_it_stands_for() {
+        for c in [
+            Choice::Option(0),
+            Choice::Option(2),
+            Choice::Level(0),
+            Choice::Level(5),
+        ] {
+            assert_eq!(choice_of_value(&value_of_choice(c)), Some(c));
+        }
+        assert_eq!(choice_of_value("o1"), Some(Choice::Option(1)));
+        assert_eq!(choice_of_value("3"), Some(Choice::Level(3)));
+        assert_eq!(choice_of_value("ox"), None);
+        assert_eq!(choice_of_value(""), None);
+    }
 }
