@@ -22,8 +22,9 @@
 //! [`crate::readiness::score`] without the parts the scan never shows (sections, Statement of
 //! Applicability, Stage 1 checklist, roadmap), so that the widget's Wasm carries none of them.
 
+use crate::assessment::Framework;
 use crate::assessment::{Answer, Answers, Assessment, Origin};
-use crate::catalog::{AiRole, IsoId, Question, QuestionKind, Shipped};
+use crate::catalog::{AiRole, IsoId, Question, QuestionKind, Shipped, SubcategoryId};
 use crate::format::and_list;
 use crate::scoring::{self, Gap, Report, Verdict, VerdictReason};
 
@@ -257,6 +258,74 @@ pub fn progress(a: &Assessment) -> Progress {
     }
 }
 
+/// What the start page offers to resume when the open assessment holds saved work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resume {
+    /// Items are answered (rated or marked not applicable): go on to the results.
+    Results {
+        framework: Framework,
+        answered: usize,
+        total: usize,
+    },
+    /// Only quick-scan questions that rate no item (the role and certificate questions) are
+    /// answered: go on with the quick scan.
+    QuickScan(Progress),
+}
+
+impl Resume {
+    /// In plain words: "12 of 92 items answered", "5 of 72 NIST AI RMF subcategories
+    /// answered", "1 of 25 quick-scan questions answered".
+    pub fn text(&self) -> String {
+        match *self {
+            Resume::Results {
+                framework: Framework::Iso42001,
+                answered,
+                total,
+            } => format!("{answered} of {total} items answered"),
+            Resume::Results {
+                framework: Framework::NistAiRmf,
+                answered,
+                total,
+            } => format!("{answered} of {total} NIST AI RMF subcategories answered"),
+            Resume::QuickScan(p) => {
+                format!(
+                    "{} of {} quick-scan questions answered",
+                    p.answered, p.total
+                )
+            }
+        }
+    }
+}
+
+/// The saved work of an assessment the start page offers to resume, counted in the
+/// assessment's own framework (a NIST AI RMF assessment by its subcategories, with no
+/// crosswalk); `None` when nothing is answered.
+pub fn resume(a: &Assessment) -> Option<Resume> {
+    let (answered, total) = match &a.answers {
+        Answers::Iso42001(answers) => {
+            let items = scoring::evaluate(answers);
+            let answered = items.iter().filter(|i| i.answered()).count();
+            (answered, items.len())
+        }
+        Answers::NistAiRmf(answers) => {
+            let answered = answers
+                .values()
+                .filter(|x| x.maturity().is_some() || !x.applicable)
+                .count();
+            (answered, SubcategoryId::all().count())
+        }
+    };
+    if answered > 0 {
+        return Some(Resume::Results {
+            framework: a.framework(),
+            answered,
+            total,
+        });
+    }
+    let scan = progress(a);
+    (scan.answered > 0).then_some(Resume::QuickScan(scan))
+}
+
 /// How many gaps the quick scan shows.
 pub const TOP_GAPS: usize = 3;
 
@@ -378,6 +447,49 @@ mod tests {
         // "Neither" survives the file round trip.
         let (back, _) = Assessment::read(&none.to_json()).unwrap();
         assert_eq!(chosen(q("certificate"), &back), Some(Choice::Option(3)));
+    }
+
+    #[test]
+    fn resume_counts_the_saved_work_in_the_assessment_s_own_framework() {
+        let mut a = Assessment::new(Framework::Iso42001);
+        assert_eq!(resume(&a), None);
+        // The role question rates no item: the quick scan is resumed.
+        answer(&mut a, q("role"), Some(Choice::Option(1)));
+        let r = resume(&a).unwrap();
+        assert_eq!(r, Resume::QuickScan(progress(&a)));
+        assert_eq!(
+            r.text(),
+            format!(
+                "1 of {} quick-scan questions answered",
+                Question::all().len()
+            )
+        );
+        // Items answered: the results, with the readiness report's own count.
+        answer(&mut a, q("q09"), Some(Choice::Level(2)));
+        let report = score(&a);
+        assert_eq!(
+            resume(&a),
+            Some(Resume::Results {
+                framework: Framework::Iso42001,
+                answered: report.answered as usize,
+                total: report.total as usize,
+            })
+        );
+        assert_eq!(
+            resume(&a).unwrap().text(),
+            format!("{} of {} items answered", report.answered, report.total)
+        );
+        // A NIST AI RMF assessment counts its subcategories, not the inferred items.
+        let mut nist = Assessment::new(Framework::NistAiRmf);
+        assert_eq!(resume(&nist), None);
+        if let Answers::NistAiRmf(answers) = &mut nist.answers {
+            let id = SubcategoryId::all().next().unwrap();
+            answers.insert(id, Answer::rated(2));
+        }
+        assert_eq!(
+            resume(&nist).unwrap().text(),
+            "1 of 72 NIST AI RMF subcategories answered"
+        );
     }
 
     fn system(id: &str, origin: Option<Origin>) -> crate::assessment::AiSystem {

@@ -10,7 +10,7 @@
 
 use crate::components::notices::Notices;
 use crate::components::training_banner::TrainingBanner;
-use crate::context::Ctx;
+use crate::context::{Ctx, ReportProvider};
 use crate::pages::{
     assessment::AssessmentPage, crosswalk::CrosswalkPage, data::DataPage, plan::PlanPage,
     quick_scan::QuickScanRoute, report::ReportPage, results::ResultsPage, roi::RoiPage,
@@ -51,7 +51,8 @@ impl Pages for AllPages {
         true
     }
     fn page(route: Route) -> Html {
-        page(route)
+        // Every page of the full app may show the readiness report.
+        html! { <ReportProvider>{ page(route) }</ReportProvider> }
     }
     const TRAINING_BANNER: bool = true;
 }
@@ -79,18 +80,7 @@ pub fn app_frame<P: Pages>() -> Html {
     // The app has replaced the prerendered start page of index.html: focus back, ready.
     use_effect_with((), |_| take_over_prerendered());
     let (state, store) = use_persistent_state::<crate::state::AppState>(NAMESPACE);
-    // Recomputed once per change of the open assessment (its revision or a switch).
-    let report = {
-        let assessment = state.assessment.clone();
-        use_memo((state.current.clone(), state.rev), move |_| {
-            aims_engine::readiness::score(&assessment)
-        })
-    };
-    let ctx = Ctx {
-        state,
-        store,
-        report,
-    };
+    let ctx = Ctx { state, store };
     {
         // `#/start-nist` (the start page's NIST AI RMF card): the NIST AI RMF questionnaire of
         // the open assessment if it is one, else of a new one (the ISO/IEC 42001 assessment

@@ -1,5 +1,9 @@
-//! What every page gets: the state handle, the store, and the reports derived from the open
-//! assessment, memoised so that one answer change recomputes each of them once.
+//! What every page gets: the state handle and the store; and what the pages of the full app
+//! get besides: the reports derived from the open assessment, memoised so that one answer
+//! change recomputes each of them once. The readiness report is a context of its own
+//! ([`ReportProvider`], [`use_report`]) that only the full app provides, so that the quick-scan
+//! build (which shows the engine's smaller [`aims_engine::quick_scan::Summary`]) does not link
+//! the scoring of the Statement of Applicability, the roadmap and the rest.
 
 use crate::roi_inputs::{roi_likely_case, RoiResult};
 use crate::state::{Action, AppState};
@@ -14,13 +18,11 @@ use yew::prelude::*;
 pub struct Ctx {
     pub state: UseReducerHandle<AppState>,
     pub store: Rc<Store>,
-    /// The readiness report of the open assessment.
-    pub report: Rc<Report>,
 }
 
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
-        self.state == other.state && Rc::ptr_eq(&self.report, &other.report)
+        self.state == other.state
     }
 }
 
@@ -117,6 +119,47 @@ impl Ctx {
 pub fn use_ctx() -> Ctx {
     // The provider wraps every page; a missing one is a programming error caught by the tests.
     use_context::<Ctx>().expect("pages render inside the app's context provider")
+}
+
+/// The readiness report of the open assessment, as [`ReportProvider`] provides it.
+#[derive(Clone)]
+struct ReportCtx(Rc<Report>);
+
+impl PartialEq for ReportCtx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReportProviderProps {
+    pub children: Html,
+}
+
+/// Provides the readiness report of the open assessment to the pages of the full app,
+/// recomputed once per change of the open assessment (its revision or a switch).
+#[function_component(ReportProvider)]
+pub fn report_provider(props: &ReportProviderProps) -> Html {
+    let ctx = use_ctx();
+    let assessment = ctx.state.assessment.clone();
+    let report = use_memo((ctx.state.current.clone(), ctx.state.rev), move |_| {
+        aims_engine::readiness::score(&assessment)
+    });
+    html! {
+        <ContextProvider<ReportCtx> context={ReportCtx(report)}>
+            { props.children.clone() }
+        </ContextProvider<ReportCtx>>
+    }
+}
+
+/// The readiness report of the open assessment (pages of the full app only).
+#[hook]
+pub fn use_report() -> Rc<Report> {
+    // The full app wraps every page in the provider; a missing one is a programming error
+    // caught by the tests.
+    use_context::<ReportCtx>()
+        .expect("pages of the full app render inside the report provider")
+        .0
 }
 
 /// The crosswalk of the open assessment, in the direction its framework allows, and its heat

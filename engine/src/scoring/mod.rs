@@ -682,7 +682,7 @@ impl ItemEval<'_> {
     }
 
     /// Rated, or marked not applicable (with or without a justification).
-    fn answered(&self) -> bool {
+    pub(crate) fn answered(&self) -> bool {
         self.scope != Scope::Applicable || self.maturity.is_some()
     }
 

@@ -12,7 +12,7 @@ use crate::components::icon::{icon, Icon};
 use crate::components::item_editor::ItemEditor;
 use crate::components::nist_questionnaire::NistQuestionnaire;
 use crate::components::progress::Progress;
-use crate::context::use_ctx;
+use crate::context::{use_ctx, use_report};
 use crate::dom::{focus_by_id, use_focus_after_render};
 use crate::route::use_location_hash;
 use crate::state::Action;
@@ -143,6 +143,7 @@ fn pager(sections: &[SectionScore], current: IsoId) -> Html {
 #[function_component(AssessmentPage)]
 pub fn page() -> Html {
     let ctx = use_ctx();
+    let report = use_report();
     let dispatcher = ctx.state.dispatcher();
     let assessment = ctx.state.assessment.clone();
     let first = IsoId::sections().next();
@@ -216,7 +217,7 @@ pub fn page() -> Html {
         }
     });
 
-    let report = &ctx.report;
+    let report = &*report;
     let Some(section) = section else {
         return html! { <p>{"The catalog has no sections."}</p> };
     };

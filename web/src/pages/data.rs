@@ -11,13 +11,14 @@ mod organisation;
 
 use crate::components::exports::{file_name, ExportButtons};
 use crate::components::share_link::ShareLink;
-use crate::context::{use_ctx, Ctx};
+use crate::context::{use_ctx, use_report, Ctx};
 use crate::dom::{use_focus_after_render, FocusRequest};
 use crate::download::download_text;
 use crate::format::{saved_time, today_iso};
 use crate::state::Action;
 use crate::storage::Entry;
 use aims_engine::assessment::{Assessment, Framework};
+use aims_engine::scoring::Report;
 use backup::BackupBox;
 use import::ImportBox;
 use organisation::OrganisationForm;
@@ -115,6 +116,7 @@ pub fn page() -> Html {
 #[function_component(SavedList)]
 fn saved_list() -> Html {
     let ctx = use_ctx();
+    let report = use_report();
     let renaming = use_state(|| None::<(String, String)>);
     let focus = use_focus_after_render();
     let framework = use_state(|| Framework::Iso42001);
@@ -148,10 +150,10 @@ fn saved_list() -> Html {
     html! {
         <>
             <p class="muted">{ format!("{count} saved in this browser. The open one is saved as you work.") }</p>
-            <ul class="saved-list">{ for own.into_iter().map(|e| entry_row(&ctx, e, &renaming, &focus)) }</ul>
+            <ul class="saved-list">{ for own.into_iter().map(|e| entry_row(&ctx, &report, e, &renaming, &focus)) }</ul>
             if !cases.is_empty() {
                 <p class="saved-group-label" id="saved-training">{"Training cases"}<span class="muted">{" \u{b7} your answers to the cases, kept apart from your own assessments"}</span></p>
-                <ul class="saved-list saved-training" aria-labelledby="saved-training">{ for cases.into_iter().map(|e| entry_row(&ctx, e, &renaming, &focus)) }</ul>
+                <ul class="saved-list saved-training" aria-labelledby="saved-training">{ for cases.into_iter().map(|e| entry_row(&ctx, &report, e, &renaming, &focus)) }</ul>
             }
             <div class="new-assessment">
                 <label for="new-framework">{"Framework of a new assessment"}</label>
@@ -168,6 +170,7 @@ fn saved_list() -> Html {
 
 fn entry_row(
     ctx: &Ctx,
+    report: &Report,
     e: &Entry,
     renaming: &UseStateHandle<Option<(String, String)>>,
     focus: &FocusRequest,
@@ -183,7 +186,7 @@ fn entry_row(
         let a = &ctx.state.assessment;
         match a.framework() {
             Framework::Iso42001 => {
-                format!("{} of {} answered", ctx.report.answered, ctx.report.total)
+                format!("{} of {} answered", report.answered, report.total)
             }
             Framework::NistAiRmf => {
                 format!("{} NIST AI RMF subcategories answered", a.answers.len())

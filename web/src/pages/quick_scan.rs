@@ -18,9 +18,9 @@
 //! The same component is the embeddable widget's body (`crate::embed`): with `embedded` it
 //! links to none of the app's pages, and `on_complete` tells the widget the scan was finished.
 //! It reads no context: the assessment, the result (the engine's `quick_scan::Summary`) and the
-//! answer callbacks come in its props, so the widget gives it the summary alone (the engine
-//! computes only that part of the report) and the app ([`QuickScanRoute`]) the summary of the
-//! report it already has.
+//! answer callbacks come in its props; the widget and the app ([`QuickScanRoute`]) both give it
+//! the engine's summary alone (`quick_scan::summary`, which computes only that part of the
+//! report), so that neither the widget nor the quick-scan build links the rest of the report.
 
 use crate::components::icon::{icon, Icon};
 use crate::components::progress::Progress;
@@ -60,16 +60,15 @@ pub struct QuickScanProps {
     pub app_url: Option<AttrValue>,
 }
 
-/// The quick scan as the app's page: the open assessment and the summary of its report, from
-/// the app's context.
+/// The quick scan as the app's page: the open assessment from the app's context and the
+/// engine's quick-scan summary of it.
 #[function_component(QuickScanRoute)]
 pub fn route() -> Html {
     let ctx = use_ctx();
     let summary = {
-        let report = ctx.report.clone();
-        let iso = ctx.state.assessment.framework() == Framework::Iso42001;
-        use_memo((ctx.state.current.clone(), ctx.state.rev, iso), move |_| {
-            iso.then(|| Rc::new(Summary::of(&report)))
+        let assessment = ctx.state.assessment.clone();
+        use_memo((ctx.state.current.clone(), ctx.state.rev), move |_| {
+            quick_scan::summary(&assessment).map(Rc::new)
         })
     };
     let on_answer = ctx.callback(|(i, choice)| Action::QuickScan(i, choice));

@@ -8,7 +8,9 @@ use crate::components::coverage::function_summary;
 use crate::components::exports::ExportButtons;
 use crate::components::readiness;
 use crate::components::share_link::ShareLink;
-use crate::context::{use_crosswalk, use_ctx, use_roi_likely_case, Crosswalk, Direction};
+use crate::context::{
+    use_crosswalk, use_ctx, use_report, use_roi_likely_case, Crosswalk, Direction,
+};
 use crate::format::{long_date, today};
 use crate::roi_inputs::RoiResult;
 use crate::route::Route;
@@ -29,7 +31,8 @@ fn print() -> Callback<MouseEvent> {
 #[function_component(ReportPage)]
 pub fn page() -> Html {
     let ctx = use_ctx();
-    let report = &ctx.report;
+    let report = use_report();
+    let report = &*report;
     let crosswalk = use_crosswalk();
     let roi_report = use_roi_likely_case();
     let date = use_memo((), |_| today().map(long_date).unwrap_or_default());

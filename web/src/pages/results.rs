@@ -6,7 +6,7 @@
 
 use crate::components::proposals::ProposedExclusions;
 use crate::components::readiness;
-use crate::context::use_ctx;
+use crate::context::{use_ctx, use_report};
 use crate::route::Route;
 use aims_engine::assessment::Framework;
 use yew::prelude::*;
@@ -19,7 +19,8 @@ const FINDINGS_SHOWN: usize = 6;
 #[function_component(ResultsPage)]
 pub fn page() -> Html {
     let ctx = use_ctx();
-    let report = &ctx.report;
+    let report = use_report();
+    let report = &*report;
     let assessment = &ctx.state.assessment;
     let framework = assessment.framework();
     if readiness::nothing_answered(report, framework, assessment.answers.len()) {

@@ -18,12 +18,13 @@ mod fields;
 pub mod figures;
 mod results;
 
-use crate::context::{use_ctx, Ctx};
+use crate::context::{use_ctx, use_report, Ctx};
 use crate::download::download_text;
 use crate::roi_inputs::{self as form, Built, Kind, OtherEdit};
 use crate::route::Route;
 use crate::state::Action;
 use aims_engine::roi::{self, MonthsBasis, RoiInputs, RoiReport};
+use aims_engine::scoring::Report;
 use fields::{general_fields, range_group, schedule_fields, unplaced_errors, View};
 use figures::plain;
 use results::{details, summary};
@@ -197,6 +198,7 @@ fn load(ctx: &Ctx, id: &str) -> Value {
 #[function_component(RoiPage)]
 pub fn page() -> Html {
     let ctx = use_ctx();
+    let report = use_report();
     let editor = use_reducer(Editor::default);
     let current = ctx.state.current.clone();
 
@@ -346,7 +348,7 @@ pub fn page() -> Html {
     html! {
         <div class="roi">
             <p class="lead">{"What would ISO/IEC 42001 certification cost, and what could it return? Every input below is a low / likely / high range with its source; change any of them and the results follow."}</p>
-            { schedule_note(&ctx, &shown) }
+            { schedule_note(&report, &shown) }
             <div class="roi-layout">
                 { summary }
                 <section class="roi-inputs" aria-labelledby="roi-inputs-h">
@@ -367,10 +369,10 @@ pub fn page() -> Html {
 }
 
 /// Where the implementation months come from.
-fn schedule_note(ctx: &Ctx, shown: &RoiInputs) -> Html {
+fn schedule_note(report: &Report, shown: &RoiInputs) -> Html {
     let data = Route::Data.hash();
     if shown.schedule.months_basis == MonthsBasis::Roadmap {
-        let r = &ctx.report.roadmap;
+        let r = &report.roadmap;
         let m = &shown.schedule.implementation_months;
         let capacity = if r.capacity.from_planning {
             "your assessment's planning"

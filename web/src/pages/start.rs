@@ -6,38 +6,27 @@
 
 use crate::context::use_ctx;
 use crate::route::Route;
+use aims_engine::quick_scan::{self, Resume};
 use yew::prelude::*;
 
 #[function_component(StartPage)]
 pub fn page() -> Html {
     let ctx = use_ctx();
-    let report = &ctx.report;
-    // Saved work: items rated, or a quick scan begun (its role question rates no item).
-    let scan = aims_engine::quick_scan::progress(&ctx.state.assessment);
-    let resume = (report.answered > 0 || scan.answered > 0).then(|| {
+    // Saved work: items answered, or a quick scan begun (its role question rates no item).
+    let resume = quick_scan::resume(&ctx.state.assessment).map(|resume| {
         let name = ctx
             .state
             .current_entry()
             .map(|e| e.name.clone())
             .unwrap_or_default();
-        let (href, what) = if report.answered > 0 {
-            (
-                Route::Results.hash(),
-                format!("{} of {} items answered", report.answered, report.total),
-            )
-        } else {
-            (
-                Route::QuickScan.hash(),
-                format!(
-                    "{} of {} quick-scan questions answered",
-                    scan.answered, scan.total
-                ),
-            )
+        let href = match resume {
+            Resume::Results { .. } => Route::Results.hash(),
+            Resume::QuickScan(_) => Route::QuickScan.hash(),
         };
         html! {
             <li><a class="card card-resume" href={href}>
                 <strong>{"Resume"}</strong>
-                <span>{ format!("{name}: {what}.") }</span>
+                <span>{ format!("{name}: {}.", resume.text()) }</span>
             </a></li>
         }
     });

@@ -16,7 +16,7 @@ mod briefing;
 mod comparison;
 
 use crate::components::icon::{icon, Icon};
-use crate::context::{use_ctx, Ctx};
+use crate::context::{use_ctx, use_report, Ctx};
 use crate::dom::{app_base, select_on_focus, use_focus_after_render};
 use crate::download::download_text;
 use crate::format::sentence;
@@ -172,6 +172,7 @@ fn seed_case_roi(ctx: &Ctx, case: &Case, id: &str) {
 #[function_component(CasePage)]
 fn case_page(props: &CaseProps) -> Html {
     let ctx = use_ctx();
+    let report = use_report();
     let checked = use_state(|| false);
     let confirm_reset = use_state(|| false);
     let focus = use_focus_after_render();
@@ -248,7 +249,7 @@ fn case_page(props: &CaseProps) -> Html {
     }
     let hidden = props.hide_model || open.as_ref().is_some_and(|c| c.hide_model);
     let model_visible = !hidden || *checked;
-    let report = &ctx.report;
+    let report = &*report;
     let entry_name = ctx
         .state
         .current_entry()
