@@ -45,6 +45,7 @@ pub mod date;
 pub mod effort;
 pub mod export;
 pub mod format;
+pub mod order;
 pub mod plan;
 pub mod quick_scan;
 pub mod readiness;

@@ -53,12 +53,12 @@ pub fn chosen(q: &Question, a: &Assessment) -> Option<Choice> {
         }
         QuestionKind::Roles(options) => {
             let mut have = a.profile.roles.clone();
-            have.sort();
+            crate::order::sort(&mut have);
             options
                 .iter()
                 .position(|(roles, _)| {
                     let mut want = roles.to_vec();
-                    want.sort();
+                    crate::order::sort(&mut want);
                     !have.is_empty() && want == have
                 })
                 .map(Choice::Option)
@@ -95,7 +95,7 @@ pub fn answer(a: &mut Assessment, q: &Question, choice: Option<Choice>) {
         (QuestionKind::Roles(options), Some(Choice::Option(i))) => {
             if let Some((roles, _)) = options.get(i) {
                 let mut roles: Vec<AiRole> = roles.to_vec();
-                roles.sort();
+                crate::order::sort(&mut roles);
                 a.profile.roles = roles;
             }
         }
@@ -185,10 +185,10 @@ pub fn profile_hint(q: &Question, a: &Assessment) -> Option<ProfileHint> {
         (false, true) => vec![AiRole::Producer, AiRole::Provider],
         (false, false) => vec![AiRole::Producer, AiRole::Provider, AiRole::Customer],
     };
-    want.sort();
+    crate::order::sort(&mut want);
     let (index, label) = options.iter().enumerate().find_map(|(i, (roles, label))| {
         let mut roles = roles.to_vec();
-        roles.sort();
+        crate::order::sort(&mut roles);
         (roles == want).then_some((i, *label))
     })?;
     let suggested = Choice::Option(index);

@@ -33,6 +33,9 @@ const APP_WASM_NAMED = env('APP_WASM_NAMED', join(TARGET, 'perf/aims-web-named.w
 // The widget (docs/embedding.md): as shipped, and with names kept for twiggy.
 const EMBED_WASM = env('EMBED_WASM', join(TARGET, 'perf/embed/aims_embed_bg.wasm'));
 const EMBED_WASM_NAMED = env('EMBED_WASM_NAMED', join(TARGET, 'perf/aims-embed-named.wasm'));
+// The quick-scan build (docs/performance.md, "Loading") with names kept for twiggy; the shipped
+// one is in APP_DIST/quick/.
+const QUICK_WASM_NAMED = env('QUICK_WASM_NAMED', join(TARGET, 'perf/aims-quick-named.wasm'));
 // The widget's engine calls without Yew (perf/widget-core): a measurement, never shipped.
 const WIDGET_CORE_WASM = env('WIDGET_CORE_WASM', join(TARGET, 'perf/widget-core/aims_perf_widget_core_bg.wasm'));
 const CRITERION_DIR = env('CRITERION_DIR', join(TARGET, 'criterion'));
@@ -76,7 +79,7 @@ const report = {
   generated: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? null, node: process.version, chromium: null },
   goals: GOALS,
-  transfer: null, twiggy: null, widget: null, load: null, lighthouse: null, interaction: null, engine: null, scale: null, memory: null,
+  transfer: null, twiggy: null, quick_build: null, widget: null, load: null, lighthouse: null, interaction: null, engine: null, scale: null, memory: null,
   missing: [],
 };
 const miss = (row, why) => { report.missing.push({ row, reason: why }); console.error(`perf: ${row}: ${why}`); };
@@ -98,6 +101,16 @@ report.twiggy = await attempt('twiggy', async () => {
     ...parts,
     note: named ? 'the shipped code (wasm-bindgen, wasm-opt -Oz) with names kept; percentages of what ships (custom sections excluded)' : 'before wasm-bindgen and wasm-opt (names kept); percentages of what ships (custom sections excluded)',
   };
+});
+// The quick-scan build's Wasm as ./x dist ships it (what a prospect's first use downloads), with
+// its parts from the named build (tests/perf/run builds it).
+report.quick_build = await attempt('quick build', async () => {
+  const dir = join(APP_DIST, 'quick');
+  const file = (await readdir(dir)).find((f) => f.endsWith('_bg.wasm'));
+  if (!file) throw new Error(`no Wasm in ${dir}`);
+  const wasm = join(dir, file);
+  const parts = await wasmParts(QUICK_WASM_NAMED).catch((e) => ({ error: String(e?.message ?? e).split('\n')[0] }));
+  return { wasm, raw: (await stat(wasm)).size, brotli: await brotliBytes(wasm), parts };
 });
 // The embeddable widget's Wasm as ./x dist ships it, beside its goal and the baseline's Wasm,
 // with its parts from the named build (tests/perf/run builds both).
@@ -342,6 +355,16 @@ function render(r) {
     const of = `% of ${kb(r.twiggy.shipped_bytes)} raw${r.twiggy.wasm.endsWith('-named.wasm') ? '' : ' (pre-opt)'}`;
     r.twiggy.top.forEach((i, k) => add('1 wasm top', `${k + 1}. ${short(i.item)}`, `${(i.shallow_bytes / KB).toFixed(1)} KB`, `${i.shallow_percent.toFixed(2)} ${of}`));
     r.twiggy.by_part.slice(0, 15).forEach((p, k) => add('1 wasm parts', `${k + 1}. ${p.part}`, `${(p.shallow_bytes / KB).toFixed(1)} KB`, `${p.shallow_percent.toFixed(2)} ${of}`));
+  }
+  if (r.quick_build) {
+    const q = r.quick_build;
+    add('1 quick-scan build', 'its Wasm, brotli 11 (the most of (b) and (c))', kb(q.brotli), `${kb(q.raw)} raw; dist/quick/`);
+    if (q.parts.by_part) {
+      const of = `% of ${kb(q.parts.shipped_bytes)} raw`;
+      q.parts.by_part.slice(0, 15).forEach((p, k) => add('1 quick-scan build parts', `${k + 1}. ${p.part}`, `${(p.shallow_bytes / KB).toFixed(1)} KB`, `${p.shallow_percent.toFixed(2)} ${of}`));
+    } else {
+      add('1 quick-scan build parts', 'not measured', '', q.parts.error);
+    }
   }
   if (r.widget) {
     const w = r.widget;

@@ -288,7 +288,9 @@ pub fn merge_index(
     }
     tombs.retain(|t| Some(t.id.as_str()) != restored_here);
     tombs.retain(|t| t.at >= now - TOMBSTONE_DAYS * 86_400_000.0);
-    tombs.sort_by(|a, b| b.at.total_cmp(&a.at).then(a.id.cmp(&b.id)));
+    aims_engine::order::sort_by(&mut tombs, |a, b| {
+        b.at.total_cmp(&a.at).then(a.id.cmp(&b.id))
+    });
     tombs.truncate(TOMBSTONE_MAX);
     let dead = |id: &str| tombs.iter().any(|t| t.id == id);
     let mut news = IndexNews::default();
@@ -501,7 +503,9 @@ impl Store {
                 })
             })
             .collect();
-        found.sort_by(|a, b| b.updated.total_cmp(&a.updated).then(a.id.cmp(&b.id)));
+        aims_engine::order::sort_by(&mut found, |a, b| {
+            b.updated.total_cmp(&a.updated).then(a.id.cmp(&b.id))
+        });
         found
     }
 

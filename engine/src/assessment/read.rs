@@ -289,7 +289,7 @@ fn read_profile(mut m: Map<String, Value>, diags: &mut Vec<Diagnostic>) -> Profi
                     )),
                 }
             }
-            p.roles.sort();
+            crate::order::sort(&mut p.roles);
         }
         Some(v) => diags.push(Diagnostic::error(
             None,

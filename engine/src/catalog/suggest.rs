@@ -66,7 +66,7 @@ pub(crate) fn nearest(
             (key, c)
         })
         .collect();
-    scored.sort_by_key(|&(k, _)| k);
+    crate::order::sort_by_key(&mut scored, |&(k, _)| k);
     let Some(&(best, _)) = scored.first() else {
         return Vec::new();
     };

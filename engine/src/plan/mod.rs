@@ -258,10 +258,10 @@ impl Plan {
         let mut v: Vec<&PlanAction> = self.actions.iter().collect();
         match order {
             PlanOrder::Priority => {}
-            PlanOrder::Due => v.sort_by_key(|x| (x.due.is_none(), x.due)),
-            PlanOrder::Owner => {
-                v.sort_by_key(|x| (x.owner.is_none(), x.owner.as_deref().map(str::to_lowercase)))
-            }
+            PlanOrder::Due => crate::order::sort_by_key(&mut v, |x| (x.due.is_none(), x.due)),
+            PlanOrder::Owner => crate::order::sort_by_key(&mut v, |x| {
+                (x.owner.is_none(), x.owner.as_deref().map(str::to_lowercase))
+            }),
         }
         v
     }

@@ -63,7 +63,7 @@ pub fn tornado(model: &Model, params: &[Param]) -> Vec<TornadoBar> {
             }
         })
         .collect();
-    bars.sort_by(|a, b| b.swing.total_cmp(&a.swing));
+    crate::order::sort_by(&mut bars, |a, b| b.swing.total_cmp(&a.swing));
     bars
 }
 

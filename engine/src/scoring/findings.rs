@@ -513,7 +513,7 @@ pub(crate) fn evaluate(tables: &impl Tables, items: &[ItemEval]) -> (Vec<Finding
 
     let mut findings = group(tables, raws);
     // Majors, then minors, each in catalog order of their requirement; then observations.
-    findings.sort_by_key(|f| (f.severity, f.item));
+    crate::order::sort_by_key(&mut findings, |f| (f.severity, f.item));
     let majors = findings
         .iter()
         .filter(|f| f.severity == FindingSeverity::Major)
@@ -612,7 +612,9 @@ fn group(tables: &impl Tables, raws: Vec<Raw<'_>>) -> Vec<Finding> {
     }
     for (g, mut list) in by_group {
         // The group's order; an exclusion written against 6.1.3 sorts with 6.1.3.
-        list.sort_by_key(|r| (g.rank(tables.shipped_id(r.against)), r.item));
+        crate::order::sort_by_key(&mut list, |r| {
+            (g.rank(tables.shipped_id(r.against)), r.item)
+        });
         let mut evidence: Vec<Evidence> = Vec::new();
         for r in list.iter().filter(|r| r.severity == FindingSeverity::Minor) {
             if !evidence.contains(&r.evidence) {

@@ -203,7 +203,7 @@ pub(crate) fn score_items<T: Tables>(
         verdict,
         gaps,
     } = core(tables, items);
-    ambition_gaps.sort_by_key(Gap::order_key);
+    crate::order::sort_by_key(&mut ambition_gaps, Gap::order_key);
     // The roadmap closes the gaps below level 3 and lists the ambition gaps under surveillance.
     let all_gaps: Vec<Gap> = gaps.iter().chain(&ambition_gaps).copied().collect();
     let roadmap = roadmap::plan(items, &findings, &all_gaps, organisation, planning);
@@ -290,7 +290,7 @@ pub(crate) fn core<T: Tables>(tables: &T, items: &[ItemEval]) -> Core {
             Gap::new(tables, it, m, findings::AUDIT_LEVEL, severity)
         })
         .collect();
-    gaps.sort_by_key(Gap::order_key);
+    crate::order::sort_by_key(&mut gaps, Gap::order_key);
     Core {
         readiness: all.percent(),
         answered,

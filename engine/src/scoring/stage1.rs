@@ -97,7 +97,7 @@ pub(crate) fn checklist(items: &[ItemEval]) -> Vec<ChecklistEntry> {
         })
         .collect();
     // A stable sort keeps the order of the management system within each status.
-    out.sort_by_key(|e| e.status);
+    crate::order::sort_by_key(&mut out, |e| e.status);
     out
 }
 

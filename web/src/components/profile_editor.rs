@@ -135,7 +135,7 @@ pub fn profile_editor() -> Html {
             let mut next: Vec<AiRole> = roles.iter().copied().filter(|x| *x != r).collect();
             if on {
                 next.push(r);
-                next.sort();
+                aims_engine::order::sort(&mut next);
             }
             Action::SetRoles(next)
         });

@@ -304,7 +304,7 @@ fn sorted<'a, K: Ord + Copy + 'a>(
     sources: impl Iterator<Item = &'a Source<K>>,
 ) -> Vec<&'a Source<K>> {
     let mut v: Vec<&Source<K>> = sources.collect();
-    v.sort_by_key(|s| s.item);
+    aims_engine::order::sort_by_key(&mut v, |s| s.item);
     v
 }
 

@@ -70,9 +70,9 @@ pub fn grouped(diagnostics: &[Diagnostic]) -> Vec<(Option<String>, Vec<&Diagnost
             None => groups.push((d.item.clone(), vec![d])),
         }
     }
-    groups.sort_by_key(|(item, _)| item.is_some());
+    aims_engine::order::sort_by_key(&mut groups, |(item, _)| item.is_some());
     for (_, list) in &mut groups {
-        list.sort_by_key(|d| d.severity != DiagnosticSeverity::Error);
+        aims_engine::order::sort_by_key(list, |d| d.severity != DiagnosticSeverity::Error);
     }
     groups
 }
