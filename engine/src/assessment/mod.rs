@@ -188,6 +188,33 @@ impl Assessment {
         }
     }
 
+    /// The rule of [`Assessment::systems_in_scope`] in plain words once the inventory lists
+    /// systems (`None` while it is empty: the stated number, or the reference 3, applies):
+    /// where the count comes from, what uses it, and what became of a number stated before
+    /// the inventory that differs from it.
+    pub fn inventory_count_note(&self) -> Option<String> {
+        let listed = self.profile.systems.len();
+        if listed == 0 {
+            return None;
+        }
+        let noun = if listed == 1 { "system" } else { "systems" };
+        let mut note = format!(
+            "Counted from the inventory of AI systems in scope ({listed} {noun} listed): the \
+             roadmap and the ROI use this count; add or remove systems in the inventory to \
+             change it."
+        );
+        if let Some(n) = self
+            .organisation
+            .ai_systems_in_scope
+            .filter(|&n| usize::try_from(n).ok() != Some(listed))
+        {
+            note.push_str(&format!(
+                " The number stated before the inventory ({n}) is kept in the file but no longer used."
+            ));
+        }
+        Some(note)
+    }
+
     /// The organisation as the effort model sees it: `ai_systems_in_scope` is
     /// [`Assessment::systems_in_scope`].
     pub fn sized_organisation(&self) -> Organisation {

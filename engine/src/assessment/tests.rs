@@ -425,6 +425,23 @@ fn the_inventory_replaces_the_interim_number() {
     let (a, _) = Assessment::read(&text).unwrap();
     assert_eq!(a.systems_in_scope(), Some(2));
     assert_eq!(a.sized_organisation().ai_systems_in_scope, Some(2));
+    // The same rule in words, for the pages.
+    let note = a.inventory_count_note().unwrap();
+    assert!(
+        note.starts_with("Counted from the inventory of AI systems in scope (2 systems listed)")
+    );
+    assert!(note.contains("The number stated before the inventory (5) is kept in the file"));
+    let (same, _) = Assessment::read(&v2(TWO_SYSTEMS, "")).unwrap();
+    assert!(!same
+        .inventory_count_note()
+        .unwrap()
+        .contains("stated before"));
+    let mut one = same.clone();
+    one.profile.systems.truncate(1);
+    one.organisation.ai_systems_in_scope = Some(1);
+    let note = one.inventory_count_note().unwrap();
+    assert!(note.contains("(1 system listed)") && !note.contains("stated before"));
+    assert_eq!(Assessment::default().inventory_count_note(), None);
 }
 
 #[test]

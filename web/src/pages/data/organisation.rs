@@ -37,22 +37,6 @@ pub fn parse_ai_systems(text: &str) -> Result<Option<u32>, String> {
     }
 }
 
-/// Why the number of AI systems in scope cannot be typed once the inventory lists systems, and
-/// what became of a number typed before (kept in the file, not used).
-pub fn derived_systems_hint(listed: usize, typed: Option<u32>) -> String {
-    let noun = if listed == 1 { "system" } else { "systems" };
-    let mut hint = format!(
-        "Counted from the inventory of AI systems on the Assessment page ({listed} {noun} listed): \
-         the roadmap and the ROI use this count. Add or remove systems there to change it."
-    );
-    if let Some(n) = typed.filter(|&n| usize::try_from(n).ok() != Some(listed)) {
-        hint.push_str(&format!(
-            " The number entered before the inventory ({n}) is kept in the file but no longer used."
-        ));
-    }
-    hint
-}
-
 /// People on the AI management system: empty (the default) or a number above 0.
 pub fn parse_people(text: &str) -> Result<Option<f64>, String> {
     let t = text.trim();
@@ -208,6 +192,10 @@ pub fn organisation_form() -> Html {
     let org = &a.organisation;
     let planning = a.planning.clone().unwrap_or_default();
     let listed = a.profile.systems.len();
+    // Once the inventory lists systems, the engine's rule in words, and where the inventory is.
+    let inventory_note = a
+        .inventory_count_note()
+        .map(|note| format!("{note} The inventory is on the Assessment page."));
 
     let on_name = ctx.callback(|e: InputEvent| {
         let v = e
@@ -284,7 +272,7 @@ pub fn organisation_form() -> Html {
                     <span class="field-label" id="org-ai-systems-label">{"AI systems in scope"}</span>
                     <output id="org-ai-systems-derived" aria-labelledby="org-ai-systems-label"
                         aria-describedby="org-ai-systems-hint">{ listed }</output>
-                    <p class="input-hint" id="org-ai-systems-hint">{ derived_systems_hint(listed, org.ai_systems_in_scope) }</p>
+                    <p class="input-hint" id="org-ai-systems-hint">{ inventory_note }</p>
                 </div>
             }
             <fieldset class="form-field certs">
@@ -343,17 +331,6 @@ mod tests {
             .unwrap_err()
             .starts_with("50 is not a share"));
         assert!(parse_share("abc").is_err());
-    }
-
-    #[test]
-    fn the_derived_count_says_where_it_comes_from_and_what_happened_to_a_typed_number() {
-        let one = derived_systems_hint(1, None);
-        assert!(one.contains("(1 system listed)") && one.contains("Assessment page"));
-        assert!(!one.contains("entered before"));
-        assert!(!derived_systems_hint(2, Some(2)).contains("entered before"));
-        let differs = derived_systems_hint(2, Some(5));
-        assert!(differs.contains("(2 systems listed)"));
-        assert!(differs.contains("entered before the inventory (5) is kept in the file"));
     }
 
     #[test]
