@@ -857,8 +857,11 @@ fn guidance_literal(b: &Block, annex_a: bool) -> (String, String) {
         applies_to.join(", "),
         if_excluded,
     );
+    // The whole sentence is written here, once, so that neither the scoring nor a page has to
+    // put it together on every use.
+    let default_reason = treats.map(|t| format!("Included because {t}"));
     let explanation = format!(
-        "Some(Explanation {{ asks: {:?}, evidence: &[{}], levels: {levels}, treats: {treats:?} }})",
+        "Some(Explanation {{ asks: {:?}, evidence: &[{}], levels: {levels}, default_reason: {default_reason:?} }})",
         b.get_one("asks"),
         evidence
             .iter()

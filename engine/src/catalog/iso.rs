@@ -92,11 +92,12 @@ pub struct Explanation {
     pub evidence: &'static [&'static str],
     /// What each maturity level 0-5 means for this item, where the generic scale would mislead.
     pub levels: Option<[&'static str; 6]>,
-    /// Annex A controls: the risk or obligation the control treats, completing "Included
-    /// because " (the default reason for inclusion in the Statement of Applicability). Here
-    /// rather than in [`Guidance`], which scoring reads, so that a build that only scores (the
-    /// quick-scan widget) carries none of these sentences.
-    pub treats: Option<&'static str>,
+    /// Annex A controls: the default reason for inclusion in the Statement of Applicability,
+    /// "Included because " and the risk or obligation the control treats (the guidance's
+    /// `treats`). Here rather than in [`Guidance`], which the quick scan's summary reads, so that
+    /// a build that only shows the summary (the quick-scan widget and build) carries none of
+    /// these sentences.
+    pub default_reason: Option<&'static str>,
 }
 
 #[derive(Debug)]

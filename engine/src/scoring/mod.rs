@@ -33,6 +33,7 @@ pub use stage1::{ChecklistEntry, DocumentStatus};
 use crate::assessment::{Answer, IsoAnswers, Organisation, Planning, Profile};
 use crate::catalog::{Criticality, IsoId, Shipped, Tables};
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 use std::fmt;
 
 /// Gives each finding the names of the AI systems whose per-system answers set the maturity
@@ -453,7 +454,7 @@ pub struct SoaRow {
     pub status: SoaStatus,
     /// Why an applicable control is included: the answer's `reason`, or by default the risk our
     /// guidance says the control treats. `None` for an excluded control (see `justification`).
-    pub reason_for_inclusion: Option<String>,
+    pub reason_for_inclusion: Option<Cow<'static, str>>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub inferred: bool,
 }
@@ -472,11 +473,16 @@ impl SoaRow {
         };
         let reason_for_inclusion = (it.scope != Scope::Excluded).then(|| {
             match it.answer.and_then(|a| a.reason.as_deref()).map(str::trim) {
-                Some(r) if !r.is_empty() => r.to_string(),
-                _ => match tables.shipped_id(it.id).explanation().and_then(|e| e.treats) {
-                    Some(t) => format!("Included because {t}"),
-                    None => "Included: the control treats a risk identified for the AI systems in scope.".to_string(),
-                },
+                Some(r) if !r.is_empty() => Cow::Owned(r.to_string()),
+                _ => Cow::Borrowed(
+                    tables
+                        .shipped_id(it.id)
+                        .explanation()
+                        .and_then(|e| e.default_reason)
+                        .unwrap_or(
+                            "Included: the control treats a risk identified for the AI systems in scope.",
+                        ),
+                ),
             }
         });
         SoaRow {

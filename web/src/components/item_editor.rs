@@ -211,8 +211,7 @@ pub fn item_editor(props: &ItemEditorProps) -> Html {
     let reason = (id.is_annex_a() && applicable).then(|| {
         let default = id
             .explanation()
-            .and_then(|e| e.treats)
-            .map(|t| format!("Included because {t}"))
+            .and_then(|e| e.default_reason)
             .unwrap_or_default();
         html! {
             <div class="field">

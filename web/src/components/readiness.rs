@@ -427,7 +427,7 @@ pub fn statement_of_applicability(report: &Report) -> Html {
         let (tone, kind, label) = soa_look(r.status);
         // Included: the reason for inclusion; excluded: the justification (or its absence).
         let justification = match (&r.reason_for_inclusion, &r.justification, r.applicable) {
-            (Some(reason), _, true) => html! { { reason.clone() } },
+            (Some(reason), _, true) => html! { { reason.to_string() } },
             (_, Some(j), _) => html! { { j.clone() } },
             (_, None, false) => html! { <strong>{"Missing"}</strong> },
             _ => html! { <span class="muted">{"\u{2014}"}</span> },
