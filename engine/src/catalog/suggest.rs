@@ -24,11 +24,14 @@ impl UnknownId {
 impl fmt::Display for UnknownId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:?} is not {}", self.input, self.expected)?;
-        match self.suggestions.as_slice() {
-            [] => Ok(()),
-            [one] => write!(f, "; did you mean {one}?"),
-            [init @ .., last] => write!(f, "; did you mean {} or {last}?", init.join(", ")),
+        if self.suggestions.is_empty() {
+            return Ok(());
         }
+        write!(
+            f,
+            "; did you mean {}?",
+            crate::format::or_list(&self.suggestions)
+        )
     }
 }
 

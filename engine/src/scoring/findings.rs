@@ -116,13 +116,8 @@ impl Reason {
 }
 
 fn list(f: &mut fmt::Formatter<'_>, ids: &[IsoId]) -> fmt::Result {
-    for (i, id) in ids.iter().enumerate() {
-        if i > 0 {
-            f.write_str(if i + 1 == ids.len() { " and " } else { ", " })?;
-        }
-        f.write_str(id.as_str())?;
-    }
-    Ok(())
+    let ids: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
+    f.write_str(&crate::format::and_list(&ids))
 }
 
 impl fmt::Display for Reason {
