@@ -24,7 +24,7 @@
 
 use crate::assessment::Framework;
 use crate::assessment::{Answer, Answers, Assessment, Origin};
-use crate::catalog::{AiRole, IsoId, Question, QuestionKind, Shipped, SubcategoryId};
+use crate::catalog::{AiRole, IsoId, Question, QuestionKind, Shipped};
 use crate::format::and_list;
 use crate::scoring::{self, Gap, Report, Verdict, VerdictReason};
 
@@ -301,20 +301,7 @@ impl Resume {
 /// assessment's own framework (a NIST AI RMF assessment by its subcategories, with no
 /// crosswalk); `None` when nothing is answered.
 pub fn resume(a: &Assessment) -> Option<Resume> {
-    let (answered, total) = match &a.answers {
-        Answers::Iso42001(answers) => {
-            let items = scoring::evaluate(answers);
-            let answered = items.iter().filter(|i| i.answered()).count();
-            (answered, items.len())
-        }
-        Answers::NistAiRmf(answers) => {
-            let answered = answers
-                .values()
-                .filter(|x| x.maturity().is_some() || !x.applicable)
-                .count();
-            (answered, SubcategoryId::all().count())
-        }
-    };
+    let (answered, total) = crate::readiness::answered(a);
     if answered > 0 {
         return Some(Resume::Results {
             framework: a.framework(),
@@ -385,7 +372,7 @@ pub fn summary(a: &Assessment) -> Option<Summary> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::Framework;
+    use crate::catalog::SubcategoryId;
     use crate::readiness::score;
     use crate::scoring::Verdict;
 
@@ -483,9 +470,16 @@ mod tests {
         let mut nist = Assessment::new(Framework::NistAiRmf);
         assert_eq!(resume(&nist), None);
         if let Answers::NistAiRmf(answers) = &mut nist.answers {
-            let id = SubcategoryId::all().next().unwrap();
-            answers.insert(id, Answer::rated(2));
+            let mut ids = SubcategoryId::all();
+            answers.insert(ids.next().unwrap(), Answer::rated(2));
+            // A note alone answers nothing (the same count as the Data page's).
+            let note = Answer {
+                note: Some("ask the data team".into()),
+                ..Answer::default()
+            };
+            answers.insert(ids.next().unwrap(), note);
         }
+        assert_eq!(crate::readiness::answered(&nist), (1, 72));
         assert_eq!(
             resume(&nist).unwrap().text(),
             "1 of 72 NIST AI RMF subcategories answered"

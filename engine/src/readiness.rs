@@ -30,6 +30,25 @@ pub fn score(a: &Assessment) -> Report {
     }
 }
 
+/// How much of an assessment is answered, in its own framework: ISO/IEC 42001 items rated or
+/// marked not applicable (the report's `answered`) of the assessable items, or NIST AI RMF
+/// subcategories rated or marked not applicable of the 72 (no crosswalk).
+pub fn answered(a: &Assessment) -> (usize, usize) {
+    match &a.answers {
+        Answers::Iso42001(answers) => {
+            let items = crate::scoring::evaluate(answers);
+            (items.iter().filter(|i| i.answered()).count(), items.len())
+        }
+        Answers::NistAiRmf(answers) => (
+            answers
+                .values()
+                .filter(|x| x.maturity().is_some() || !x.applicable)
+                .count(),
+            crate::catalog::SubcategoryId::all().count(),
+        ),
+    }
+}
+
 /// The ISO/IEC 42001 answers an export or the action plan shows: the assessment's own, or for a NIST AI RMF
 /// assessment the answers the crosswalk infers.
 pub(crate) fn iso_view(a: &Assessment) -> Cow<'_, Assessment> {

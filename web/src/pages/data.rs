@@ -11,14 +11,13 @@ mod organisation;
 
 use crate::components::exports::{file_name, ExportButtons};
 use crate::components::share_link::ShareLink;
-use crate::context::{use_ctx, use_report, Ctx};
+use crate::context::{use_ctx, Ctx};
 use crate::dom::{use_focus_after_render, FocusRequest};
 use crate::download::download_text;
 use crate::format::{saved_time, today_iso};
 use crate::state::Action;
 use crate::storage::Entry;
 use aims_engine::assessment::{Assessment, Framework};
-use aims_engine::scoring::Report;
 use backup::BackupBox;
 use import::ImportBox;
 use organisation::OrganisationForm;
@@ -116,7 +115,6 @@ pub fn page() -> Html {
 #[function_component(SavedList)]
 fn saved_list() -> Html {
     let ctx = use_ctx();
-    let report = use_report();
     let renaming = use_state(|| None::<(String, String)>);
     let focus = use_focus_after_render();
     let framework = use_state(|| Framework::Iso42001);
@@ -150,10 +148,10 @@ fn saved_list() -> Html {
     html! {
         <>
             <p class="muted">{ format!("{count} saved in this browser. The open one is saved as you work.") }</p>
-            <ul class="saved-list">{ for own.into_iter().map(|e| entry_row(&ctx, &report, e, &renaming, &focus)) }</ul>
+            <ul class="saved-list">{ for own.into_iter().map(|e| entry_row(&ctx, e, &renaming, &focus)) }</ul>
             if !cases.is_empty() {
                 <p class="saved-group-label" id="saved-training">{"Training cases"}<span class="muted">{" \u{b7} your answers to the cases, kept apart from your own assessments"}</span></p>
-                <ul class="saved-list saved-training" aria-labelledby="saved-training">{ for cases.into_iter().map(|e| entry_row(&ctx, &report, e, &renaming, &focus)) }</ul>
+                <ul class="saved-list saved-training" aria-labelledby="saved-training">{ for cases.into_iter().map(|e| entry_row(&ctx, e, &renaming, &focus)) }</ul>
             }
             <div class="new-assessment">
                 <label for="new-framework">{"Framework of a new assessment"}</label>
@@ -170,7 +168,6 @@ fn saved_list() -> Html {
 
 fn entry_row(
     ctx: &Ctx,
-    report: &Report,
     e: &Entry,
     renaming: &UseStateHandle<Option<(String, String)>>,
     focus: &FocusRequest,
@@ -184,13 +181,10 @@ fn entry_row(
     let rename_btn = format!("{dom}-rename");
     let answered = is_open.then(|| {
         let a = &ctx.state.assessment;
+        let (n, total) = aims_engine::readiness::answered(a);
         match a.framework() {
-            Framework::Iso42001 => {
-                format!("{} of {} answered", report.answered, report.total)
-            }
-            Framework::NistAiRmf => {
-                format!("{} NIST AI RMF subcategories answered", a.answers.len())
-            }
+            Framework::Iso42001 => format!("{n} of {total} answered"),
+            Framework::NistAiRmf => format!("{n} of {total} NIST AI RMF subcategories answered"),
         }
     });
     let editing = renaming
