@@ -10,10 +10,9 @@
 //! - the `aims:completed` event's detail ([`completed_detail`]), handed to the loader as JSON.
 
 use crate::components::readiness_band::ReadinessBand;
-use crate::pages::quick_scan::QuickScanPage;
+use crate::pages::quick_scan::{use_quick_scan_inputs, QuickScanInputs, QuickScanPage};
 use crate::persist::{use_persistent_state, Persisted};
 use crate::state::{reduced, Action, AppState, Notice};
-use aims_engine::assessment::Framework;
 use aims_engine::quick_scan::{self, Summary};
 use serde_json::{json, Value};
 use std::ops::Deref;
@@ -112,12 +111,12 @@ pub fn embed(props: &EmbedProps) -> Html {
     // Only what the quick scan shows is computed (the engine's summary, by the rules of the
     // full report): the Statement of Applicability, Stage 1 checklist and roadmap, and the NIST
     // AI RMF path of `readiness::score` (the reverse crosswalk), stay out of the widget's Wasm.
-    let summary = {
-        let assessment = state.assessment.clone();
-        use_memo((state.current.clone(), state.rev), move |_| {
-            quick_scan::summary(&assessment).map(Rc::new)
-        })
-    };
+    let QuickScanInputs {
+        assessment,
+        summary,
+        on_answer,
+        on_start_iso,
+    } = use_quick_scan_inputs(&state);
     let storage_note = state.notices.iter().find_map(|n| match n {
         Notice::NotSaved(_) => Some(
             "This browser does not let the quick scan save, so your answers last only while this page is open.",
@@ -135,19 +134,6 @@ pub fn embed(props: &EmbedProps) -> Html {
             on_completed.emit(completed_detail(&summary, scan).to_string())
         })
     };
-    let on_answer = {
-        let state = state.clone();
-        Callback::from(move |(i, choice)| state.dispatch(Action::QuickScan(i, choice)))
-    };
-    let on_start_iso = {
-        let state = state.clone();
-        Callback::from(move |()| {
-            state.dispatch(Action::New {
-                name: "Quick scan".into(),
-                framework: Framework::Iso42001,
-            })
-        })
-    };
     html! {
         <div class="aims-embed">
             <p class="embed-kicker">
@@ -157,8 +143,7 @@ pub fn embed(props: &EmbedProps) -> Html {
             if let Some(note) = storage_note {
                 <p class="embed-note" role="status">{ note }</p>
             }
-            <QuickScanPage assessment={state.assessment.clone()} summary={(*summary).clone()}
-                {on_answer} {on_start_iso}
+            <QuickScanPage {assessment} {summary} {on_answer} {on_start_iso}
                 embedded=true on_complete={on_complete} app_url={props.app_url.clone()} />
             <p class="embed-footer">
                 {"Indicative only, not certification advice. Runs in your browser: your answers are not sent anywhere. AIMS Readiness."}

@@ -27,6 +27,7 @@ use crate::components::progress::Progress;
 use crate::components::readiness::{gap_body, verdict_look};
 use crate::components::readiness_band::ReadinessBandView;
 use crate::context::use_ctx;
+use crate::persist::Persisted;
 use crate::route::Route;
 use crate::state::Action;
 use aims_engine::assessment::{Assessment, Framework};
@@ -60,26 +61,58 @@ pub struct QuickScanProps {
     pub app_url: Option<AttrValue>,
 }
 
-/// The quick scan as the app's page: the open assessment from the app's context and the
-/// engine's quick-scan summary of it.
-#[function_component(QuickScanRoute)]
-pub fn route() -> Html {
-    let ctx = use_ctx();
+/// What [`QuickScanPage`] is given by a state that holds the open assessment, the app's or the
+/// widget's: the assessment, the engine's summary of it (recomputed once per change of the
+/// assessment: its id or revision), and callbacks that dispatch an answer and a new ISO/IEC
+/// 42001 assessment.
+pub struct QuickScanInputs {
+    pub assessment: Rc<Assessment>,
+    pub summary: Option<Rc<Summary>>,
+    pub on_answer: Callback<(usize, Option<Choice>)>,
+    pub on_start_iso: Callback<()>,
+}
+
+#[hook]
+pub fn use_quick_scan_inputs<S: Persisted>(state: &UseReducerHandle<S>) -> QuickScanInputs {
+    let app = state.app();
     let summary = {
-        let assessment = ctx.state.assessment.clone();
-        use_memo((ctx.state.current.clone(), ctx.state.rev), move |_| {
+        let assessment = app.assessment.clone();
+        use_memo((app.current.clone(), app.rev), move |_| {
             quick_scan::summary(&assessment).map(Rc::new)
         })
     };
-    let on_answer = ctx.callback(|(i, choice)| Action::QuickScan(i, choice));
-    let on_start_iso = ctx.callback(|()| Action::New {
-        name: "Quick scan".into(),
-        framework: Framework::Iso42001,
-    });
-    html! {
-        <QuickScanPage assessment={ctx.state.assessment.clone()} summary={(*summary).clone()}
-            {on_answer} {on_start_iso} />
+    let on_answer = {
+        let state = state.clone();
+        Callback::from(move |(i, choice)| state.dispatch(Action::QuickScan(i, choice)))
+    };
+    let on_start_iso = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            state.dispatch(Action::New {
+                name: "Quick scan".into(),
+                framework: Framework::Iso42001,
+            })
+        })
+    };
+    QuickScanInputs {
+        assessment: app.assessment.clone(),
+        summary: (*summary).clone(),
+        on_answer,
+        on_start_iso,
     }
+}
+
+/// The quick scan as the app's page, on the app's state.
+#[function_component(QuickScanRoute)]
+pub fn route() -> Html {
+    let ctx = use_ctx();
+    let QuickScanInputs {
+        assessment,
+        summary,
+        on_answer,
+        on_start_iso,
+    } = use_quick_scan_inputs(&ctx.state);
+    html! { <QuickScanPage {assessment} {summary} {on_answer} {on_start_iso} /> }
 }
 
 #[function_component(QuickScanPage)]
