@@ -38,6 +38,7 @@
 
 pub mod assessment;
 pub mod backup;
+pub mod band;
 pub mod catalog;
 pub mod crosswalk;
 pub mod csv;

@@ -74,6 +74,25 @@ pub fn messages(errors: &[ConfigError]) -> String {
         .join("\n")
 }
 
+/// An attribute's value as the loader handed it over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Given {
+    Text(String),
+    /// `null`: as if the attribute were not there.
+    Missing,
+    /// Anything else (a number, an object, …), written as JSON for the message.
+    Other(String),
+}
+
+/// The error for a configuration that is not an object of attributes at all; `detail` says
+/// where the reading stopped.
+pub fn not_an_object(detail: &str) -> Vec<ConfigError> {
+    vec![error(
+        "configuration",
+        format!("not a JSON object of attribute names and text values ({detail})"),
+    )]
+}
+
 fn error(attribute: &str, message: String) -> ConfigError {
     ConfigError {
         attribute: attribute.to_string(),
@@ -339,29 +358,40 @@ impl WidgetConfig {
     /// naming its attribute; text that is not such an object is an error of `configuration`.
     pub fn from_json(text: &str) -> Result<Self, Vec<ConfigError>> {
         let object: Map<String, Value> = serde_json::from_str(text).map_err(|e| {
-            vec![error(
-                "configuration",
-                format!(
-                    "not a JSON object of attribute names and text values (line {}, column {}: {e})",
-                    e.line(),
-                    e.column()
-                ),
-            )]
+            not_an_object(&format!("line {}, column {}: {e}", e.line(), e.column()))
         })?;
+        let entries: Vec<(String, Given)> = object
+            .into_iter()
+            .map(|(name, value)| {
+                let given = match value {
+                    Value::String(s) => Given::Text(s),
+                    Value::Null => Given::Missing,
+                    other => Given::Other(other.to_string()),
+                };
+                (name, given)
+            })
+            .collect();
+        Self::from_given(&entries)
+    }
+
+    /// The attributes as the loader handed them over, already taken apart (the widget parses
+    /// the loader's JSON with the browser's own parser): the same rules and messages as
+    /// [`WidgetConfig::from_json`].
+    pub fn from_given(entries: &[(String, Given)]) -> Result<Self, Vec<ConfigError>> {
         let mut pairs = Vec::new();
         let mut errors = Vec::new();
-        for (name, value) in &object {
+        for (name, value) in entries {
             match value {
-                Value::String(s) => pairs.push((name.as_str(), s.as_str())),
-                Value::Null => {}
-                _ if ATTRIBUTES.contains(&name.as_str()) => errors.push(error(
+                Given::Text(s) => pairs.push((name.as_str(), s.as_str())),
+                Given::Missing => {}
+                Given::Other(json) if ATTRIBUTES.contains(&name.as_str()) => errors.push(error(
                     name,
                     format!(
                         "{} is not text; an attribute's value is a string",
-                        quoted(&value.to_string())
+                        quoted(json)
                     ),
                 )),
-                _ => {}
+                Given::Other(_) => {}
             }
         }
         match Self::from_attributes(pairs) {

@@ -257,6 +257,25 @@ pub fn js_api(data: &[u8]) {
 /// them. An accepted configuration, written back (as attributes and as JSON), reads back
 /// equal; every error names one of the widget's attributes (or `configuration` for text that
 /// is not an object) and says what is wrong.
+/// The widget's saved answers (`aims_engine::quick_scan::Record`, text starting with
+/// `aims-quick-scan`): read without panicking; an error is short (a long value is not
+/// repeated); an accepted record writes back to text that reads equal, and stands for an
+/// assessment that shows the same record.
+fn widget_record(t: &str) {
+    use aims_engine::quick_scan::Record;
+    match Record::from_text(t) {
+        Ok(r) => {
+            let text = r.to_text();
+            assert_eq!(Record::from_text(&text).as_ref(), Ok(&r), "{text}");
+            assert_eq!(Record::of(&r.assessment()), r, "the record's assessment shows another record");
+        }
+        Err(e) => {
+            let m = e.to_string();
+            assert!(!m.is_empty() && m.chars().count() < 400, "{m}");
+        }
+    }
+}
+
 pub fn widget_config(data: &[u8]) {
     use aims_engine::widget::{ConfigError, WidgetConfig, ATTRIBUTES};
     let Some(t) = text(data) else { return };
@@ -273,6 +292,9 @@ pub fn widget_config(data: &[u8]) {
             );
         }
     };
+    if t.starts_with(aims_engine::quick_scan::record::FORMAT) {
+        return widget_record(t);
+    }
     let result = if t.starts_with('{') {
         WidgetConfig::from_json(t).inspect_err(|e| check_errors(e, true))
     } else {

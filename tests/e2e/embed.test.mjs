@@ -212,14 +212,14 @@ test('two widgets on one page keep separate answers under their own storage keys
   await page.locator('#before .qs-option').nth(1).click();
   await page.locator('#after .qs-option').nth(0).click();
   // Saved within 300 ms, each under its own namespace.
-  await page.waitForFunction(() => Object.keys(localStorage).filter((k) => /^aims-readiness-embed:course-(before|after):v1:assessment:/.test(k)).length === 2);
+  await page.waitForFunction(() => Object.keys(localStorage).filter((k) => /^aims-readiness-embed:course-(before|after):v2:quick-scan$/.test(k)).length === 2);
   const stored = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
   const keys = Object.keys(stored);
   assert.ok(keys.every((k) => k.startsWith('aims-readiness-embed:')), keys.join(', '));
   assert.ok(!keys.some((k) => k.startsWith('aims-readiness:')), 'nothing under the full app\'s namespace');
-  const roles = (key) => JSON.parse(stored[keys.find((k) => k.startsWith(`aims-readiness-embed:${key}:v1:assessment:`))]).assessment.profile?.roles;
-  assert.deepEqual(roles('course-before'), ['ai_customer']);
-  assert.deepEqual(roles('course-after'), ['ai_provider', 'ai_producer']);
+  // One key per widget, holding the answers as lines (docs/embedding.md, "What is saved").
+  assert.equal(stored['aims-readiness-embed:course-before:v2:quick-scan'], 'aims-quick-scan 1\nrole o1\n');
+  assert.equal(stored['aims-readiness-embed:course-after:v2:quick-scan'], 'aims-quick-scan 1\nrole o0\n');
 
   // After a reload each widget opens at its own next question, and its first answer is its own.
   await page.reload();
@@ -234,6 +234,55 @@ test('two widgets on one page keep separate answers under their own storage keys
   await app.screenshot(page, 'embed-two-widgets');
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(app.consoleErrors, []);
+  await page.close();
+});
+
+test('saved answers: an earlier widget\'s are carried over, an unreadable value is set aside and named, another tab\'s answer shows at once', async () => {
+  const NS = 'aims-readiness-embed:academy-module-3';
+  const KEY = `${NS}:v2:quick-scan`;
+  const { page } = await openExample('script-tag.html');
+  // What the widget saved before its answers had a key of their own: an index and a whole
+  // assessment (the role "only uses suppliers' AI", level 2 on the items of the third question).
+  await page.evaluate((NS) => {
+    localStorage.clear();
+    localStorage.setItem(`${NS}:v1:index`, JSON.stringify({ version: 1, current: 'a1', assessments: [{ id: 'a1', name: 'Quick scan', updated: 1 }], deleted: [] }));
+    localStorage.setItem(`${NS}:v1:assessment:a1`, JSON.stringify({ version: 1, rev: 3, writer: 't', saved: 1, overrode: [],
+      assessment: { format: 'aims-assessment', version: 1, framework: 'iso42001', profile: { roles: ['ai_customer'] }, answers: {} } }));
+  }, NS);
+  await page.reload();
+  await ready(page, 'scan');
+  assert.match(await page.locator('#scan .progress-label').textContent(), /^Question 2 of \d+ · 1 answered$/);
+  assert.equal(await page.evaluate((KEY) => localStorage.getItem(KEY), KEY), 'aims-quick-scan 1\nrole o1\n');
+  assert.ok(await page.evaluate((NS) => localStorage.getItem(`${NS}:v1:index`) !== null, NS), 'the old keys are left as they were');
+  await page.locator('#scan .qs-nav button.secondary').click();
+  assert.equal(await page.locator('#scan input[type=radio]:checked').getAttribute('value'), 'o1');
+
+  // A value the widget cannot read: copied aside, the visitor told what is wrong, nothing lost.
+  await page.evaluate((KEY) => localStorage.setItem(KEY, 'aims-quick-scan 1\nrole o7\n'), KEY);
+  await page.reload();
+  await ready(page, 'scan');
+  const note = await page.locator('#scan .embed-note').textContent();
+  assert.match(note, /could not be read \(line 2: “o7” is not an answer to question role\), so the quick scan starts afresh \(the old data is kept aside\)/);
+  const backups = await page.evaluate((KEY) => Object.keys(localStorage).filter((k) => k.startsWith(`${KEY}:backup:`)).map((k) => localStorage.getItem(k)), KEY);
+  assert.deepEqual(backups, ['aims-quick-scan 1\nrole o7\n']);
+  await page.locator('#scan .qs-option').nth(2).click();
+  await page.waitForFunction((KEY) => localStorage.getItem(KEY) === 'aims-quick-scan 1\nrole o2\n', KEY);
+
+  // Another tab with the same widget: its answer is shown here at once, and ours keeps it.
+  const other = await app.context.newPage();
+  await other.goto(`${app.url}/examples/script-tag.html`);
+  await ready(other, 'scan');
+  await other.locator('#scan .qs-nav button.secondary').click();
+  await other.locator('#scan .qs-option').nth(0).click();
+  await page.waitForFunction(() => document.getElementById('scan').shadowRoot.querySelector('input[type=radio]:checked')?.value === 'o0');
+  assert.match(await page.locator('#scan .qs-option-checked').textContent(), /We build/);
+  await page.locator('#scan .qs-next').click();
+  await page.locator('#scan .qs-option').nth(3).click();
+  await page.waitForFunction((KEY) => /^aims-quick-scan 1\nrole o0\ncertificate o3\n$/.test(localStorage.getItem(KEY)), KEY);
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(app.consoleErrors, []);
+  await other.close();
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 });
 

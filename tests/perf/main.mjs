@@ -36,8 +36,6 @@ const EMBED_WASM_NAMED = env('EMBED_WASM_NAMED', join(TARGET, 'perf/aims-embed-n
 // The quick-scan build (docs/performance.md, "Loading") with names kept for twiggy; the shipped
 // one is in APP_DIST/quick/.
 const QUICK_WASM_NAMED = env('QUICK_WASM_NAMED', join(TARGET, 'perf/aims-quick-named.wasm'));
-// The widget's engine calls without Yew (perf/widget-core): a measurement, never shipped.
-const WIDGET_CORE_WASM = env('WIDGET_CORE_WASM', join(TARGET, 'perf/widget-core/aims_perf_widget_core_bg.wasm'));
 const CRITERION_DIR = env('CRITERION_DIR', join(TARGET, 'criterion'));
 const NPM_DIR = env('NPM_DIR', join(TARGET, 'npm/aims-engine'));
 const ENGINE_WASM_DIR = env('ENGINE_WASM_DIR', join(TARGET, 'perf/engine-wasm'));
@@ -120,14 +118,10 @@ report.widget = await attempt('widget', async () => {
   const raw = (await stat(EMBED_WASM)).size;
   const brotli = await brotliBytes(EMBED_WASM);
   const parts = await wasmParts(EMBED_WASM_NAMED).catch((e) => ({ error: String(e?.message ?? e).split('\n')[0] }));
-  const withoutYew = await (async () => ({
-    wasm: WIDGET_CORE_WASM, raw: (await stat(WIDGET_CORE_WASM)).size, brotli: await brotliBytes(WIDGET_CORE_WASM),
-  }))().catch((e) => ({ error: String(e?.message ?? e).split('\n')[0] }));
   return {
     wasm: EMBED_WASM, raw, brotli, goal_brotli: GOALS.widget_wasm_brotli_max_bytes, meets_goal: brotli <= GOALS.widget_wasm_brotli_max_bytes,
     baseline_wasm: baseline, over_baseline_brotli: baseline ? brotli - baseline.brotli : null,
     parts,
-    without_yew: withoutYew,
   };
 });
 
@@ -370,11 +364,6 @@ function render(r) {
     const w = r.widget;
     const base = w.baseline_wasm ? `baseline hello-world Wasm ${kb(w.baseline_wasm.brotli)} brotli (widget − baseline ${kb(w.over_baseline_brotli)})` : 'baseline Wasm not found';
     add('1 widget', 'widget Wasm, brotli 11', kb(w.brotli), `${kb(w.raw)} raw; ${base}`, '≤ 80.0 KB', w.meets_goal);
-    if (w.without_yew?.brotli) {
-      add('1 widget', 'its engine calls without Yew (perf/widget-core, not shipped), brotli 11', kb(w.without_yew.brotli), `${kb(w.without_yew.raw)} raw; no DOM layer, no storage`);
-    } else if (w.without_yew?.error) {
-      add('1 widget', 'its engine calls without Yew: not measured', '', w.without_yew.error);
-    }
     if (w.parts.by_part) {
       const of = `% of ${kb(w.parts.shipped_bytes)} raw`;
       w.parts.by_part.slice(0, 15).forEach((p, k) => add('1 widget parts', `${k + 1}. ${p.part}`, `${(p.shallow_bytes / KB).toFixed(1)} KB`, `${p.shallow_percent.toFixed(2)} ${of}`));

@@ -29,7 +29,8 @@ fn use_route() -> Route {
     Route::from_hash(&use_location_hash())
 }
 
-/// The storage namespace of the full app (an embed uses its own).
+/// The storage namespace of the app (the embeddable widget keeps its answers under its own,
+/// `aims_engine::widget::namespace`).
 pub const NAMESPACE: &str = "aims-readiness";
 
 /// The pages of one build of the app.
@@ -79,7 +80,7 @@ pub fn app_frame<P: Pages>() -> Html {
     }
     // The app has replaced the prerendered start page of index.html: focus back, ready.
     use_effect_with((), |_| take_over_prerendered());
-    let (state, store) = use_persistent_state::<crate::state::AppState>(NAMESPACE);
+    let (state, store) = use_persistent_state(NAMESPACE);
     let ctx = Ctx { state, store };
     {
         // `#/start-nist` (the start page's NIST AI RMF card): the NIST AI RMF questionnaire of

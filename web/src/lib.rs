@@ -9,14 +9,14 @@
 //! - [`app`]: the frame (header, navigation, notices, footer) and the page switch.
 //! - [`pages`] and [`components`]: the pages and the widgets they share.
 //! - [`quick`]: the quick-scan build of the frame (binary `aims-quick`), the first download.
-//! - [`embed`]: the embeddable quick-scan widget (binary `aims-embed`, docs/embedding.md).
+//! - [`widget`]: the embeddable quick-scan widget (binary `aims-embed`, docs/embedding.md),
+//!   written without Yew over the engine's quick-scan rules and wording.
 
 pub mod app;
 pub mod components;
 pub mod context;
 pub mod dom;
 pub mod download;
-pub mod embed;
 pub mod format;
 pub mod pages;
 pub mod persist;
@@ -26,5 +26,6 @@ pub mod route;
 pub mod state;
 pub mod storage;
 pub mod training_link;
+pub mod widget;
 
 pub use app::App;

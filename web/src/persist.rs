@@ -242,7 +242,7 @@ pub(crate) fn flush(store: &Store, state: &AppState, dispatch: &Callback<Action>
 }
 
 /// Marks the page while a save is waiting for its delay: `<html data-save-pending>` from a
-/// change until it is written (for the full app only: the widget never marks its host's page).
+/// change until it is written (for the full app's namespace only).
 /// The end-to-end tests wait on it instead of pausing for a fixed time.
 fn mark_save_pending(namespace: &str, pending: bool) {
     if namespace != crate::app::NAMESPACE {
@@ -261,36 +261,19 @@ fn mark_save_pending(namespace: &str, pending: bool) {
     };
 }
 
-/// A state kept in storage: the app's [`AppState`], or the widget's, which holds the same
-/// state (so it is loaded, saved and merged with other tabs by the same code) but applies only
-/// the quick scan's and storage's actions ([`AppState::apply_quick_scan`]).
-pub trait Persisted: Reducible<Action = Action> + 'static {
-    fn from_app(state: AppState) -> Self;
-    fn app(&self) -> &AppState;
-}
-
-impl Persisted for AppState {
-    fn from_app(state: AppState) -> Self {
-        state
-    }
-    fn app(&self) -> &AppState {
-        self
-    }
-}
-
 /// The state, loaded from and saved to storage under `namespace`.
 #[hook]
-pub fn use_persistent_state<S: Persisted>(namespace: &str) -> (UseReducerHandle<S>, Rc<Store>) {
+pub fn use_persistent_state(namespace: &str) -> (UseReducerHandle<AppState>, Rc<Store>) {
     let opened = use_memo(namespace.to_string(), |ns| open_store(ns));
     let store = opened.0.clone();
     let state = {
         let store = store.clone();
         let unavailable = opened.1.clone();
-        use_reducer(move || S::from_app(load_initial(&store, unavailable)))
+        use_reducer(move || load_initial(&store, unavailable))
     };
     // The latest state, for timers and listeners that outlive a render.
-    let latest: Rc<RefCell<Rc<AppState>>> = use_mut_ref(|| Rc::new(state.app().clone()));
-    *latest.borrow_mut() = Rc::new(state.app().clone());
+    let latest: Rc<RefCell<Rc<AppState>>> = use_mut_ref(|| Rc::new((*state).clone()));
+    *latest.borrow_mut() = Rc::new((*state).clone());
     let pending = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     // Writes the latest state now (a pending save is cancelled: this is it).
     let save_now: Rc<dyn Fn()> = {
@@ -314,11 +297,7 @@ pub fn use_persistent_state<S: Persisted>(namespace: &str) -> (UseReducerHandle<
         let save_now = save_now.clone();
         let ns = namespace.to_string();
         use_effect_with(
-            (
-                state.app().rev,
-                state.app().index_rev,
-                state.app().current.clone(),
-            ),
+            (state.rev, state.index_rev, state.current.clone()),
             move |_| {
                 if pending.borrow().is_none() {
                     mark_save_pending(&ns, true);

@@ -305,25 +305,19 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match reduced(&self, action, AppState::apply) {
+        match reduced(&self, action) {
             Some(s) => Rc::new(s),
             None => self,
         }
     }
 }
 
-/// `state` after `action` as `apply` makes it (`None`: nothing changed), the parts of the open
-/// assessment it changed marked as this tab's. The app applies every action
-/// ([`AppState::apply`]); the widget only the quick scan's and storage's
-/// ([`AppState::apply_quick_scan`]), so that its Wasm carries none of the others.
-pub fn reduced(
-    state: &AppState,
-    action: Action,
-    apply: fn(&mut AppState, Action) -> bool,
-) -> Option<AppState> {
+/// `state` after `action` (`None`: nothing changed), the parts of the open assessment it
+/// changed marked as this tab's.
+pub fn reduced(state: &AppState, action: Action) -> Option<AppState> {
     let mut s = state.clone();
     let edit = action.is_edit();
-    if !apply(&mut s, action) {
+    if !s.apply(action) {
         return None;
     }
     if edit && s.current == state.current {
@@ -640,10 +634,9 @@ impl AppState {
     }
 
     /// Applies the actions of the quick scan (an answer, a new assessment when the open one is
-    /// not ISO/IEC 42001) and of storage (saved, failed, unreadable, another tab's save): all
-    /// the embeddable widget dispatches or receives. `false` for any other action, and when
-    /// nothing changes.
-    pub fn apply_quick_scan(&mut self, action: Action) -> bool {
+    /// not ISO/IEC 42001) and of storage (saved, failed, unreadable, another tab's save).
+    /// `false` for any other action, and when nothing changes.
+    fn apply_quick_scan(&mut self, action: Action) -> bool {
         let s = self;
         match action {
             Action::QuickScan(i, choice) => {
@@ -952,76 +945,6 @@ mod tests {
         });
         assert!(!s2.has_unsaved_changes());
         assert!(s2.changed.is_empty());
-    }
-
-    /// The widget's reducer ([`AppState::apply_quick_scan`]) makes exactly the app's state from
-    /// the quick scan's and storage's actions (answers, saves, a failed save, another tab's
-    /// save merged, a new assessment), and changes nothing for the app's other actions.
-    #[test]
-    fn the_widgets_actions_make_the_same_state_as_the_apps() {
-        let app = |s: &AppState, a: Action| reduced(s, a, AppState::apply);
-        let widget = |s: &AppState, a: Action| reduced(s, a, AppState::apply_quick_scan);
-        let mut theirs = Assessment::new(Framework::Iso42001);
-        theirs.profile.roles = vec![AiRole::Customer];
-        let script = vec![
-            Action::QuickScan(2, Some(Choice::Level(2))),
-            Action::QuickScan(0, Some(Choice::Option(1))),
-            Action::SaveFailed(SaveError::Full),
-            Action::External(saved_by("other", theirs, 4)),
-            Action::QuickScan(3, Some(Choice::Level(4))),
-            Action::QuickScan(2, None),
-            Action::Stamped {
-                id: "t-1".into(),
-                at: 5.0,
-            },
-            Action::StorageNearlyFull(4_500_000),
-            Action::New {
-                name: "Quick scan".into(),
-                framework: Framework::Iso42001,
-            },
-        ];
-        let mut s = AppState::new("t".into());
-        for action in script {
-            let (a, w) = (app(&s, action.clone()), widget(&s, action.clone()));
-            assert_eq!(a, w, "{action:?}");
-            if let Some(next) = a {
-                s = next;
-            }
-            if let Action::QuickScan(..) = action {
-                let written = Rc::new((*s.assessment).clone());
-                let saved = Action::Saved {
-                    id: s.current.clone(),
-                    rev: s.rev,
-                    written,
-                };
-                assert_eq!(app(&s, saved.clone()), widget(&s, saved.clone()));
-                s = app(&s, saved).unwrap();
-            }
-        }
-        for other in [
-            Action::SetMaturity(id("5.2"), Some(3)),
-            Action::Rename {
-                id: s.current.clone(),
-                name: "Renamed".into(),
-            },
-            Action::Delete {
-                id: s.current.clone(),
-                deleted: Assessment::default(),
-                next: None,
-            },
-            Action::Reset,
-            Action::Info("x".into()),
-        ] {
-            assert!(
-                app(&s, other.clone()).is_some(),
-                "{other:?} changes the app"
-            );
-            assert_eq!(
-                widget(&s, other.clone()),
-                None,
-                "{other:?} is not the widget's"
-            );
-        }
     }
 
     #[test]

@@ -1,12 +1,11 @@
 //! The embeddable widget's Wasm (`dist/embed/aims_embed_bg.wasm`): exports `mount`, which the
 //! loader `embed.js` calls once per `<aims-readiness>` element, and `parent_origin`, which the
 //! iframe page `frame.js` asks before it posts anything (docs/embedding.md). Both read their
-//! input with `aims_engine::widget`, so the rules (and their messages) are the engine's.
+//! input with `aims_engine::widget`, so the rules (and their messages) are the engine's. The
+//! widget itself is `aims_web::widget`, written without Yew.
 
-use aims_engine::widget::{self, WidgetConfig};
-use aims_web::embed::{Embed, EmbedProps};
+use aims_engine::widget;
 use wasm_bindgen::prelude::*;
-use yew::Callback;
 
 /// Renders the quick-scan widget into `root` (an element in the custom element's shadow root).
 /// `attributes` is the JSON object of the element's attributes (`mode`, `storage-key`,
@@ -19,20 +18,7 @@ pub fn mount(
     attributes: &str,
     on_completed: js_sys::Function,
 ) -> Result<(), String> {
-    let config = WidgetConfig::from_json(attributes).map_err(|e| widget::messages(&e))?;
-    let on_completed = Callback::from(move |json: String| {
-        // The detail is our own JSON, so it parses; a listener that throws is the host's concern.
-        if let Ok(detail) = js_sys::JSON::parse(&json) {
-            let _ = on_completed.call1(&JsValue::NULL, &detail);
-        }
-    });
-    let props = EmbedProps {
-        storage_key: config.storage_key.into(),
-        app_url: config.app_url.map(Into::into),
-        on_completed,
-    };
-    yew::Renderer::<Embed>::with_root_and_props(root, props).render();
-    Ok(())
+    aims_web::widget::mount(root, attributes, on_completed)
 }
 
 /// The iframe's `parent-origin` parameter as the origin to post to (lower case, no default

@@ -23,56 +23,51 @@ pub enum Icon {
     Dash,
 }
 
+/// The icon as the markup of an inline SVG of 1em, coloured by the text colour around it (the
+/// app renders it through [`icon`]; the widget, which has no Yew, writes it as it is).
+pub fn svg(kind: Icon) -> &'static str {
+    match kind {
+        Icon::Check => concat!(
+            r#"<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">"#,
+            r#"<circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M4.6 8.3l2.3 2.3 4.6-4.8" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>"#,
+            "</svg>"
+        ),
+        Icon::Warning => concat!(
+            r#"<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">"#,
+            r#"<path d="M8 1.5l7 12.5H1z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round"/><path d="M8 6v3.6" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/><circle cx="8" cy="11.9" r="1" fill="currentColor"/>"#,
+            "</svg>"
+        ),
+        Icon::Cross => concat!(
+            r#"<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">"#,
+            r#"<circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M5.4 5.4l5.2 5.2M10.6 5.4l-5.2 5.2" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>"#,
+            "</svg>"
+        ),
+        Icon::Info => concat!(
+            r#"<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">"#,
+            r#"<circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M8 7.2v4.3" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/><circle cx="8" cy="4.7" r="1" fill="currentColor"/>"#,
+            "</svg>"
+        ),
+        Icon::Half => concat!(
+            r#"<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">"#,
+            r#"<circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M8 1a7 7 0 0 1 0 14z" fill="currentColor"/>"#,
+            "</svg>"
+        ),
+        Icon::Unknown => concat!(
+            r#"<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">"#,
+            r#"<circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.5" stroke-dasharray="2.2 2"/>"#,
+            "</svg>"
+        ),
+        Icon::Dash => concat!(
+            r#"<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">"#,
+            r#"<circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M4.8 8h6.4" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>"#,
+            "</svg>"
+        ),
+    }
+}
+
 /// The icon as an inline SVG of 1em, coloured by the text colour around it.
 pub fn icon(kind: Icon) -> Html {
-    let body = match kind {
-        Icon::Check => html! {
-            <>
-                <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.5" />
-                <path d="M4.6 8.3l2.3 2.3 4.6-4.8" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
-            </>
-        },
-        Icon::Warning => html! {
-            <>
-                <path d="M8 1.5l7 12.5H1z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
-                <path d="M8 6v3.6" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
-                <circle cx="8" cy="11.9" r="1" fill="currentColor" />
-            </>
-        },
-        Icon::Cross => html! {
-            <>
-                <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.5" />
-                <path d="M5.4 5.4l5.2 5.2M10.6 5.4l-5.2 5.2" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
-            </>
-        },
-        Icon::Info => html! {
-            <>
-                <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.5" />
-                <path d="M8 7.2v4.3" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
-                <circle cx="8" cy="4.7" r="1" fill="currentColor" />
-            </>
-        },
-        Icon::Half => html! {
-            <>
-                <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.5" />
-                <path d="M8 1a7 7 0 0 1 0 14z" fill="currentColor" />
-            </>
-        },
-        Icon::Unknown => html! {
-            <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.5" stroke-dasharray="2.2 2" />
-        },
-        Icon::Dash => html! {
-            <>
-                <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.5" />
-                <path d="M4.8 8h6.4" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
-            </>
-        },
-    };
-    html! {
-        <svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            { body }
-        </svg>
-    }
+    Html::from_html_unchecked(AttrValue::Static(svg(kind)))
 }
 
 /// The tone of a badge: picks its colours (the icon and words carry the meaning).

@@ -1,104 +1,28 @@
-//! The indicative readiness band: a plain-words reading of the overall readiness score
-//! (`Report::readiness`, 0-100) for prospects who want one word rather than a percentage.
-//!
-//! The bands are defined here and only here. They are a reading of the engine's score, not a
-//! rule of the standard: a band never replaces the verdict, which comes from the predicted
-//! findings. The band is always shown with its name and range in words, never by colour alone.
+//! The indicative readiness band as a panel. The bands themselves (ranges, labels, meaning,
+//! the verdict's cap) are the engine's: `aims_engine::band`.
 
 use crate::components::icon::{icon, Icon};
+pub use aims_engine::band::ReadinessBand;
 use aims_engine::scoring::Verdict;
 use yew::prelude::*;
 
-/// A band of the overall readiness score.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReadinessBand {
-    /// Below 40.
-    EarlyStage,
-    /// 40 to below 70.
-    Developing,
-    /// 70 to below 90.
-    NearlyReady,
-    /// 90 and above.
-    ReadyForAudit,
+/// The band's style class.
+pub(crate) fn band_class(band: ReadinessBand) -> &'static str {
+    match band {
+        ReadinessBand::EarlyStage => "band-early",
+        ReadinessBand::Developing => "band-developing",
+        ReadinessBand::NearlyReady => "band-nearly",
+        ReadinessBand::ReadyForAudit => "band-ready",
+    }
 }
 
-impl ReadinessBand {
-    /// Lowest first.
-    pub const ALL: [ReadinessBand; 4] = [
-        ReadinessBand::EarlyStage,
-        ReadinessBand::Developing,
-        ReadinessBand::NearlyReady,
-        ReadinessBand::ReadyForAudit,
-    ];
-
-    /// The band of a readiness score 0-100 (values outside the range fall in the end bands).
-    pub fn of(readiness: f64) -> ReadinessBand {
-        if readiness >= 90.0 {
-            ReadinessBand::ReadyForAudit
-        } else if readiness >= 70.0 {
-            ReadinessBand::NearlyReady
-        } else if readiness >= 40.0 {
-            ReadinessBand::Developing
-        } else {
-            // Also NaN, which the engine never returns.
-            ReadinessBand::EarlyStage
-        }
-    }
-
-    /// The band of a readiness score read with the verdict: "Ready for audit" only when the
-    /// verdict is positive (a high score with a major nonconformity still needs work).
-    pub fn reading(readiness: f64, verdict: Verdict) -> ReadinessBand {
-        match ReadinessBand::of(readiness) {
-            ReadinessBand::ReadyForAudit if !verdict.is_positive() => ReadinessBand::NearlyReady,
-            b => b,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ReadinessBand::EarlyStage => "Early stage",
-            ReadinessBand::Developing => "Developing",
-            ReadinessBand::NearlyReady => "Nearly ready",
-            ReadinessBand::ReadyForAudit => "Ready for audit",
-        }
-    }
-
-    /// The score range in words.
-    pub fn range(self) -> &'static str {
-        match self {
-            ReadinessBand::EarlyStage => "below 40%",
-            ReadinessBand::Developing => "40-69%",
-            ReadinessBand::NearlyReady => "70-89%",
-            ReadinessBand::ReadyForAudit => "90% and above",
-        }
-    }
-
-    /// What the band means for the road to certification.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            ReadinessBand::EarlyStage => "Most of the AI management system is still to be put in place: expect a project of many months before an audit.",
-            ReadinessBand::Developing => "Important parts are in place, but several areas are informal or missing: close the biggest gaps before planning an audit.",
-            ReadinessBand::NearlyReady => "Most of what an auditor expects is in place: a focused effort on the remaining gaps should get you ready.",
-            ReadinessBand::ReadyForAudit => "What you describe largely meets what a certification audit expects: confirm it item by item in the full assessment.",
-        }
-    }
-
-    fn class(self) -> &'static str {
-        match self {
-            ReadinessBand::EarlyStage => "band-early",
-            ReadinessBand::Developing => "band-developing",
-            ReadinessBand::NearlyReady => "band-nearly",
-            ReadinessBand::ReadyForAudit => "band-ready",
-        }
-    }
-
-    fn icon(self) -> Icon {
-        match self {
-            ReadinessBand::EarlyStage => Icon::Cross,
-            ReadinessBand::Developing => Icon::Half,
-            ReadinessBand::NearlyReady => Icon::Warning,
-            ReadinessBand::ReadyForAudit => Icon::Check,
-        }
+/// The band's icon (its name is always shown beside it).
+pub(crate) fn band_icon(band: ReadinessBand) -> Icon {
+    match band {
+        ReadinessBand::EarlyStage => Icon::Cross,
+        ReadinessBand::Developing => Icon::Half,
+        ReadinessBand::NearlyReady => Icon::Warning,
+        ReadinessBand::ReadyForAudit => Icon::Check,
     }
 }
 
@@ -124,16 +48,16 @@ pub fn readiness_band_view(props: &ReadinessBandProps) -> Html {
     };
     let band = ReadinessBand::reading(score, props.verdict);
     html! {
-        <div class={classes!("band", "panel", band.class())}>
+        <div class={classes!("band", "panel", band_class(band))}>
             <p class="band-kicker">{"Indicative readiness band"}</p>
-            <p class="band-label">{ icon(band.icon()) }<span>{ band.label() }</span></p>
+            <p class="band-label">{ icon(band_icon(band)) }<span>{ band.label() }</span></p>
             <p class="band-score">{ format!("Readiness score {}% ({})", aims_engine::format::whole(score), band.range()) }</p>
             <p>{ band.meaning() }</p>
             <ol class="band-scale" aria-label="Readiness bands">
                 { for ReadinessBand::ALL.iter().map(|&b| {
                     let current = b == band;
                     html! {
-                        <li class={classes!(b.class(), current.then_some("band-current"))}
+                        <li class={classes!(band_class(b), current.then_some("band-current"))}
                             aria-current={current.then_some("true")}>
                             <span class="band-scale-name">{ b.label() }</span>
                             <span class="band-scale-range">{ b.range() }</span>
@@ -143,36 +67,5 @@ pub fn readiness_band_view(props: &ReadinessBandProps) -> Html {
                 }) }
             </ol>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::ReadinessBand::{self, *};
-
-    #[test]
-    fn bands_split_the_score_at_40_70_and_90() {
-        for (score, band) in [
-            (0.0, EarlyStage),
-            (39.9, EarlyStage),
-            (40.0, Developing),
-            (69.9, Developing),
-            (70.0, NearlyReady),
-            (89.9, NearlyReady),
-            (90.0, ReadyForAudit),
-            (100.0, ReadyForAudit),
-            (-5.0, EarlyStage),
-            (f64::NAN, EarlyStage),
-        ] {
-            assert_eq!(ReadinessBand::of(score), band, "{score}");
-        }
-    }
-
-    #[test]
-    fn all_lists_the_bands_lowest_first_each_with_words() {
-        for (b, lower) in ReadinessBand::ALL.iter().zip([0.0, 40.0, 70.0, 90.0]) {
-            assert_eq!(ReadinessBand::of(lower), *b);
-            assert!(!b.label().is_empty() && !b.range().is_empty() && !b.meaning().is_empty());
-        }
     }
 }

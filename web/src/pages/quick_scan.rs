@@ -15,24 +15,23 @@
 //! Keyboard: the options are a native radio group (arrow keys move and choose, Space chooses),
 //! Enter goes to the next question, and focus moves to the question's heading on every step.
 //!
-//! The same component is the embeddable widget's body (`crate::embed`): with `embedded` it
-//! links to none of the app's pages, and `on_complete` tells the widget the scan was finished.
-//! It reads no context: the assessment, the result (the engine's `quick_scan::Summary`) and the
-//! answer callbacks come in its props; the widget and the app ([`QuickScanRoute`]) both give it
-//! the engine's summary alone (`quick_scan::summary`, which computes only that part of the
-//! report), so that neither the widget nor the quick-scan build links the rest of the report.
+//! The page reads no context: the assessment, the result (the engine's `quick_scan::Summary`)
+//! and the answer callbacks come in its props from [`QuickScanRoute`], which computes the
+//! summary alone (`quick_scan::summary`, only that part of the report), so that the quick-scan
+//! build does not link the rest of the report. Every sentence is the engine's
+//! (`quick_scan::wording`), shared with the embeddable widget (`crate::widget`), which shows the
+//! same screens with the same markup, written without Yew.
 
 use crate::components::icon::{icon, Icon};
 use crate::components::progress::Progress;
 use crate::components::readiness::{gap_body, verdict_look};
 use crate::components::readiness_band::ReadinessBandView;
 use crate::context::use_ctx;
-use crate::persist::Persisted;
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::{Action, AppState};
 use aims_engine::assessment::{Assessment, Framework};
 use aims_engine::catalog::{Question, QuestionKind, QUICK_SCAN_OPTIONS};
-use aims_engine::quick_scan::{self, Choice, Progress as ScanProgress, Summary};
+use aims_engine::quick_scan::{self, wording, Choice, Progress as ScanProgress, Summary};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -49,32 +48,16 @@ pub struct QuickScanProps {
     pub on_answer: Callback<(usize, Option<Choice>)>,
     /// Starts a new ISO/IEC 42001 assessment (offered when the open one is not).
     pub on_start_iso: Callback<()>,
-    /// Rendered in the embeddable widget: no links into the app's pages, wording for a host page.
-    #[prop_or_default]
-    pub embedded: bool,
-    /// Called with the result when the visitor reaches the result screen by answering (not
-    /// when a returning visitor opens on it).
-    #[prop_or_default]
-    pub on_complete: Callback<Rc<Summary>>,
-    /// In the widget: the full app's address, linked from the result screen when given.
-    #[prop_or_default]
-    pub app_url: Option<AttrValue>,
 }
 
-/// What [`QuickScanPage`] is given by a state that holds the open assessment, the app's or the
-/// widget's: the assessment, the engine's summary of it (recomputed once per change of the
-/// assessment: its id or revision), and callbacks that dispatch an answer and a new ISO/IEC
-/// 42001 assessment.
-pub struct QuickScanInputs {
-    pub assessment: Rc<Assessment>,
-    pub summary: Option<Rc<Summary>>,
-    pub on_answer: Callback<(usize, Option<Choice>)>,
-    pub on_start_iso: Callback<()>,
-}
-
-#[hook]
-pub fn use_quick_scan_inputs<S: Persisted>(state: &UseReducerHandle<S>) -> QuickScanInputs {
-    let app = state.app();
+/// The quick scan as the app's page, on the app's state: the open assessment, the engine's
+/// summary of it (recomputed once per change of the assessment: its id or revision), and
+/// callbacks that dispatch an answer and a new ISO/IEC 42001 assessment.
+#[function_component(QuickScanRoute)]
+pub fn route() -> Html {
+    let ctx = use_ctx();
+    let state = &ctx.state;
+    let app: &AppState = state;
     let summary = {
         let assessment = app.assessment.clone();
         use_memo((app.current.clone(), app.rev), move |_| {
@@ -94,24 +77,8 @@ pub fn use_quick_scan_inputs<S: Persisted>(state: &UseReducerHandle<S>) -> Quick
             })
         })
     };
-    QuickScanInputs {
-        assessment: app.assessment.clone(),
-        summary: (*summary).clone(),
-        on_answer,
-        on_start_iso,
-    }
-}
-
-/// The quick scan as the app's page, on the app's state.
-#[function_component(QuickScanRoute)]
-pub fn route() -> Html {
-    let ctx = use_ctx();
-    let QuickScanInputs {
-        assessment,
-        summary,
-        on_answer,
-        on_start_iso,
-    } = use_quick_scan_inputs(&ctx.state);
+    let assessment = app.assessment.clone();
+    let summary = (*summary).clone();
     html! { <QuickScanPage {assessment} {summary} {on_answer} {on_start_iso} /> }
 }
 
@@ -125,22 +92,15 @@ pub fn page(props: &QuickScanProps) -> Html {
         let start = progress.first_unanswered;
         use_state(move || start)
     };
-    // Every step after the first render puts focus on the new screen's heading (by reference,
-    // so that it also works inside the widget's shadow root); reaching the end screen that way
-    // completes the scan.
+    // Every step after the first render puts focus on the new screen's heading.
     let heading = use_node_ref();
     {
         let mounted = use_mut_ref(|| false);
         let heading = heading.clone();
-        let on_complete = props.on_complete.clone();
-        let summary = props.summary.clone();
-        use_effect_with((*step, n), move |(s, n)| {
+        use_effect_with(*step, move |_| {
             if *mounted.borrow() {
                 if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                     let _ = h.focus();
-                }
-                if let Some(summary) = summary.filter(|_| *s >= *n) {
-                    on_complete.emit(summary);
                 }
             }
             *mounted.borrow_mut() = true;
@@ -163,7 +123,7 @@ pub fn page(props: &QuickScanProps) -> Html {
             if let Some((name, value)) = &early.chosen {
                 let unanswered = quick_scan::chosen(q, &assessment).is_none();
                 if name.strip_prefix("qs-") == Some(q.id) && unanswered {
-                    if let Some(choice) = choice_of_value(value) {
+                    if let Some(choice) = Choice::from_value(value) {
                         on_answer.emit((i, Some(choice)));
                     }
                 }
@@ -247,7 +207,7 @@ pub fn page(props: &QuickScanProps) -> Html {
     };
     let name = format!("qs-{}", q.id);
     let option = |value: Choice, level: Option<u8>, text: &'static str| {
-        let key = value_of_choice(value);
+        let key = value.value();
         let id = format!("{name}-{key}");
         let onchange = props.on_answer.reform(move |_: Event| (i, Some(value)));
         let checked = choice == Some(value);
@@ -277,26 +237,11 @@ pub fn page(props: &QuickScanProps) -> Html {
             .map(|(k, text)| option(Choice::Option(k), None, text))
             .collect(),
     };
-    let applies = q
-        .items()
-        .iter()
-        .map(|id| id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let applies = match (q.kind, props.embedded) {
-        (QuestionKind::Maturity(_), true) => {
-            format!("Covers ISO/IEC 42001 {applies}. Your answer is saved in this browser only.")
-        }
-        (QuestionKind::Maturity(_), false) => format!(
-            "Your answer is saved in this browser and applied to ISO/IEC 42001 {applies} in the full assessment."
-        ),
-        (QuestionKind::Roles(_), _) => "Saved as your organisation's role for AI (ISO/IEC 22989 terms). Exclusions it suggests are only proposed: you confirm each one.".to_string(),
-        (QuestionKind::Certificates(_), _) => "Saved with your organisation's details; a certificate shortens the work on the shared management-system clauses.".to_string(),
-    };
+    let applies = wording::applies(q, false);
     let last = i + 1 == n;
     html! {
         <section class="quick-scan" aria-labelledby={QUESTION_H}>
-            <Progress id="qs-progress" label={format!("Question {} of {n} \u{b7} {} answered", i + 1, progress.answered)}
+            <Progress id="qs-progress" label={wording::progress_label(i, progress)}
                 value={i as u32 + 1} max={n as u32} />
             <form class="qs-card panel" onsubmit={on_submit}>
                 <h2 id={QUESTION_H} tabindex="-1" ref={heading}>{ q.question }</h2>
@@ -326,23 +271,6 @@ pub fn page(props: &QuickScanProps) -> Html {
     }
 }
 
-/// A choice as its radio button's value: `o1` an option, `3` a level (the prerendered first
-/// question in index.html uses the same values).
-fn value_of_choice(choice: Choice) -> String {
-    match choice {
-        Choice::Option(k) => format!("o{k}"),
-        Choice::Level(m) => m.to_string(),
-    }
-}
-
-/// A radio button's value as the choice it stands for: the reverse of [`value_of_choice`].
-fn choice_of_value(value: &str) -> Option<Choice> {
-    match value.strip_prefix('o') {
-        Some(k) => k.parse().ok().map(Choice::Option),
-        None => value.parse().ok().map(Choice::Level),
-    }
-}
-
 fn end_screen(
     summary: &Summary,
     progress: ScanProgress,
@@ -358,15 +286,10 @@ fn end_screen(
         // No band and no verdict on a partial scan: say what is missing instead.
         return html! {
             <section class="qs-end" aria-labelledby={END_H}>
-                <h2 id={END_H} tabindex="-1" ref={heading}>{ format!("{} of {} answered", progress.answered, progress.total) }</h2>
+                <h2 id={END_H} tabindex="-1" ref={heading}>{ wording::partial_heading(progress) }</h2>
                 <div class="callout callout-info">
                     { icon(Icon::Info) }
-                    <p>{ format!(
-                        "An indicative band and verdict need an answer to every question: {} still {} none (\u{201c}not sure\u{201d} counts as unanswered). Ask a colleague who knows, then answer {}.",
-                        progress.total - progress.answered,
-                        if progress.total - progress.answered == 1 { "has" } else { "have" },
-                        if progress.total - progress.answered == 1 { "it" } else { "them" },
-                    ) }</p>
+                    <p>{ wording::missing(progress) }</p>
                 </div>
                 <UnansweredList assessment={props.assessment.clone()} jump={jump} />
                 <div class="actions qs-cta">
@@ -385,17 +308,17 @@ fn end_screen(
         }
     });
     let gap_list = if summary.top_gaps.is_empty() {
-        html! { <p class="muted">{ format!("No gap below level {} among the items your answers cover.", aims_engine::scoring::AUDIT_LEVEL) }</p> }
+        html! { <p class="muted">{ wording::no_gaps() }</p> }
     } else {
         html! { <ol class="qs-gaps">{ for gaps }</ol> }
     };
-    let proposals = summary.proposed_exclusions;
+    let proposals = wording::proposals(summary, false);
     html! {
         <section class="qs-end" aria-labelledby={END_H}>
             <h2 id={END_H} tabindex="-1" ref={heading}>{"Your indicative readiness"}</h2>
             <ReadinessBandView readiness={summary.readiness} verdict={summary.verdict} />
             <p class="muted qs-indicative">
-                { format!("Indicative only: {} short questions give a first reading, applied to {} of the {} items a certification audit covers. The full assessment rates each item with its own guidance and gives the reliable figure.", progress.total, summary.answered, summary.total) }
+                { wording::indicative(progress, summary) }
             </p>
             <h3>{"If you were audited today"}</h3>
             <div class={classes!("verdict", "panel", tone)}>
@@ -405,34 +328,17 @@ fn end_screen(
                     <p>{ summary.verdict_reason.to_string() }</p>
                 </div>
             </div>
-            if proposals > 0 {
-                <p class="callout callout-info qs-proposals">
-                    { format!(
-                        "From your role for AI, {proposals} Annex A control{} could be excluded with a justification. Nothing is excluded until you confirm it{}.",
-                        if proposals == 1 { "" } else { "s" },
-                        if props.embedded { " in the full assessment" } else { " on the results page" }
-                    ) }
-                </p>
+            if let Some(note) = proposals {
+                <p class="callout callout-info qs-proposals">{ note }</p>
             }
             <h3>{"Your top three gaps"}</h3>
             { gap_list }
-            if props.embedded {
-                <div class="actions qs-cta">
-                    if let Some(url) = props.app_url.clone() {
-                        <a class="button" href={url} target="_blank" rel="noopener">
-                            {"Do the full assessment in AIMS Readiness"}<span class="visually-hidden">{" (opens in a new tab)"}</span>
-                        </a>
-                    }
-                    <button type="button" class="secondary" onclick={review}>{"Review your answers"}</button>
-                </div>
-            } else {
-                <div class="actions qs-cta">
-                    <a class="button" href={Route::Assessment.hash()}>{"Continue with the full assessment"}</a>
-                    <a class="button secondary" href={Route::Results.hash()}>{"See full results"}</a>
-                    <button type="button" class="link-button" onclick={review}>{"Review your answers"}</button>
-                </div>
-                <p class="muted small">{"Your quick-scan answers are already in the full assessment: continue there to confirm and refine them."}</p>
-            }
+            <div class="actions qs-cta">
+                <a class="button" href={Route::Assessment.hash()}>{"Continue with the full assessment"}</a>
+                <a class="button secondary" href={Route::Results.hash()}>{"See full results"}</a>
+                <button type="button" class="link-button" onclick={review}>{"Review your answers"}</button>
+            </div>
+            <p class="muted small">{"Your quick-scan answers are already in the full assessment: continue there to confirm and refine them."}</p>
         </section>
     }
 }
@@ -456,7 +362,7 @@ fn unanswered_list(props: &UnansweredProps) -> Html {
             let onclick = Callback::from(move |_: MouseEvent| jump.emit((i, true)));
             html! {
                 <li><button type="button" class="link-button qs-unanswered" {onclick}>
-                    { format!("Question {}: {}", i + 1, q.question) }
+                    { wording::unanswered(i, q) }
                 </button></li>
             }
         });
@@ -489,21 +395,5 @@ mod tests {
             );
         }
         assert!(html.contains(&format!("Question 1 of {n} \u{b7} 0 answered")));
-    }
-
-    #[test]
-    fn a_radio_value_is_the_choice_it_stands_for() {
-        for c in [
-            Choice::Option(0),
-            Choice::Option(2),
-            Choice::Level(0),
-            Choice::Level(5),
-        ] {
-            assert_eq!(choice_of_value(&value_of_choice(c)), Some(c));
-        }
-        assert_eq!(choice_of_value("o1"), Some(Choice::Option(1)));
-        assert_eq!(choice_of_value("3"), Some(Choice::Level(3)));
-        assert_eq!(choice_of_value("ox"), None);
-        assert_eq!(choice_of_value(""), None);
     }
 }

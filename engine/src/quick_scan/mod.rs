@@ -28,6 +28,10 @@ use crate::catalog::{AiRole, IsoId, Question, QuestionKind, Shipped};
 use crate::format::and_list;
 use crate::scoring::{self, Gap, Report, Verdict, VerdictReason};
 
+pub mod record;
+pub mod wording;
+pub use record::{Legacy, Record, RecordError};
+
 /// An answer to one question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Choice {
@@ -369,9 +373,92 @@ pub fn summary(a: &Assessment) -> Option<Summary> {
     })
 }
 
+/// The detail of the widget's `aims:completed` event (docs/embedding.md, "The result
+/// event"), as JSON text: whether every question was answered (`complete`, with
+/// `questions_answered` of `questions`), the indicative band (`band`, `band_label`: only for a
+/// complete scan, read with the verdict), the readiness `score` (0-100, `null` when every
+/// question was skipped), the `verdict`, how many items were `answered` of `total`, and the
+/// `top_gaps` (at most three, in the JS API's `Gap` shape).
+pub fn completed_json(summary: &Summary, scan: Progress) -> String {
+    #[derive(serde::Serialize)]
+    struct Completed<'a> {
+        complete: bool,
+        questions_answered: usize,
+        questions: usize,
+        band: Option<&'static str>,
+        band_label: Option<&'static str>,
+        score: Option<f64>,
+        verdict: Verdict,
+        answered: u32,
+        total: u32,
+        top_gaps: &'a [Gap],
+    }
+    let complete = scan.is_complete();
+    let band = summary
+        .readiness
+        .filter(|_| complete)
+        .map(|r| crate::band::ReadinessBand::reading(r, summary.verdict));
+    let detail = Completed {
+        complete,
+        questions_answered: scan.answered,
+        questions: scan.total,
+        band: band.map(|b| b.key()),
+        band_label: band.map(|b| b.label()),
+        score: summary.readiness,
+        verdict: summary.verdict,
+        answered: summary.answered,
+        total: summary.total,
+        top_gaps: &summary.top_gaps,
+    };
+    // Plain data of our own: serialising it cannot fail.
+    serde_json::to_string(&detail).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_completed_detail_has_band_score_and_top_gaps_in_the_js_api_s_shape() {
+        let text = include_str!("../../tests/fixtures/techserve-month1.json");
+        let (a, _) = Assessment::read(text).unwrap();
+        let r = score(&a);
+        let s = summary(&a).unwrap();
+        let complete = Progress {
+            answered: 25,
+            total: 25,
+            first_unanswered: 25,
+        };
+        let d: serde_json::Value = serde_json::from_str(&completed_json(&s, complete)).unwrap();
+        assert_eq!(d["complete"], true);
+        assert_eq!(d["score"], serde_json::json!(r.readiness.unwrap()));
+        assert_eq!(d["band"], "early-stage");
+        assert_eq!(d["band_label"], "Early stage");
+        assert_eq!(d["verdict"], "not_ready");
+        assert_eq!(d["answered"], r.answered);
+        assert_eq!(d["top_gaps"], serde_json::to_value(&r.gaps[..3]).unwrap());
+        assert!(d["top_gaps"][0]["action"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty()));
+        // A partial scan: no band, however high the score.
+        let partial = Progress {
+            answered: 24,
+            ..complete
+        };
+        let d: serde_json::Value = serde_json::from_str(&completed_json(&s, partial)).unwrap();
+        assert!(d["band"].is_null() && d["band_label"].is_null());
+        assert_eq!(d["complete"], false);
+    }
+
+    #[test]
+    fn nothing_answered_gives_no_band_and_no_score() {
+        let a = Assessment::default();
+        let s = summary(&a).unwrap();
+        let d: serde_json::Value = serde_json::from_str(&completed_json(&s, progress(&a))).unwrap();
+        assert!(d["band"].is_null() && d["score"].is_null());
+        assert_eq!(d["complete"], false);
+        assert_eq!(d["top_gaps"], serde_json::json!([]));
+    }
     use crate::catalog::SubcategoryId;
     use crate::readiness::score;
     use crate::scoring::Verdict;
