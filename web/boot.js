@@ -9,7 +9,11 @@
 // - the full app (Trunk's wasm-bindgen loader and Wasm, `aims-app-js`, `aims-app-wasm`): every
 //   page.
 // The address decides: the start page and the quick scan start the quick-scan build, any other
-// page the full app. Once the quick-scan build is interactive, the full app is fetched and
+// page the full app. A first visitor (nothing saved in this browser) at the quick scan gets the
+// lean page instead (`aims-lean-js`, `aims-lean-wasm`: the embeddable widget's module, no Yew,
+// web/src/widget): it takes the place of the prerendered quick scan and saves the answers on
+// their own, and any build of the app that starts later takes them over
+// (docs/performance.md, "First use"); it hands over to a build for any other page. Once the quick-scan build is interactive, the full app is fetched and
 // compiled when the browser is idle; when the visitor goes to another page, the quick-scan
 // build is taken off the page (its pending save written) and the full app starts from the same
 // storage. A build is started:
@@ -40,6 +44,7 @@ let showPrerendered = false;
 const builds = {
   quick: { js: meta('aims-quick-js'), wasm: meta('aims-quick-wasm'), started: null, compiled: null, loader: null, attempts: 0 },
   full: { js: meta('aims-app-js'), wasm: meta('aims-app-wasm'), started: null, compiled: null, loader: null, attempts: 0 },
+  lean: { js: meta('aims-lean-js'), wasm: meta('aims-lean-wasm'), started: null, compiled: null, loader: null, attempts: 0 },
 };
 let running = null; // 'quick' or 'full' once started
 let quickBindings = null;
@@ -49,8 +54,10 @@ function path(hash = location.hash) {
   return hash.replace(/^#\/?/, '').split(/[?/]/)[0];
 }
 
-/** The build an address needs. */
+/** The build an address needs: a first visitor's quick scan the lean page, else the quick-scan
+ *  build for its routes, else the full app. */
 function buildFor(hash = location.hash) {
+  if (builds.lean.wasm && path(hash) === 'quick-scan' && !hasSavedWork() && !builds.lean.failed) return 'lean';
   return builds.quick.wasm && QUICK_ROUTES.has(path(hash)) ? 'quick' : 'full';
 }
 
@@ -64,9 +71,26 @@ function showState() {
   }
   document.querySelector('.boot-failure')?.remove();
   if (root.dataset.ready === 'app') {
-    delete root.dataset.boot;
-    delete root.dataset.page;
-    return;
+    if (running !== 'lean') {
+      delete root.dataset.boot;
+      delete root.dataset.page;
+      return;
+    }
+    // The lean page lives in the prerendered page: on show while the address is the quick
+    // scan's; for another address, what the page shows while that page's build loads.
+    if (path() === 'quick-scan') {
+      root.dataset.boot = 'static';
+      root.dataset.page = 'quick-scan';
+      // The page is the quick scan's from now on: the start page comes back as a build's.
+      document.querySelectorAll('main[data-prerendered] > [data-page="start"]').forEach((e) => e.remove());
+      // Marked in the navigation and named in the title, as the app marks its pages.
+      for (const a of document.querySelectorAll('header[data-prerendered] nav a')) {
+        if (a.getAttribute('href') === '#/quick-scan') a.setAttribute('aria-current', 'page');
+        else a.removeAttribute('aria-current');
+      }
+      document.title = 'Quick scan · AIMS Readiness';
+      return;
+    }
   }
   const main = document.getElementById('main');
   const page = prerenderedPage();
@@ -135,6 +159,7 @@ function start(name) {
   const b = builds[name];
   if (running === name || b.started) return b.started;
   if (running === 'full') return null; // the full app renders every page
+  if (running === 'quick' && name === 'lean') return null; // the quick-scan build has the quick scan
   // The Wasm download starts together with the loader's, not after it (one round trip less),
   // and is compiled while it streams.
   const module = compile(name);
@@ -144,10 +169,23 @@ function start(name) {
       // The full app was asked for while the quick-scan build loaded: it renders every page.
       if (name === 'quick' && builds.full.started) return;
       if (running === 'quick' && name === 'full') quickBindings?.unmount();
+      // Another build was asked for while the lean page loaded (the visitor went on): it wins.
+      if (name === 'lean' && (builds.quick.started || builds.full.started)) return;
       const wasm = await bindings.default({ module_or_path: compiled });
       if (name === 'quick') {
         quickBindings = bindings;
         bindings.start();
+      } else if (name === 'lean') {
+        try {
+          bindings.mountPage(document.getElementById('main'));
+        } catch (error) {
+          // Not the page it expects: the quick-scan build renders the quick scan instead.
+          console.warn('AIMS Readiness: the first-use quick scan did not start:', error);
+          b.failed = true;
+          b.started = null;
+          start(buildFor());
+          return;
+        }
       } else {
         window.wasmBindings = bindings;
       }
@@ -157,7 +195,7 @@ function start(name) {
       dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
       // Prefetched when idle, not counted as the quick scan's bytes (docs/performance.md).
       // Once both are in, the rest of the app works offline: `<html data-prefetched>`.
-      if (name === 'quick') {
+      if (name === 'quick' || name === 'lean') {
         whenIdle(() => Promise.all([compile('full'), loader('full')])
           .then(() => { root.dataset.prefetched = ''; })
           .catch(() => {}));
@@ -218,9 +256,14 @@ function hasSavedWork() {
   }
 }
 
-// The quick-scan build hands over to the full app for any page it does not have.
+// The quick-scan build hands over to the full app for any page it does not have; the lean page
+// to the build of any other page (the quick-scan build for the start page).
 addEventListener('hashchange', () => {
   if (running === 'quick' && buildFor() === 'full') start('full');
+  if (running === 'lean') {
+    showState();
+    if (path() !== 'quick-scan') start(buildFor());
+  }
 });
 
 if (!prerenderedPage() || hasSavedWork()) {

@@ -105,12 +105,17 @@ test('a first visit shows the start page with no Wasm, and a link starts the app
   await page.click('main a.card[href="#/quick-scan"]');
   await page.waitForSelector('html[data-ready="app"]', { state: 'attached' });
   await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Quick scan');
-  // The quick scan is the quick-scan build's (the full app may follow once the page is idle).
-  assert.match(wasm[0], /\/quick\/aims-quick-[0-9a-f]{16}_bg\.wasm$/, wasm.join(', '));
-  assert.equal(await page.getAttribute('html', 'data-build'), 'quick');
-  assert.equal(await page.locator('[data-prerendered]').count(), 0, 'prerendered elements left');
+  // A first visitor's quick scan is the first-use page: the widget's module (no Yew), in place
+  // of the prerendered quick scan (the full app may follow once the page is idle).
+  assert.match(wasm[0], /\/embed\/aims_embed_bg\.wasm$/, wasm.join(', '));
+  assert.equal(wasm.filter((u) => /\/quick\/aims-quick-/.test(u)).length, 0, 'no quick-scan build');
+  assert.equal(await page.getAttribute('html', 'data-build'), 'lean');
   assert.equal(await page.locator('main').count(), 1);
-  assert.equal(await page.locator('html[data-boot]').count(), 0);
+  assert.equal(await page.getAttribute('html', 'data-page'), 'quick-scan');
+  await page.locator('main .qs-option').nth(1).click();
+  await page.click('main .qs-next');
+  await page.waitForFunction(() => document.querySelector('#qs-progress-label')?.textContent === 'Question 2 of 25 · 1 answered');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'qs-question', 'focus on the new question');
   assert.deepEqual(app.consoleErrors, []);
   await page.close();
 });
@@ -175,12 +180,12 @@ test('a click on a prerendered link is not lost when the app arrives between pre
   await page.close();
 });
 
-for (const [link, build] of [['#/results', 'full'], ['#/quick-scan', 'quick']]) {
+for (const [link, build] of [['#/results', 'full'], ['#/', 'quick']]) {
   test(`the prerendered start page is the app’s own start page (the ${build} build)`, async () => {
     const page = await firstVisit();
     const prerendered = await page.evaluate(frameShape);
     // Hovering a link starts the build its page needs, which renders the start page itself.
-    await page.hover(`nav a[href="${link}"]`);
+    await page.hover(`header a[href="${link}"]`);
     await page.waitForSelector('html[data-ready="app"]', { state: 'attached' });
     assert.equal(await page.getAttribute('html', 'data-build'), build);
     assert.equal(await page.textContent('main h1'), 'Start');
@@ -214,19 +219,29 @@ test('a deep link to the quick scan shows its first question at once; an answer 
   release();
   await page.waitForSelector('html[data-ready="app"]', { state: 'attached' });
   await page.waitForFunction(() => document.querySelector('#qs-progress-label')?.textContent === 'Question 2 of 25 · 1 answered');
+  // A first visitor's page saves the answers on their own (docs/performance.md, "First use").
+  assert.equal(await page.getAttribute('html', 'data-build'), 'lean');
+  assert.equal(await page.evaluate(() => localStorage.getItem('aims-readiness:v2:quick-scan')), 'aims-quick-scan 1\nrole o1\n');
+  // A returning visitor's quick scan is the quick-scan build's, which takes the answers over
+  // into an assessment (saved in the app's layout) and goes on at the same question.
+  await page.reload();
+  await page.waitForSelector('html[data-build="quick"]', { state: 'attached' });
+  await page.waitForFunction(() => document.querySelector('#qs-progress-label')?.textContent === 'Question 2 of 25 · 1 answered');
   await app.settled(page);
   const saved = await page.evaluate(() => {
     const index = JSON.parse(localStorage.getItem('aims-readiness:v1:index'));
     return JSON.parse(localStorage.getItem(`aims-readiness:v1:assessment:${index.current}`)).assessment;
   });
   assert.deepEqual(saved.profile.roles, ['ai_customer']);
+  assert.equal(await page.evaluate(() => localStorage.getItem('aims-readiness:v2:quick-scan')), null, 'taken over');
   assert.equal(await page.locator('[data-prerendered]').count(), 0);
   assert.equal(await page.locator('html[data-page]').count(), 0);
-  // The prerendered question is the app's own: back to question 1 with nothing answered.
+  // The first-use page's first question has the prerendered page's shape.
   await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
   const again = await app.fresh('#/quick-scan');
   await again.waitForSelector('html[data-ready="app"]', { state: 'attached' });
   await again.waitForSelector('#qs-question');
+  assert.equal(await again.getAttribute('html', 'data-build'), 'lean');
   assert.deepEqual(await again.$eval('main', frameShape), prerendered);
   await again.close();
   await page.close();
@@ -238,15 +253,15 @@ function wasmFetches() {
     .map((e) => ({ name: new URL(e.name).pathname, at: e.startTime }));
 }
 
-test('the quick scan loads only the quick-scan build; another page hands over to the full app with nothing lost', async () => {
+test('a first visitor\'s quick scan loads only the first-use page; another page hands over to the full app with nothing lost', async () => {
   const page = await app.fresh('#/quick-scan');
-  await page.waitForSelector('html[data-build="quick"]', { state: 'attached' });
-  const started = await page.evaluate(() => performance.getEntriesByName('aims:started:quick')[0].startTime);
+  await page.waitForSelector('html[data-build="lean"]', { state: 'attached' });
+  const started = await page.evaluate(() => performance.getEntriesByName('aims:started:lean')[0].startTime);
   const before = (await page.evaluate(wasmFetches)).filter((f) => f.at <= started);
   assert.equal(before.length, 1, JSON.stringify(before));
-  assert.match(before[0].name, /^\/quick\/aims-quick-[0-9a-f]{16}_bg\.wasm$/);
-  // Answer the first question and leave at once, within the save delay: the quick-scan build
-  // writes its pending save when it is taken off the page.
+  assert.match(before[0].name, /^\/embed\/aims_embed_bg\.wasm$/);
+  // Answer the first question and leave at once: the first-use page saves each answer as it
+  // is given, and the full app takes the answers over when it starts.
   await page.locator('main input[type=radio]').first().check();
   await page.click('nav a[href="#/results"]');
   await page.waitForSelector('html[data-build="full"]', { state: 'attached' });
@@ -265,7 +280,7 @@ test('the quick scan loads only the quick-scan build; another page hands over to
 
 test('once the quick scan has prefetched the rest of the app, every page opens offline', async () => {
   const page = await app.fresh('#/quick-scan');
-  await page.waitForSelector('html[data-build="quick"][data-prefetched]', { state: 'attached' });
+  await page.waitForSelector('html[data-build="lean"][data-prefetched]', { state: 'attached' });
   await page.context().setOffline(true);
   try {
     await page.locator('main input[type=radio]').nth(1).check();
@@ -288,12 +303,12 @@ test('when the full app cannot be fetched after the quick scan, the page says so
   const page = await app.fresh('#/quick-scan', {
     setup: (p) => p.route(/\/aims-web-[0-9a-f]{16}(_bg\.wasm|\.js)$/, (route) => (blocked ? route.abort() : route.continue())),
   });
-  await page.waitForSelector('html[data-build="quick"]', { state: 'attached' });
+  await page.waitForSelector('html[data-build="lean"]', { state: 'attached' });
   await page.locator('main input[type=radio]').nth(2).check();
   await page.click('nav a[href="#/results"]');
   await page.waitForSelector('html[data-boot="failed"]', { state: 'attached' });
   assert.match(await page.textContent('.boot-failure'), /could not start.*try again.*your answers are saved/i);
-  assert.equal(await page.getAttribute('html', 'data-build'), 'quick', 'the quick scan stays on the page');
+  assert.equal(await page.getAttribute('html', 'data-build'), 'lean', 'the first-use page is still the one running');
   assert.deepEqual(await app.axe(page), []);
   await app.screenshot(page, 'boot-failure');
   blocked = false;

@@ -53,9 +53,13 @@ export async function start({ headers, viewport = { width: 1280, height: 900 } }
       page ??= await context.newPage();
       await page.goto(`${server.url}/${hash}`);
       // `data-ready`: "static" when the prerendered start page stays (web/boot.js), "app" once
-      // the app has rendered; a hidden prerendered heading never counts.
-      await page.waitForSelector('html[data-ready]', { state: 'attached' });
-      await page.waitForSelector('main h1');
+      // the app (or a first visitor's quick-scan page, which lives in the prerendered page) has
+      // rendered; a hidden prerendered heading never counts.
+      await page.waitForFunction(() => {
+        const { ready, page } = document.documentElement.dataset;
+        return ready === 'app' || (ready === 'static' && page === 'start');
+      });
+      await page.waitForSelector('main h1:visible');
       return page;
     },
     /** A new tab whose storage is emptied once, before the app starts, then opened at `hash`

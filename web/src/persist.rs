@@ -10,10 +10,12 @@
 //! save fails (quota) the state keeps the unsaved revision and shows why, and the next change
 //! tries again.
 
-use crate::state::{merge, Action, AppState, Notice, Part};
+use crate::state::{merge, reduced, Action, AppState, Notice, Part};
 use crate::storage::{
     merge_index, Backend, Index, IndexNews, Memory, Overrode, SaveError, Saved, Store, WebStorage,
 };
+use aims_engine::assessment::Framework;
+use aims_engine::catalog::Question;
 use gloo_events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -116,6 +118,60 @@ pub fn load_initial(store: &Store, unavailable: Option<SaveError>) -> AppState {
         Ok(Ok(None)) => {}
         Ok(Err(problem)) => state.notices.push(Notice::Unreadable(problem)),
         Err(e) => state.notices.push(Notice::NotSaved(e)),
+    }
+    state
+}
+
+/// Takes over the answers given on the first-use quick scan (the lean page web/boot.js shows
+/// a first visitor, `crate::widget`), which saves them on their own before any build of the app
+/// has run: each answered question is applied to the open assessment by the app's own action
+/// (`Action::QuickScan`; a new ISO/IEC 42001 assessment "Quick scan" when the open one is a NIST
+/// AI RMF one), the state is saved at once, and the answers are removed only once saved, so
+/// that nothing is lost if saving fails (the next start tries again).
+pub fn take_over_quick_scan(store: &Store, mut state: AppState) -> AppState {
+    let Some(taken) = store.take_quick_scan(now_ms()) else {
+        return state;
+    };
+    let record = match taken {
+        Ok(r) => r,
+        Err(problem) => {
+            state.notices.push(Notice::Unreadable(problem));
+            return state;
+        }
+    };
+    let apply = |state: AppState, action: Action| reduced(&state, action).unwrap_or(state);
+    if state.assessment.iso_answers().is_none() {
+        state = apply(
+            state,
+            Action::New {
+                name: "Quick scan".into(),
+                framework: Framework::Iso42001,
+            },
+        );
+    }
+    for i in 0..Question::all().len() {
+        if let Some(c) = record.get(i) {
+            state = apply(state, Action::QuickScan(i, Some(c)));
+        }
+    }
+    if !state.has_unsaved_changes() {
+        store.remove_quick_scan();
+        return state;
+    }
+    let done: Rc<RefCell<Vec<Action>>> = Rc::default();
+    let sink = done.clone();
+    flush(
+        store,
+        &state,
+        &Callback::from(move |a| sink.borrow_mut().push(a)),
+    );
+    let mut saved = false;
+    for action in done.take() {
+        saved |= matches!(action, Action::Saved { .. });
+        state = apply(state, action);
+    }
+    if saved {
+        store.remove_quick_scan();
     }
     state
 }
@@ -269,7 +325,7 @@ pub fn use_persistent_state(namespace: &str) -> (UseReducerHandle<AppState>, Rc<
     let state = {
         let store = store.clone();
         let unavailable = opened.1.clone();
-        use_reducer(move || load_initial(&store, unavailable))
+        use_reducer(move || take_over_quick_scan(&store, load_initial(&store, unavailable)))
     };
     // The latest state, for timers and listeners that outlive a render.
     let latest: Rc<RefCell<Rc<AppState>>> = use_mut_ref(|| Rc::new((*state).clone()));

@@ -26,6 +26,7 @@
 //!   the price of a bounded list. Undoing a delete lifts its tombstone.
 
 use aims_engine::assessment::Assessment;
+use aims_engine::quick_scan::Record;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::cell::RefCell;
@@ -35,6 +36,14 @@ use std::rc::Rc;
 
 /// The version of the stored layout. Older layouts are migrated in [`migrate_envelope`].
 pub const STORE_VERSION: u64 = 1;
+
+/// The key of a namespace's quick-scan answers saved on their own (the engine's
+/// `quick_scan::Record` as text): the embeddable widget's answers under its namespace, and the
+/// app's first-use quick scan under the app's, until the app takes them over
+/// ([`Store::take_quick_scan`]).
+pub fn quick_scan_key(namespace: &str) -> String {
+    format!("{namespace}:v2:quick-scan")
+}
 
 /// Where values are kept: the browser's localStorage, or memory (when localStorage is
 /// unavailable, and in tests).
@@ -616,6 +625,28 @@ impl Store {
         }
         self.protected.borrow_mut().clear();
         keys.len()
+    }
+
+    /// The answers of the first-use quick scan (the lean page, `crate::widget`), waiting to be
+    /// taken over by the app: `None` when there are none; an unreadable value is quarantined
+    /// like any other (then removed, its copy kept) and reported as a [`Problem`].
+    pub fn take_quick_scan(&self, now_ms: f64) -> Option<Result<Record, Problem>> {
+        let key = quick_scan_key(&self.ns);
+        let raw = self.backend.get(&key).ok()??;
+        Some(Record::from_text(&raw).map_err(|e| {
+            let problem = self.quarantine(&key, raw, e.to_string(), now_ms);
+            if problem.backup_key.is_some() {
+                self.backend.remove(&key);
+                self.sizes.replace(None);
+            }
+            problem
+        }))
+    }
+
+    /// Removes the first-use quick scan's answers once the app has saved them in an assessment.
+    pub fn remove_quick_scan(&self) {
+        self.backend.remove(&quick_scan_key(&self.ns));
+        self.sizes.replace(None);
     }
 
     /// Removes a backup once the user has dealt with it.

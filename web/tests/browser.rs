@@ -118,6 +118,84 @@ mod storage {
     }
 }
 
+/// The answers of a first visitor's quick scan (the lean page, saved on their own) are taken
+/// over by the app when it starts: applied to the open assessment, saved, then removed; kept
+/// when the save fails; an unreadable value is set aside and reported.
+mod first_use {
+    use aims_engine::quick_scan::{Choice, Record};
+    use aims_web::persist::take_over_quick_scan;
+    use aims_web::state::{AppState, Notice};
+    use aims_web::storage::{quick_scan_key, Backend, Memory, Store};
+    use std::rc::Rc;
+    use wasm_bindgen_test::*;
+
+    fn record() -> Record {
+        let mut r = Record::default();
+        r.set(0, Some(Choice::Option(1)));
+        r.set(3, Some(Choice::Level(2)));
+        r
+    }
+
+    #[wasm_bindgen_test]
+    fn the_app_takes_over_the_first_use_answers_and_removes_them_once_saved() {
+        let mem = Rc::new(Memory::default());
+        let store = Store::new("fu", mem.clone());
+        mem.set(&quick_scan_key("fu"), &record().to_text()).unwrap();
+        let state = take_over_quick_scan(&store, AppState::new("t".into()));
+        assert_eq!(Record::of(&state.assessment), record());
+        assert!(!state.has_unsaved_changes());
+        assert_eq!(mem.get(&quick_scan_key("fu")).unwrap(), None);
+        let saved = store
+            .load_assessment(&state.current, 1.0)
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        assert_eq!(Record::of(&saved.assessment), record());
+        // Nothing to take over: the state is as it was.
+        let again = take_over_quick_scan(&store, AppState::new("u".into()));
+        assert_eq!(Record::of(&again.assessment), Record::default());
+    }
+
+    #[wasm_bindgen_test]
+    fn when_saving_fails_the_answers_stay_where_they_were() {
+        let text = record().to_text();
+        let mem = Rc::new(Memory {
+            quota: Some((quick_scan_key("fu").len() + text.len()) * 2 + 8),
+            ..Memory::default()
+        });
+        let store = Store::new("fu", mem.clone());
+        mem.set(&quick_scan_key("fu"), &text).unwrap();
+        let state = take_over_quick_scan(&store, AppState::new("t".into()));
+        assert_eq!(Record::of(&state.assessment), record(), "shown, in memory");
+        assert!(state.has_unsaved_changes());
+        assert_eq!(mem.get(&quick_scan_key("fu")).unwrap(), Some(text));
+    }
+
+    #[wasm_bindgen_test]
+    fn an_unreadable_value_is_set_aside_and_reported() {
+        let mem = Rc::new(Memory::default());
+        let store = Store::new("fu", mem.clone());
+        mem.set(&quick_scan_key("fu"), "aims-quick-scan 1\nrole o9\n")
+            .unwrap();
+        let state = take_over_quick_scan(&store, AppState::new("t".into()));
+        let problem = state
+            .notices
+            .iter()
+            .find_map(|n| match n {
+                Notice::Unreadable(p) => Some(p.clone()),
+                _ => None,
+            })
+            .expect("reported");
+        assert!(problem.reason.contains("line 2"), "{}", problem.reason);
+        let backup = problem.backup_key.unwrap();
+        assert_eq!(
+            mem.get(&backup).unwrap().as_deref(),
+            Some("aims-quick-scan 1\nrole o9\n")
+        );
+        assert_eq!(mem.get(&quick_scan_key("fu")).unwrap(), None);
+    }
+}
+
 /// The ROI Monte Carlo and tornado give the same bits in Wasm as natively for a seed (P10, P50,
 /// P90 of the NPV and every tornado bar; the golden values are pinned by a native unit test in
 /// aims-engine).

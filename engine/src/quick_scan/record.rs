@@ -142,6 +142,17 @@ impl Record {
         a
     }
 
+    /// Writes each answered question into `a` by the quick scan's rule, as if answered there;
+    /// unanswered questions leave `a` as it is. The app takes over the answers given on its
+    /// first-use quick scan this way (docs/performance.md, "First use").
+    pub fn apply_to(&self, a: &mut Assessment) {
+        for (q, c) in Question::all().iter().zip(&self.choices) {
+            if c.is_some() {
+                answer(a, q, *c);
+            }
+        }
+    }
+
     /// The answers an assessment shows in the quick scan.
     pub fn of(a: &Assessment) -> Record {
         Record {
@@ -305,6 +316,36 @@ mod tests {
                 assert_eq!(progress(&r.assessment()).answered, r.answered());
             }
         }
+    }
+
+    #[test]
+    fn applying_a_record_answers_its_questions_and_leaves_the_rest() {
+        let mut r = Record::default();
+        r.set(0, Some(Choice::Option(1)));
+        r.set(4, Some(Choice::Level(2)));
+        let mut empty = Assessment::new(Framework::Iso42001);
+        r.apply_to(&mut empty);
+        assert_eq!(empty, r.assessment());
+        // An assessment with other answers: those the record does not answer stay.
+        let mut other = Record::default();
+        other.set(0, Some(Choice::Option(0)));
+        other.set(5, Some(Choice::Level(4)));
+        let mut a = other.assessment();
+        a.organisation.name = Some("Kept".into());
+        r.apply_to(&mut a);
+        let shown = Record::of(&a);
+        assert_eq!(
+            shown.get(0),
+            Some(Choice::Option(1)),
+            "the record's answer wins"
+        );
+        assert_eq!(shown.get(4), Some(Choice::Level(2)));
+        assert_eq!(
+            shown.get(5),
+            Some(Choice::Level(4)),
+            "unanswered in the record: kept"
+        );
+        assert_eq!(a.organisation.name.as_deref(), Some("Kept"));
     }
 
     #[test]

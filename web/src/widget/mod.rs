@@ -75,8 +75,20 @@ struct Widget {
     /// unanswered one.
     returning: bool,
     note: Option<String>,
-    app_url: Option<String>,
-    on_completed: js_sys::Function,
+    /// The widget on a host's page, or the app's first-use quick scan (`mount_page`).
+    mode: Mode,
+}
+
+enum Mode {
+    /// In a host's page: its frame, its wording, the full app linked when `app_url` is given,
+    /// and the result sent to `on_completed`.
+    Widget {
+        app_url: Option<String>,
+        on_completed: js_sys::Function,
+    },
+    /// The app's first-use quick scan, in place of the prerendered one: the app's wording and
+    /// links; the answers are taken over by the app when it starts (`persist::take_over_quick_scan`).
+    App,
 }
 
 fn now_ms() -> f64 {
@@ -94,10 +106,19 @@ impl Widget {
         let questions = Question::all();
         let a = self.record.assessment();
         let p = quick_scan::progress(&a);
+        let embedded = matches!(self.mode, Mode::Widget { .. });
         let screen = match questions.get(self.step) {
-            Some(q) => view::question(self.step, q, self.record.get(self.step), p),
+            Some(q) => view::question(self.step, q, self.record.get(self.step), p, embedded),
             None if p.is_complete() => match quick_scan::summary(&a) {
-                Some(s) => view::result(p, &s, self.app_url.as_deref()),
+                Some(s) => {
+                    let onward = match &self.mode {
+                        Mode::Widget { app_url, .. } => view::Onward::Widget {
+                            app_url: app_url.as_deref(),
+                        },
+                        Mode::App => view::Onward::App,
+                    };
+                    view::result(p, &s, onward)
+                }
                 None => String::new(),
             },
             None => {
@@ -109,8 +130,12 @@ impl Widget {
                 view::partial(p, &unanswered)
             }
         };
-        self.root
-            .set_inner_html(&view::frame(self.note.as_deref(), &screen));
+        match self.mode {
+            Mode::Widget { .. } => self
+                .root
+                .set_inner_html(&view::frame(self.note.as_deref(), &screen)),
+            Mode::App => self.replace_section(&screen),
+        }
         if focus {
             if let Ok(Some(h)) = self.root.query_selector("h2") {
                 if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
@@ -120,19 +145,49 @@ impl Widget {
         }
     }
 
+    /// On the app's page the root is the prerendered quick scan's `<section>` itself, so the page
+    /// keeps the shape the app's own render has: the screen's section becomes the root's class,
+    /// label and content (a note, when there is one, first).
+    fn replace_section(&self, screen: &str) {
+        let root = &self.root;
+        root.set_inner_html(screen);
+        if let Some(inner) = root.first_element_child() {
+            for name in ["class", "aria-labelledby"] {
+                match inner.get_attribute(name) {
+                    Some(v) => {
+                        let _ = root.set_attribute(name, &v);
+                    }
+                    None => {
+                        let _ = root.remove_attribute(name);
+                    }
+                }
+            }
+            while let Some(child) = inner.first_child() {
+                let _ = root.insert_before(&child, Some(&inner));
+            }
+            inner.remove();
+        }
+        if let Some(note) = &self.note {
+            let mut out = String::from(r#"<p class="callout callout-warn" role="status">"#);
+            view::esc(&mut out, note);
+            out.push_str("</p>");
+            let _ = root.insert_adjacent_html("afterbegin", &out);
+        }
+    }
+
     /// Goes to `step` (the end screen at the number of questions): renders it with focus on its
     /// heading and, at the end screen, sends the result.
     fn go(&mut self, step: usize) {
         let n = Question::all().len();
         self.step = step.min(n);
         self.render(true);
-        if self.step == n {
+        if let (true, Mode::Widget { on_completed, .. }) = (self.step == n, &self.mode) {
             let a = self.record.assessment();
             if let Some(s) = quick_scan::summary(&a) {
                 let detail = quick_scan::completed_json(&s, quick_scan::progress(&a));
                 // Our own JSON, so it parses; a listener that throws is the host's concern.
                 if let Ok(detail) = js_sys::JSON::parse(&detail) {
-                    let _ = self.on_completed.call1(&JsValue::NULL, &detail);
+                    let _ = on_completed.call1(&JsValue::NULL, &detail);
                 }
             }
         }
@@ -339,6 +394,69 @@ pub fn mount(
 ) -> Result<(), String> {
     let config = config_of(attributes).map_err(|e| widget::messages(&e))?;
     let namespace = widget::namespace(&config.storage_key);
+    let mode = Mode::Widget {
+        app_url: config.app_url,
+        on_completed,
+    };
+    start(root, &namespace, mode, None);
+    Ok(())
+}
+
+/// The app's first-use quick scan (docs/performance.md, "First use"): web/boot.js calls it for
+/// a first visitor (nothing saved yet) instead of starting a build of the app. It renders into
+/// the prerendered quick scan in `main` (`section.quick-scan[data-page]`), picks up a
+/// choice or a "Next" made there before it arrived, and saves the answers under the app's
+/// namespace on their own, where the app takes them over when it starts
+/// (`persist::take_over_quick_scan`).
+pub fn mount_page(main: web_sys::Element) -> Result<(), String> {
+    let section = main
+        .query_selector("section.quick-scan[data-page]")
+        .ok()
+        .flatten()
+        .ok_or("the page has no prerendered quick scan")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let checked = section
+        .query_selector("input[type=radio]:checked")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| (i.name(), i.value()));
+    let next = section
+        .query_selector("form[data-next]")
+        .ok()
+        .flatten()
+        .is_some();
+    let focused = document
+        .active_element()
+        .filter(|e| section.contains(Some(e)))
+        .map(|e| e.id())
+        .filter(|id| !id.is_empty());
+    let early = Early {
+        chosen: checked,
+        next,
+        focused,
+    };
+    start(section, crate::app::NAMESPACE, Mode::App, Some(early));
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("data-ready", "app");
+    }
+    Ok(())
+}
+
+/// What was done on the prerendered quick scan before the page's Wasm arrived.
+struct Early {
+    /// The radio group's name and value chosen.
+    chosen: Option<(String, String)>,
+    /// "Next" or "Not sure / skip" was used.
+    next: bool,
+    /// The id of the element that had focus.
+    focused: Option<String>,
+}
+
+/// Loads the answers, shows the first screen and listens.
+fn start(root: web_sys::Element, namespace: &str, mode: Mode, early: Option<Early>) {
     let (backend, mut note) = match WebStorage::open() {
         Ok(s) => (Storage::Web(s), None),
         Err(why) => (
@@ -346,7 +464,13 @@ pub fn mount(
             Some(note_of(&SaveError::Unavailable(why))),
         ),
     };
-    let mut store = Store::new(backend, &namespace);
+    let mut store = Store::new(backend, namespace);
+    let legacy = match mode {
+        Mode::Widget { .. } => legacy,
+        // The app's own earlier layout is the app's to read (it starts instead of this page
+        // whenever anything is saved).
+        Mode::App => |_: &Storage, _: &str| None,
+    };
     let record = match store.load(now_ms(), legacy) {
         Ok(Loaded::Saved(r) | Loaded::CarriedOver(r)) => r,
         Ok(Loaded::Fresh) => Record::default(),
@@ -372,11 +496,35 @@ pub fn mount(
         step,
         returning: false,
         note,
-        app_url: config.app_url,
-        on_completed,
+        mode,
     }));
-    w.borrow().render(false);
-
+    if let Some(early) = early {
+        let mut w = w.borrow_mut();
+        let i = w.step;
+        if let (Some(q), Some((name, value))) = (Question::all().get(i), &early.chosen) {
+            if name.strip_prefix("qs-") == Some(q.id) && w.record.get(i).is_none() {
+                if let Some(c) = quick_scan::Choice::from_value(value) {
+                    let shown = w.record.clone();
+                    let (record, saved) = w.store.answer(&shown, i, Some(c), now_ms());
+                    w.record = record;
+                    w.note = saved.err().map(|e| note_of(&e)).or(w.note.take());
+                }
+            }
+        }
+        if early.next {
+            w.step = (i + 1).min(Question::all().len());
+        }
+        w.render(false);
+        if let Some(id) = early.focused {
+            if let Ok(Some(e)) = w.root.query_selector(&format!("[id=\"{id}\"]")) {
+                if let Ok(e) = e.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = e.focus();
+                }
+            }
+        }
+    } else {
+        w.borrow().render(false);
+    }
     // The listeners live as long as the page (a widget is never unmounted).
     let listen = |target: &web_sys::EventTarget, kind: &str, f: Box<dyn FnMut(web_sys::Event)>| {
         let f = Closure::wrap(f);
@@ -434,11 +582,7 @@ pub fn mount(
             }),
         );
     }
-    {
-        let w = w.clone();
-        listen(&root, "submit", Box::new(move |e| e.prevent_default()));
-        let _ = w;
-    }
+    listen(&root, "submit", Box::new(|e| e.prevent_default()));
     if let Some(window) = web_sys::window() {
         let w = w.clone();
         listen(
@@ -451,13 +595,17 @@ pub fn mount(
                 if e.key().as_deref() != Some(key.as_str()) {
                     return;
                 }
+                let mut w = w.borrow_mut();
+                // On the app's page, a removed record was taken over by the app in another tab:
+                // the answers shown stay (and an answer given here is taken over in turn).
+                if e.new_value().is_none() && matches!(w.mode, Mode::App) {
+                    return;
+                }
                 if let Some(r) = Store::<Storage>::changed_elsewhere(e.new_value().as_deref()) {
-                    let mut w = w.borrow_mut();
                     w.record = r;
                     w.refresh_in_place();
                 }
             }),
         );
     }
-    Ok(())
 }

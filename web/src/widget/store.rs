@@ -41,7 +41,7 @@ impl<B: Backend> Store<B> {
     pub fn new(backend: B, namespace: &str) -> Store<B> {
         Store {
             backend,
-            key: format!("{namespace}:v2:quick-scan"),
+            key: crate::storage::quick_scan_key(namespace),
             namespace: namespace.to_string(),
             protected: false,
         }

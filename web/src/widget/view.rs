@@ -7,6 +7,7 @@
 use crate::components::icon::{svg, Icon};
 use crate::components::readiness::verdict_look;
 use crate::components::readiness_band::{band_class, band_icon, ReadinessBand};
+use crate::route::Route;
 use aims_engine::catalog::{Question, QuestionKind, QUICK_SCAN_OPTIONS};
 use aims_engine::quick_scan::{wording, Choice, Progress, Summary};
 use aims_engine::scoring::Gap;
@@ -103,7 +104,13 @@ pub fn options(q: &Question) -> Vec<(Choice, Option<u8>, &'static str)> {
 
 /// A question screen: progress, the question and its help, its options as a native radio group
 /// (`chosen` checked), where the answer is kept, and Back / Not sure / Next.
-pub fn question(step: usize, q: &Question, chosen: Option<Choice>, p: Progress) -> String {
+pub fn question(
+    step: usize,
+    q: &Question,
+    chosen: Option<Choice>,
+    p: Progress,
+    embedded: bool,
+) -> String {
     let mut out = String::with_capacity(4096);
     out.push_str(r#"<section class="quick-scan" aria-labelledby="qs-question">"#);
     out.push_str(&progress(step, p));
@@ -134,7 +141,7 @@ pub fn question(step: usize, q: &Question, chosen: Option<Choice>, p: Progress) 
         &mut out,
         "p",
         "qs-applies muted small",
-        &wording::applies(q, true),
+        &wording::applies(q, embedded),
     );
     out.push_str(&format!(
         r#"<div class="qs-nav"><button type="button" class="secondary" data-go="back"{}><span aria-hidden="true">{} </span>Back</button><button type="button" class="link-button qs-skip" data-go="next">Not sure / skip</button><button type="button" class="qs-next" data-go="next">{}<span aria-hidden="true"> {}</span></button></div></form></section>"#,
@@ -239,9 +246,18 @@ fn gap(out: &mut String, g: &Gap) {
     out.push_str("</p></li>");
 }
 
+/// Where the end screen of a complete scan leads: in the widget, the full app (when the host
+/// gave its address, in a new tab); on the app's first-use page, the app's own pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Onward<'a> {
+    Widget { app_url: Option<&'a str> },
+    App,
+}
+
 /// The end screen of a complete scan: band, what it rests on, the verdict, the proposed
 /// exclusions, the top gaps, and the links on.
-pub fn result(p: Progress, s: &Summary, app_url: Option<&str>) -> String {
+pub fn result(p: Progress, s: &Summary, onward: Onward) -> String {
+    let embedded = matches!(onward, Onward::Widget { .. });
     let mut out = String::with_capacity(8192);
     out.push_str(r#"<section class="qs-end" aria-labelledby="qs-end-h"><h2 id="qs-end-h" tabindex="-1">Your indicative readiness</h2>"#);
     band(&mut out, s.readiness, s.verdict);
@@ -260,7 +276,7 @@ pub fn result(p: Progress, s: &Summary, app_url: Option<&str>) -> String {
     el(&mut out, "p", "verdict-title", title);
     el(&mut out, "p", "", &s.verdict_reason.to_string());
     out.push_str("</div></div>");
-    if let Some(note) = wording::proposals(s, true) {
+    if let Some(note) = wording::proposals(s, embedded) {
         el(&mut out, "p", "callout callout-info qs-proposals", &note);
     }
     out.push_str("<h3>Your top three gaps</h3>");
@@ -274,12 +290,30 @@ pub fn result(p: Progress, s: &Summary, app_url: Option<&str>) -> String {
         out.push_str("</ol>");
     }
     out.push_str(r#"<div class="actions qs-cta">"#);
-    if let Some(url) = app_url {
-        out.push_str(r#"<a class="button" href=""#);
-        esc(&mut out, url);
-        out.push_str(r#"" target="_blank" rel="noopener">Do the full assessment in AIMS Readiness<span class="visually-hidden"> (opens in a new tab)</span></a>"#);
+    match onward {
+        Onward::Widget { app_url } => {
+            if let Some(url) = app_url {
+                out.push_str(r#"<a class="button" href=""#);
+                esc(&mut out, url);
+                out.push_str(r#"" target="_blank" rel="noopener">Do the full assessment in AIMS Readiness<span class="visually-hidden"> (opens in a new tab)</span></a>"#);
+            }
+            out.push_str(r#"<button type="button" class="secondary" data-go="review">Review your answers</button></div></section>"#);
+        }
+        Onward::App => {
+            out.push_str(&format!(
+                r#"<a class="button" href="{}">Continue with the full assessment</a><a class="button secondary" href="{}">See full results</a><button type="button" class="link-button" data-go="review">Review your answers</button></div>"#,
+                Route::Assessment.hash(),
+                Route::Results.hash()
+            ));
+            el(
+                &mut out,
+                "p",
+                "muted small",
+                "Your quick-scan answers are already in the full assessment: continue there to confirm and refine them.",
+            );
+            out.push_str("</section>");
+        }
     }
-    out.push_str(r#"<button type="button" class="secondary" data-go="review">Review your answers</button></div></section>"#);
     out
 }
 
@@ -296,7 +330,13 @@ mod tests {
         let r = Record::default();
         let a = r.assessment();
         let s = summary(&a).unwrap();
-        let html = result(scan_progress(&a), &s, Some(r#"https://x.example/?a="b"&c"#));
+        let html = result(
+            scan_progress(&a),
+            &s,
+            Onward::Widget {
+                app_url: Some(r#"https://x.example/?a="b"&c"#),
+            },
+        );
         assert!(
             html.contains(r#"href="https://x.example/?a=&quot;b&quot;&amp;c""#),
             "{html}"
@@ -311,7 +351,7 @@ mod tests {
             total: Question::all().len(),
             first_unanswered: 1,
         };
-        let html = question(1, q, Some(Choice::Option(0)), p);
+        let html = question(1, q, Some(Choice::Option(0)), p, true);
         assert!(
             html.contains(&format!(r#"name="qs-{}" value="o0" checked>"#, q.id)),
             "{html}"
@@ -323,7 +363,7 @@ mod tests {
             !html.contains(" disabled"),
             "Back works from the second question"
         );
-        let first = question(0, &Question::all()[0], None, p);
+        let first = question(0, &Question::all()[0], None, p, false);
         assert!(first.contains(r#"data-go="back" disabled"#));
         assert_eq!(first.matches(" checked>").count(), 0);
     }
@@ -341,8 +381,18 @@ mod tests {
         let p = scan_progress(&a);
         let unanswered = [(2, &Question::all()[2])];
         for html in [
-            frame(Some("note"), &result(p, &s, Some("/app/"))),
-            frame(None, &question(0, &Question::all()[0], None, p)),
+            frame(
+                Some("note"),
+                &result(
+                    p,
+                    &s,
+                    Onward::Widget {
+                        app_url: Some("/app/"),
+                    },
+                ),
+            ),
+            result(p, &s, Onward::App),
+            frame(None, &question(0, &Question::all()[0], None, p, true)),
             frame(None, &partial(p, &unanswered)),
         ] {
             for tag in [
