@@ -196,14 +196,15 @@ export async function transfer(browser, site) {
     }
     throw new Error('the network did not go quiet within 60 s');
   };
-  // The full app's files, fetched by the quick-scan build when the browser is idle (web/boot.js):
-  // prefetched, listed apart and not counted in the visit's bytes (docs/performance.md).
+  // The full app's files, fetched when the browser is idle once the quick-scan build or a first
+  // visitor's quick-scan page runs (web/boot.js): prefetched, listed apart and not counted in
+  // the visit's bytes (docs/performance.md).
   const FULL_APP = /\/aims-web-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
   const snapshot = async (page) => {
     const build = await page.evaluate(() => document.documentElement.dataset.build ?? null);
     const list = [...requests.values()].map(({ done, url, ...r }) => {
       const path = new URL(url).pathname + new URL(url).search;
-      const prefetch = build === 'quick' && r.phase !== 'pages' && FULL_APP.test(new URL(url).pathname);
+      const prefetch = (build === 'quick' || build === 'lean') && r.phase !== 'pages' && FULL_APP.test(new URL(url).pathname);
       return { path, ...r, ...(prefetch ? { phase: 'prefetch' } : {}) };
     });
     const sum = (k, rows) => rows.reduce((t, r) => t + (r[k] ?? 0), 0);
