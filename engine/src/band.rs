@@ -9,6 +9,10 @@
 
 use crate::scoring::Verdict;
 
+/// In place of the band while nothing is assessed.
+pub const NO_BAND: &str =
+    "Nothing is assessed yet: answer at least one question to see an indicative band.";
+
 /// A band of the overall readiness score.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReadinessBand {
@@ -83,6 +87,15 @@ impl ReadinessBand {
         }
     }
 
+    /// The score with the band's range: "Readiness score 62% (40-69%)".
+    pub fn score_text(self, readiness: f64) -> String {
+        format!(
+            "Readiness score {}% ({})",
+            crate::format::whole(readiness),
+            self.range()
+        )
+    }
+
     /// A stable name, for code that listens to the widget's event (`early-stage`, …).
     pub fn key(self) -> &'static str {
         match self {
@@ -135,6 +148,15 @@ mod tests {
                 "nearly-ready",
                 "ready-for-audit"
             ]
+        );
+    }
+
+    #[test]
+    fn the_score_is_written_whole_with_the_band_s_range() {
+        assert_eq!(Developing.score_text(62.4), "Readiness score 62% (40-69%)");
+        assert_eq!(
+            ReadyForAudit.score_text(100.0),
+            "Readiness score 100% (90% and above)"
         );
     }
 

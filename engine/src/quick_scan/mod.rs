@@ -85,6 +85,24 @@ pub fn chosen(q: &Question, a: &Assessment) -> Option<Choice> {
     }
 }
 
+/// A question's options as shown, in order: the choice each stands for, the level shown
+/// beside it (maturity questions), and its words. The app's page and the widget both list them
+/// from here.
+pub fn choices(q: &Question) -> Vec<(Choice, Option<u8>, &'static str)> {
+    match q.kind {
+        QuestionKind::Maturity(_) => crate::catalog::QUICK_SCAN_OPTIONS
+            .iter()
+            .map(|&(level, text)| (Choice::Level(level), Some(level), text))
+            .collect(),
+        _ => q
+            .option_labels()
+            .into_iter()
+            .enumerate()
+            .map(|(k, text)| (Choice::Option(k), None, text))
+            .collect(),
+    }
+}
+
 /// Writes a choice (or "not sure", `None`) into the assessment. A choice of the wrong kind for
 /// the question, or an option out of range, changes nothing.
 pub fn answer(a: &mut Assessment, q: &Question, choice: Option<Choice>) {
@@ -417,6 +435,23 @@ pub fn completed_json(summary: &Summary, scan: Progress) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn choices_list_six_levels_or_the_question_s_own_options_each_a_fitting_choice() {
+        for q in Question::all() {
+            let all = choices(q);
+            match q.kind {
+                QuestionKind::Maturity(_) => {
+                    let levels: Vec<Option<u8>> = all.iter().map(|c| c.1).collect();
+                    assert_eq!(levels, (0..=5).map(Some).collect::<Vec<_>>(), "{}", q.id);
+                }
+                _ => assert_eq!(all.len(), q.option_labels().len(), "{}", q.id),
+            }
+            for (c, _, text) in &all {
+                assert!(c.fits(q) && !text.is_empty(), "{} {c:?}", q.id);
+            }
+        }
+    }
 
     #[test]
     fn the_completed_detail_has_band_score_and_top_gaps_in_the_js_api_s_shape() {

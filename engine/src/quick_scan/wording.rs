@@ -89,6 +89,9 @@ pub fn proposals(s: &Summary, embedded: bool) -> Option<String> {
     })
 }
 
+/// Under the app's end screen: where the answers already are.
+pub const IN_THE_FULL_ASSESSMENT: &str = "Your quick-scan answers are already in the full assessment: continue there to confirm and refine them.";
+
 /// In place of the gaps when there are none.
 pub fn no_gaps() -> String {
     format!("No gap below level {AUDIT_LEVEL} among the items your answers cover.")

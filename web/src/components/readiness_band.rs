@@ -42,7 +42,7 @@ pub fn readiness_band_view(props: &ReadinessBandProps) -> Html {
         return html! {
             <div class="band panel band-none">
                 <p class="band-label">{ icon(Icon::Unknown) }<span>{"No band yet"}</span></p>
-                <p>{"Nothing is assessed yet: answer at least one question to see an indicative band."}</p>
+                <p>{ aims_engine::band::NO_BAND }</p>
             </div>
         };
     };
@@ -51,7 +51,7 @@ pub fn readiness_band_view(props: &ReadinessBandProps) -> Html {
         <div class={classes!("band", "panel", band_class(band))}>
             <p class="band-kicker">{"Indicative readiness band"}</p>
             <p class="band-label">{ icon(band_icon(band)) }<span>{ band.label() }</span></p>
-            <p class="band-score">{ format!("Readiness score {}% ({})", aims_engine::format::whole(score), band.range()) }</p>
+            <p class="band-score">{ band.score_text(score) }</p>
             <p>{ band.meaning() }</p>
             <ol class="band-scale" aria-label="Readiness bands">
                 { for ReadinessBand::ALL.iter().map(|&b| {

@@ -30,7 +30,7 @@ use crate::context::use_ctx;
 use crate::route::Route;
 use crate::state::{Action, AppState};
 use aims_engine::assessment::{Assessment, Framework};
-use aims_engine::catalog::{Question, QuestionKind, QUICK_SCAN_OPTIONS};
+use aims_engine::catalog::Question;
 use aims_engine::quick_scan::{self, wording, Choice, Progress as ScanProgress, Summary};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -225,18 +225,10 @@ pub fn page(props: &QuickScanProps) -> Html {
             </label>
         }
     };
-    let options: Vec<Html> = match q.kind {
-        QuestionKind::Maturity(_) => QUICK_SCAN_OPTIONS
-            .iter()
-            .map(|&(level, text)| option(Choice::Level(level), Some(level), text))
-            .collect(),
-        _ => q
-            .option_labels()
-            .into_iter()
-            .enumerate()
-            .map(|(k, text)| option(Choice::Option(k), None, text))
-            .collect(),
-    };
+    let options: Vec<Html> = quick_scan::choices(q)
+        .into_iter()
+        .map(|(choice, level, text)| option(choice, level, text))
+        .collect();
     let applies = wording::applies(q, false);
     let last = i + 1 == n;
     html! {
@@ -338,7 +330,7 @@ fn end_screen(
                 <a class="button secondary" href={Route::Results.hash()}>{"See full results"}</a>
                 <button type="button" class="link-button" onclick={review}>{"Review your answers"}</button>
             </div>
-            <p class="muted small">{"Your quick-scan answers are already in the full assessment: continue there to confirm and refine them."}</p>
+            <p class="muted small">{ wording::IN_THE_FULL_ASSESSMENT }</p>
         </section>
     }
 }

@@ -243,10 +243,10 @@ impl Widget {
 
     /// The current question's options and the progress line as the record has them.
     fn refresh_in_place(&self) {
-        let Some(q) = Question::all().get(self.step) else {
+        if self.step >= Question::all().len() {
             self.render(false);
             return;
-        };
+        }
         let chosen = self.record.get(self.step);
         if let Ok(labels) = self.root.query_selector_all("label.qs-option") {
             for k in 0..labels.length() {
@@ -279,7 +279,6 @@ impl Widget {
                 e.set_text_content(Some(&label));
             }
         }
-        let _ = q;
     }
 
     fn on_click(&mut self, target: &web_sys::Element) {

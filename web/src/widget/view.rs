@@ -1,15 +1,15 @@
 //! The widget's screens as HTML text: the same markup, classes and wording as the app's
 //! quick-scan page (`crate::pages::quick_scan`, which the widget's stylesheet styles), written
-//! without Yew. Every sentence comes from the engine (`aims_engine::quick_scan::wording`, the
-//! band, the verdict, the gaps) and every text is escaped, so the markup is all this module
-//! decides.
+//! without Yew. Every sentence and the options come from the engine (`aims_engine::quick_scan`:
+//! `choices`, `wording`; the band, the verdict, the gaps), as for the app's page; headings and
+//! button labels are the markup's, the same words as there. Every text is escaped.
 
 use crate::components::icon::{svg, Icon};
 use crate::components::readiness::verdict_look;
 use crate::components::readiness_band::{band_class, band_icon, ReadinessBand};
 use crate::route::Route;
-use aims_engine::catalog::{Question, QuestionKind, QUICK_SCAN_OPTIONS};
-use aims_engine::quick_scan::{wording, Choice, Progress, Summary};
+use aims_engine::catalog::Question;
+use aims_engine::quick_scan::{self, wording, Choice, Progress, Summary};
 use aims_engine::scoring::Gap;
 
 /// The question heading's id (focus moves to it on every step).
@@ -86,22 +86,6 @@ pub fn progress(step: usize, p: Progress) -> String {
     out
 }
 
-/// The options of a question: `(choice, level shown beside it, words)`.
-pub fn options(q: &Question) -> Vec<(Choice, Option<u8>, &'static str)> {
-    match q.kind {
-        QuestionKind::Maturity(_) => QUICK_SCAN_OPTIONS
-            .iter()
-            .map(|&(level, text)| (Choice::Level(level), Some(level), text))
-            .collect(),
-        _ => q
-            .option_labels()
-            .into_iter()
-            .enumerate()
-            .map(|(k, text)| (Choice::Option(k), None, text))
-            .collect(),
-    }
-}
-
 /// A question screen: progress, the question and its help, its options as a native radio group
 /// (`chosen` checked), where the answer is kept, and Back / Not sure / Next.
 pub fn question(
@@ -119,7 +103,7 @@ pub fn question(
     out.push_str(r#"</h2><p id="qs-help" class="muted">"#);
     esc(&mut out, q.help);
     out.push_str(r#"</p><div class="qs-options" role="radiogroup" aria-labelledby="qs-question" aria-describedby="qs-help">"#);
-    for (choice, level, text) in options(q) {
+    for (choice, level, text) in quick_scan::choices(q) {
         let value = choice.value();
         let checked = chosen == Some(choice);
         out.push_str(&format!(
@@ -180,7 +164,9 @@ fn band(out: &mut String, readiness: Option<f64>, verdict: aims_engine::scoring:
     let Some(score) = readiness else {
         out.push_str(r#"<div class="band panel band-none"><p class="band-label">"#);
         out.push_str(svg(Icon::Unknown));
-        out.push_str("<span>No band yet</span></p><p>Nothing is assessed yet: answer at least one question to see an indicative band.</p></div>");
+        out.push_str("<span>No band yet</span></p>");
+        el(out, "p", "", aims_engine::band::NO_BAND);
+        out.push_str("</div>");
         return;
     };
     let b = ReadinessBand::reading(score, verdict);
@@ -191,16 +177,7 @@ fn band(out: &mut String, readiness: Option<f64>, verdict: aims_engine::scoring:
     out.push_str(svg(band_icon(b)));
     el(out, "span", "", b.label());
     out.push_str("</p>");
-    el(
-        out,
-        "p",
-        "band-score",
-        &format!(
-            "Readiness score {}% ({})",
-            aims_engine::format::whole(score),
-            b.range()
-        ),
-    );
+    el(out, "p", "band-score", &b.score_text(score));
     el(out, "p", "", b.meaning());
     out.push_str(r#"<ol class="band-scale" aria-label="Readiness bands">"#);
     for x in ReadinessBand::ALL {
@@ -309,7 +286,7 @@ pub fn result(p: Progress, s: &Summary, onward: Onward) -> String {
                 &mut out,
                 "p",
                 "muted small",
-                "Your quick-scan answers are already in the full assessment: continue there to confirm and refine them.",
+                wording::IN_THE_FULL_ASSESSMENT,
             );
             out.push_str("</section>");
         }
@@ -357,7 +334,10 @@ mod tests {
             "{html}"
         );
         assert_eq!(html.matches(" checked>").count(), 1);
-        assert_eq!(html.matches(r#"type="radio""#).count(), options(q).len());
+        assert_eq!(
+            html.matches(r#"type="radio""#).count(),
+            quick_scan::choices(q).len()
+        );
         assert!(html.contains("Question 2 of"));
         assert!(
             !html.contains(" disabled"),
@@ -373,7 +353,8 @@ mod tests {
         // A well-formed screen opens and closes every element it writes (void ones aside).
         let mut r = Record::default();
         for (i, q) in Question::all().iter().enumerate() {
-            let c = options(q)[i % options(q).len()].0;
+            let all = quick_scan::choices(q);
+            let c = all[i % all.len()].0;
             r.set(i, Some(c));
         }
         let a = r.assessment();
